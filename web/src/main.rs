@@ -1,0 +1,3 @@
+//! The DOMINO web app.
+
+fn main() {}
