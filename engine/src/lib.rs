@@ -4,5 +4,50 @@
 //! grid written in TOML. The engine is a pure function — grid + assessment in,
 //! report out — with no file or network access: callers (the CLI, the web app)
 //! load files and hand the engine strings and values.
+//!
+//! ```ignore
+//! use domino_engine::{Assessment, Grid, DOMINO_GRID};
+//!
+//! let grid = Grid::from_toml(DOMINO_GRID).expect("the embedded grid is valid").grid;
+//! let assessment = Assessment::from_toml(r#"
+//!     [assessment]
+//!     grid = "domino"
+//!     initiative = "Repair café"
+//!     [answers]
+//!     "collectif.accueil" = "3"
+//! "#).unwrap();
+//! let report = grid.score(&assessment, "en").unwrap();
+//! assert_eq!(report.axes[0].coverage.answered, 1);
+//! ```
+//!
+//! The steps can also be taken one by one, for batch work:
+//! [`Grid::resolve`] checks an assessment against the grid, [`Grid::evaluate`]
+//! computes scores and findings, [`Evaluation::report`] puts them into words.
 
+pub mod assessment;
+#[cfg(feature = "charts")]
+pub mod charts;
+mod diagnostic;
+mod document;
+pub mod grid;
+pub mod report;
 pub mod rules;
+pub mod scoring;
+mod text;
+
+pub use assessment::{Answer, Assessment, Meta, Responses, RowSchema};
+pub use diagnostic::{did_you_mean, line_column, Diagnostic, Diagnostics, Severity};
+pub use grid::{FindingKind, Grid, LoadedGrid, Phase};
+pub use report::Report;
+pub use scoring::Evaluation;
+pub use text::Text;
+
+impl Grid {
+    /// Resolves, evaluates and reports an assessment in one call.
+    /// Warnings (such as another grid version) are dropped here; use
+    /// [`Grid::resolve`] to see them.
+    pub fn score(&self, assessment: &Assessment, lang: &str) -> Result<Report, Diagnostics> {
+        let resolved = self.resolve(assessment)?;
+        Ok(self.evaluate(resolved.responses).report(self, lang))
+    }
+}

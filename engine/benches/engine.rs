@@ -1,0 +1,53 @@
+//! Engine benchmarks: loading the DOMINO grid, scoring one assessment.
+//!
+//! `cargo bench -p domino-engine --bench engine`
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use domino_engine::assessment::{Given, Responses};
+use domino_engine::{Grid, DOMINO_GRID};
+use std::hint::black_box;
+
+/// A complete assessment with varied levels, a target and some `na`/`?`.
+fn sample(grid: &Grid) -> Responses {
+    let mut r = Responses::empty(grid);
+    for (i, answer) in r.answers.iter_mut().enumerate() {
+        answer.given = match i % 7 {
+            5 => Given::NotApplicable,
+            6 => Given::Unknown,
+            k => Given::Level((k % 5) as u8),
+        };
+        if i % 4 == 0 {
+            answer.target = Some(4);
+        }
+    }
+    for (f, field) in grid.profile.iter().enumerate() {
+        r.profile[f] = field.choices.as_ref().and_then(|c| c.first()).map(|c| c.code.clone());
+    }
+    r
+}
+
+fn benches(c: &mut Criterion) {
+    c.bench_function("load and validate the DOMINO grid", |b| {
+        b.iter(|| Grid::from_toml(black_box(DOMINO_GRID)).unwrap())
+    });
+    let grid = Grid::from_toml(DOMINO_GRID).unwrap().grid;
+    eprintln!(
+        "DOMINO grid: {} criteria, {} rules",
+        grid.criterion_count(),
+        grid.rules.len()
+    );
+    let responses = sample(&grid);
+    c.bench_function("score one assessment (evaluate)", |b| {
+        b.iter_batched(|| responses.clone(), |r| grid.evaluate(black_box(r)), criterion::BatchSize::SmallInput)
+    });
+    c.bench_function("score and report one assessment", |b| {
+        b.iter_batched(
+            || responses.clone(),
+            |r| grid.evaluate(black_box(r)).report(&grid, "fr"),
+            criterion::BatchSize::SmallInput,
+        )
+    });
+}
+
+criterion_group!(engine, benches);
+criterion_main!(engine);

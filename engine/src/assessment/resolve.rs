@@ -1,0 +1,241 @@
+//! Resolving an assessment against a grid: every id and code checked, answers
+//! turned into positions on their scales, ready for scoring.
+
+use super::model::{Assessment, Meta};
+use crate::diagnostic::{did_you_mean, Diagnostic, Diagnostics};
+use crate::grid::{Grid, Scale};
+use std::collections::BTreeSet;
+
+/// One answer, as a position on the criterion's scale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Given {
+    /// Nothing given.
+    #[default]
+    Unanswered,
+    /// The option at this position (0 = lowest score).
+    Level(u8),
+    /// Not applicable.
+    NotApplicable,
+    /// Unknown (`?`).
+    Unknown,
+}
+
+/// The resolved answer to one criterion.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Response {
+    /// The single answer, when there are no per-rater answers.
+    pub given: Given,
+    /// Target level position.
+    pub target: Option<u8>,
+    /// Per-rater answers, aligned with [`Responses::raters`] (empty for a single answer).
+    pub raters: Vec<Given>,
+}
+
+/// An assessment resolved against a grid: what the scorer reads.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Responses {
+    /// Identification.
+    pub meta: Meta,
+    /// One response per criterion, in the grid's global criterion order.
+    pub answers: Vec<Response>,
+    /// Profile values, aligned with [`Grid::profile`].
+    pub profile: Vec<Option<String>>,
+    /// Rater names.
+    pub raters: Vec<String>,
+    /// Evidence notes per criterion (empty when none was given at all).
+    pub evidence: Vec<Option<String>>,
+}
+
+impl Responses {
+    /// Empty responses for a grid: nothing answered.
+    pub fn empty(grid: &Grid) -> Self {
+        Responses {
+            meta: Meta {
+                grid: grid.id.clone(),
+                ..Meta::default()
+            },
+            answers: vec![Response::default(); grid.criterion_count()],
+            profile: vec![None; grid.profile.len()],
+            raters: Vec::new(),
+            evidence: Vec::new(),
+        }
+    }
+}
+
+/// Reads a level code on a scale.
+pub(crate) fn parse_code(scale: &Scale, code: &str) -> Option<Given> {
+    if let Some(p) = scale.position(code) {
+        return Some(Given::Level(p as u8));
+    }
+    if scale.not_applicable.as_ref().is_some_and(|s| s.code == code) {
+        return Some(Given::NotApplicable);
+    }
+    if scale.unknown.as_ref().is_some_and(|s| s.code == code) {
+        return Some(Given::Unknown);
+    }
+    None
+}
+
+/// The error for a code that is not on the scale.
+pub(crate) fn bad_code(scale: &Scale, criterion: &str, code: &str, target: bool) -> Diagnostic {
+    let codes = if target {
+        scale.options.iter().map(|o| o.code.as_str()).collect::<Vec<_>>()
+    } else {
+        scale.accepted_codes()
+    };
+    let what = if target { "target level" } else { "level" };
+    Diagnostic::error(
+        "unknown-code",
+        format!("`{code}` is not a {what} of `{criterion}`"),
+    )
+    .with_hint(format!("use one of: {}", codes.join(", ")))
+}
+
+/// The error for an unknown criterion id.
+pub(crate) fn unknown_criterion(grid: &Grid, id: &str) -> Diagnostic {
+    let hint = match did_you_mean(id, grid.criteria().map(|(_, c)| c.full_id.as_str())) {
+        Some(best) => format!("did you mean `{best}`?"),
+        None => format!(
+            "criteria of grid `{}` look like `{}`; `domino grid show` lists them",
+            grid.id,
+            grid.criteria().next().map_or("", |(_, c)| c.full_id.as_str())
+        ),
+    };
+    Diagnostic::error("unknown-criterion", format!("grid `{}` has no criterion `{id}`", grid.id)).with_hint(hint)
+}
+
+/// The error for an unknown profile field, or a value outside its choices.
+pub(crate) fn check_profile_value(grid: &Grid, field: &str, value: &str) -> Result<usize, Diagnostic> {
+    let Some(i) = grid.profile_index(field) else {
+        let hint = match did_you_mean(field, grid.profile.iter().map(|f| f.id.as_str())) {
+            Some(best) => format!("did you mean `{best}`?"),
+            None => format!(
+                "profile fields: {}",
+                grid.profile.iter().map(|f| f.id.as_str()).collect::<Vec<_>>().join(", ")
+            ),
+        };
+        return Err(Diagnostic::error("unknown-profile-field", format!("grid `{}` has no profile field `{field}`", grid.id)).with_hint(hint));
+    };
+    if let Some(choices) = &grid.profile[i].choices {
+        if !choices.iter().any(|c| c.code == value) {
+            let codes: Vec<&str> = choices.iter().map(|c| c.code.as_str()).collect();
+            let hint = match did_you_mean(value, codes.iter().copied()) {
+                Some(best) => format!("did you mean `{best}`?"),
+                None => format!("choices: {}", codes.join(", ")),
+            };
+            return Err(Diagnostic::error("unknown-choice", format!("`{value}` is not a choice of profile field `{field}`")).with_hint(hint));
+        }
+    }
+    Ok(i)
+}
+
+/// The outcome of resolving: responses and warnings.
+#[derive(Debug, Clone)]
+pub struct Resolved {
+    /// What the scorer reads.
+    pub responses: Responses,
+    /// Non-blocking remarks (e.g. another grid version).
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Grid {
+    /// Checks an assessment against this grid and turns it into [`Responses`].
+    ///
+    /// Every problem is reported: another grid, unknown criteria, profile fields
+    /// or raters, codes not on the scale; each located in the assessment's source
+    /// when it was read from a file.
+    pub fn resolve(&self, assessment: &Assessment) -> Result<Resolved, Diagnostics> {
+        let mut errors = Vec::new();
+        let mut warnings = Vec::new();
+        let meta = &assessment.meta;
+        if meta.grid != self.id {
+            errors.push(
+                Diagnostic::error("wrong-grid", format!("this assessment answers grid `{}`, not `{}`", meta.grid, self.id))
+                    .with_hint(format!("score it with grid `{}` (`--grid FILE`), or set `grid = \"{}\"`", meta.grid, self.id))
+                    .with_path("assessment.grid"),
+            );
+        }
+        if let Some(v) = &meta.grid_version {
+            if v != &self.version {
+                warnings.push(
+                    Diagnostic::warning("grid-version", format!("this assessment was made with version {v} of grid `{}`; this is version {}", self.id, self.version))
+                        .with_hint("check that the criteria and levels still mean the same")
+                        .with_path("assessment.grid_version"),
+                );
+            }
+        }
+        let raters: Vec<String> = if meta.raters.is_empty() {
+            assessment.answers.values().flat_map(|a| a.by.keys().cloned()).collect::<BTreeSet<_>>().into_iter().collect()
+        } else {
+            meta.raters.clone()
+        };
+        let mut responses = Responses::empty(self);
+        responses.meta = meta.clone();
+        responses.raters.clone_from(&raters);
+        for (field, value) in &assessment.profile {
+            match check_profile_value(self, field, value) {
+                Ok(i) => responses.profile[i] = Some(value.clone()),
+                Err(d) => errors.push(d.with_path(format!("profile.{}", quote_key(field)))),
+            }
+        }
+        for (id, answer) in &assessment.answers {
+            let path = format!("answers.{}", quote_key(id));
+            let Some(c) = self.criterion_index(id) else {
+                errors.push(unknown_criterion(self, id).with_path(path));
+                continue;
+            };
+            let scale = self.scale_of(c);
+            let response = &mut responses.answers[c];
+            if let Some(code) = &answer.level {
+                match parse_code(scale, code) {
+                    Some(g) => response.given = g,
+                    None => errors.push(bad_code(scale, id, code, false).with_path(format!("{path}.level"))),
+                }
+            }
+            if let Some(code) = &answer.target {
+                match parse_code(scale, code) {
+                    Some(Given::Level(p)) => response.target = Some(p),
+                    _ => errors.push(bad_code(scale, id, code, true).with_path(format!("{path}.target"))),
+                }
+            }
+            if !answer.by.is_empty() {
+                response.raters = vec![Given::Unanswered; raters.len()];
+                for (rater, code) in &answer.by {
+                    let rpath = format!("{path}.by.{}", quote_key(rater));
+                    let Some(r) = raters.iter().position(|x| x == rater) else {
+                        let hint = match did_you_mean(rater, raters.iter().map(String::as_str)) {
+                            Some(best) => format!("did you mean `{best}`?"),
+                            None => "add the rater to `assessment.raters`".into(),
+                        };
+                        errors.push(Diagnostic::error("unknown-rater", format!("rater `{rater}` is not listed in `assessment.raters`")).with_hint(hint).with_path(rpath));
+                        continue;
+                    };
+                    match parse_code(scale, code) {
+                        Some(g) => response.raters[r] = g,
+                        None => errors.push(bad_code(scale, id, code, false).with_path(rpath)),
+                    }
+                }
+            }
+            if let Some(e) = &answer.evidence {
+                if responses.evidence.is_empty() {
+                    responses.evidence = vec![None; self.criterion_count()];
+                }
+                responses.evidence[c] = Some(e.clone());
+            }
+        }
+        if errors.is_empty() {
+            Ok(Resolved {
+                responses,
+                warnings: warnings.into_iter().map(|d| assessment.origins.locate(d)).collect(),
+            })
+        } else {
+            let mut errors: Vec<Diagnostic> = errors.into_iter().map(|d| assessment.origins.locate(d)).collect();
+            errors.sort_by_key(|d| (d.line, d.column));
+            Err(Diagnostics(errors))
+        }
+    }
+}
+
+fn quote_key(k: &str) -> String {
+    crate::document::join_path("", k)
+}

@@ -1,0 +1,293 @@
+//! Diagnostics: located, typed problems found in a grid, an assessment or a batch row.
+//!
+//! The engine never prints: it returns [`Diagnostic`] values that carry a stable
+//! `code`, a message, an optional hint and the byte span in the source. Callers
+//! render them with [`Diagnostic::render`] (plain text with the source line and a
+//! caret, like a compiler) or their own renderer.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::ops::Range;
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The input is refused.
+    Error,
+    /// The input is accepted, but something is probably not what the author meant.
+    Warning,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        })
+    }
+}
+
+/// One located problem.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// A stable, kebab-case identifier of the kind of problem (e.g. `duplicate-id`).
+    pub code: String,
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// What to do about it, when there is something useful to say.
+    pub hint: Option<String>,
+    /// Where, as a path of keys in the document (e.g. `axes[2].criteria[0].weight`).
+    pub path: Option<String>,
+    /// Byte range in the source text, when known.
+    pub span: Option<Range<usize>>,
+    /// 1-based line of the span start (0 when unknown).
+    pub line: usize,
+    /// 1-based column, in characters, of the span start (0 when unknown).
+    pub column: usize,
+}
+
+impl Diagnostic {
+    /// A new error without location; see [`Diagnostic::at`] and [`Diagnostic::with_hint`].
+    pub fn error(code: &str, message: impl Into<String>) -> Self {
+        Self::new(Severity::Error, code, message)
+    }
+
+    /// A new warning without location.
+    pub fn warning(code: &str, message: impl Into<String>) -> Self {
+        Self::new(Severity::Warning, code, message)
+    }
+
+    fn new(severity: Severity, code: &str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity,
+            code: code.to_owned(),
+            message: message.into(),
+            hint: None,
+            path: None,
+            span: None,
+            line: 0,
+            column: 0,
+        }
+    }
+
+    /// Adds a hint.
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Adds the key path.
+    pub fn with_path(mut self, path: impl Into<String>) -> Self {
+        self.path = Some(path.into());
+        self
+    }
+
+    /// Sets the byte span; line and column are filled by [`Diagnostic::locate`].
+    pub fn at(mut self, span: Option<Range<usize>>) -> Self {
+        self.span = span;
+        self
+    }
+
+    /// Sets the line and column only (for sources without byte spans, such as CSV rows).
+    pub fn at_line_column(mut self, line: usize, column: usize) -> Self {
+        self.line = line;
+        self.column = column;
+        self
+    }
+
+    /// Fills `line` and `column` from `span` against the source text.
+    pub fn locate(mut self, source: &str) -> Self {
+        if let Some(span) = &self.span {
+            let (line, column) = line_column(source, span.start);
+            self.line = line;
+            self.column = column;
+        }
+        self
+    }
+
+    /// True for errors.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// Renders the diagnostic as plain text: a header, the location, the source
+    /// line with a caret under the span, and the hint.
+    ///
+    /// ```text
+    /// error[unknown-scale]: criterion `collectif.accueil` uses unknown scale `levels`
+    ///   --> grids/domino.toml:42:9
+    ///    |
+    /// 42 | scale = "levels"
+    ///    |         ^^^^^^^^
+    ///    = hint: known scales: level
+    /// ```
+    pub fn render(&self, file_name: &str, source: &str) -> String {
+        let mut out = format!("{}[{}]: {}\n", self.severity, self.code, self.message);
+        if self.line > 0 {
+            let gutter = self.line.to_string().len();
+            let pad = " ".repeat(gutter);
+            out.push_str(&format!(
+                "{pad}--> {file_name}:{}:{}\n",
+                self.line, self.column
+            ));
+            if let Some(text) = source.lines().nth(self.line - 1) {
+                let text = text.trim_end_matches('\r');
+                let shown: String = text.chars().take(200).collect();
+                let width = self.caret_width(text);
+                let lead: String = shown
+                    .chars()
+                    .take(self.column.saturating_sub(1))
+                    .map(|c| if c == '\t' { '\t' } else { ' ' })
+                    .collect();
+                out.push_str(&format!("{pad} |\n"));
+                out.push_str(&format!("{} | {}\n", self.line, shown));
+                out.push_str(&format!("{pad} | {lead}{}\n", "^".repeat(width)));
+            }
+            if let Some(path) = &self.path {
+                out.push_str(&format!("{pad} = at: {path}\n"));
+            }
+            if let Some(hint) = &self.hint {
+                out.push_str(&format!("{pad} = hint: {hint}\n"));
+            }
+        } else {
+            out.push_str(&format!("  --> {file_name}\n"));
+            if let Some(path) = &self.path {
+                out.push_str(&format!("   = at: {path}\n"));
+            }
+            if let Some(hint) = &self.hint {
+                out.push_str(&format!("   = hint: {hint}\n"));
+            }
+        }
+        out
+    }
+
+    /// Number of carets: the span's characters on its first line (at least one).
+    fn caret_width(&self, line_text: &str) -> usize {
+        let Some(span) = &self.span else { return 1 };
+        let remaining = line_text
+            .chars()
+            .count()
+            .saturating_sub(self.column.saturating_sub(1));
+        let len = span.end.saturating_sub(span.start);
+        len.clamp(1, remaining.max(1))
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line > 0 {
+            write!(f, "{}:{}: ", self.line, self.column)?;
+        }
+        write!(f, "{}[{}]: {}", self.severity, self.code, self.message)?;
+        if let Some(hint) = &self.hint {
+            write!(f, " (hint: {hint})")?;
+        }
+        Ok(())
+    }
+}
+
+/// A list of diagnostics returned when an input is refused; it holds at least one error.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{} error(s): {}", self.0.iter().filter(|d| d.is_error()).count(), self.0.first().map(|d| d.to_string()).unwrap_or_default())]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl Diagnostics {
+    /// Renders every diagnostic, separated by blank lines.
+    pub fn render(&self, file_name: &str, source: &str) -> String {
+        self.0
+            .iter()
+            .map(|d| d.render(file_name, source))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// Number of errors.
+    pub fn error_count(&self) -> usize {
+        self.0.iter().filter(|d| d.is_error()).count()
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_column(source: &str, offset: usize) -> (usize, usize) {
+    let offset = floor_char_boundary(source, offset.min(source.len()));
+    let before = &source[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = source[line_start..offset].chars().count() + 1;
+    (line, column)
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// "Did you mean …?" — the closest candidate within a small edit distance.
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let limit = (word.chars().count() / 3).clamp(1, 4);
+    candidates
+        .into_iter()
+        .map(|c| (edit_distance(word, c), c))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, c)| (*d, *c))
+        .map(|(_, c)| c)
+}
+
+/// Levenshtein distance between two strings, by characters (inputs are capped at 64 characters).
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().take(64).collect();
+    let b: Vec<char> = b.chars().take(64).collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_count_characters_not_bytes() {
+        let src = "a = 1\nété = 2\n";
+        assert_eq!(line_column(src, 0), (1, 1));
+        assert_eq!(line_column(src, 6), (2, 1));
+        let offset = src.find('=').unwrap();
+        assert_eq!(line_column(src, src[offset + 1..].find('=').unwrap() + offset + 1), (2, 5));
+    }
+
+    #[test]
+    fn render_shows_the_line_and_a_caret_under_the_span() {
+        let src = "[grid]\nid = \"Bad Id\"\n";
+        let start = src.find("\"Bad").unwrap();
+        let d = Diagnostic::error("invalid-id", "`Bad Id` is not a valid id")
+            .with_hint("use lowercase letters, digits, `_` and `-`")
+            .at(Some(start..start + 8))
+            .locate(src);
+        assert_eq!(
+            d.render("g.toml", src),
+            "error[invalid-id]: `Bad Id` is not a valid id\n \
+             --> g.toml:2:6\n  |\n2 | id = \"Bad Id\"\n  |      ^^^^^^^^\n  \
+             = hint: use lowercase letters, digits, `_` and `-`\n"
+        );
+    }
+
+    #[test]
+    fn did_you_mean_finds_close_names_only() {
+        let names = ["accueil", "contribution", "diversite"];
+        assert_eq!(did_you_mean("acceuil", names), Some("accueil"));
+        assert_eq!(did_you_mean("zzz", names), None);
+    }
+}

@@ -1,0 +1,15 @@
+//! Grids: the model, the TOML loader with its diagnostics, and the lints.
+
+mod lint;
+mod load;
+mod model;
+mod read_text;
+mod scope;
+
+pub use load::LoadedGrid;
+pub use model::{
+    Axis, Choice, Criterion, FindingKind, Grid, Phase, ProfileField, Recommendation, Rule, Scale,
+    ScaleOption, Signals, SpecialAnswer,
+};
+pub(crate) use model::GridIndex;
+pub(crate) use read_text::is_valid_id;

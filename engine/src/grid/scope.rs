@@ -1,0 +1,39 @@
+//! Name resolution for conditions, over a grid being loaded.
+
+use crate::rules::Scope;
+use std::collections::HashMap;
+
+/// What conditions may name: criteria, axes and profile fields of the grid.
+#[derive(Debug, Default)]
+pub(crate) struct GridScope {
+    pub criteria: HashMap<String, usize>,
+    pub criterion_ids: Vec<String>,
+    pub ranges: Vec<(f64, f64)>,
+    pub axes: Vec<String>,
+    pub profile: Vec<(String, Option<Vec<String>>)>,
+}
+
+impl Scope for GridScope {
+    fn criterion(&self, full_id: &str) -> Option<usize> {
+        self.criteria.get(full_id).copied()
+    }
+
+    fn axis(&self, id: &str) -> Option<usize> {
+        self.axes.iter().position(|a| a == id)
+    }
+
+    fn profile_field(&self, id: &str) -> Option<(usize, Option<Vec<String>>)> {
+        self.profile
+            .iter()
+            .position(|(f, _)| f == id)
+            .map(|i| (i, self.profile[i].1.clone()))
+    }
+
+    fn criterion_range(&self, criterion: usize) -> (f64, f64) {
+        self.ranges.get(criterion).copied().unwrap_or((0.0, 0.0))
+    }
+
+    fn criterion_ids(&self) -> Vec<String> {
+        self.criterion_ids.clone()
+    }
+}

@@ -1,0 +1,40 @@
+//! Words for the built-in findings, in French and English (other languages fall back to English).
+
+/// The built-in finding templates; `{c}` is the criterion title, `{l}` a level label.
+pub(super) struct Messages {
+    pub critical_low: &'static str,
+    pub critical_unknown: &'static str,
+    pub target_gap: &'static str,
+    pub rater_gap: &'static str,
+    pub applicability: &'static str,
+}
+
+const FR: Messages = Messages {
+    critical_low: "Critère critique « {c} » au niveau « {l} » : un point faible qu'aucune moyenne ne compense. Qu'est-ce qui l'explique, et qui peut agir ?",
+    critical_unknown: "Critère critique « {c} » : personne ne sait répondre. Ne pas savoir est en soi un point de vigilance : qui pourrait éclairer la question ?",
+    target_gap: "« {c} » : l'écart entre le niveau actuel (« {l} ») et le niveau visé (« {t} ») est un levier à travailler.",
+    rater_gap: "« {c} » : les évaluateurs sont en désaccord ({l}). Un point à mettre en débat avant de conclure.",
+    applicability: "« {c} » : certains évaluateurs jugent ce critère sans objet, d'autres lui donnent un niveau. Un point à clarifier ensemble.",
+};
+
+const EN: Messages = Messages {
+    critical_low: "Critical criterion \"{c}\" at level \"{l}\": a weakness that no average can offset. What explains it, and who can act?",
+    critical_unknown: "Critical criterion \"{c}\": nobody can answer. Not knowing is itself a point of vigilance: who could shed light on it?",
+    target_gap: "\"{c}\": the gap between the current level (\"{l}\") and the target (\"{t}\") is a lever to work on.",
+    rater_gap: "\"{c}\": the raters disagree ({l}). A point to debate before drawing conclusions.",
+    applicability: "\"{c}\": some raters find this criterion not applicable, others give it a level. A point to clarify together.",
+};
+
+/// The templates for a language.
+pub(super) fn messages(lang: &str) -> &'static Messages {
+    if lang == "fr" || lang.starts_with("fr-") {
+        &FR
+    } else {
+        &EN
+    }
+}
+
+/// Fills `{c}`, `{l}` and `{t}` in a template.
+pub(super) fn fill(template: &str, c: &str, l: &str, t: &str) -> String {
+    template.replace("{c}", c).replace("{l}", l).replace("{t}", t)
+}

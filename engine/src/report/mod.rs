@@ -1,0 +1,252 @@
+//! Reports: an evaluation put into words in one language, serializable as JSON.
+
+mod build;
+mod flat;
+mod messages;
+
+pub use flat::{summary_header, summary_record};
+
+use crate::grid::{FindingKind, Phase};
+use crate::rules::TraceStep;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Which grid produced a result: id, version and a hash of its source.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GridStamp {
+    /// Grid id.
+    pub id: String,
+    /// Grid version.
+    pub version: String,
+    /// SHA-256 of the grid source.
+    pub hash: String,
+}
+
+/// The full, explainable result of one assessment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// The grid used.
+    pub grid: GridStamp,
+    /// Language of the texts.
+    pub lang: String,
+    /// Initiative id (batch rows).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Initiative name.
+    pub initiative: String,
+    /// Territory.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub territory: Option<String>,
+    /// Date of the assessment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Raters, when several answered.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub raters: Vec<String>,
+    /// Profile fields given.
+    #[serde(default)]
+    pub profile: BTreeMap<String, String>,
+    /// Overall score 0–100 (absent when the grid hides it or nothing is answered).
+    pub overall: Option<f64>,
+    /// Axis results.
+    pub axes: Vec<AxisReport>,
+    /// Findings grouped by kind.
+    pub findings: Findings,
+    /// Recommendations grouped by phase.
+    pub recommendations: Recommendations,
+}
+
+/// One axis in a report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AxisReport {
+    /// Axis id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Weight in the overall score.
+    pub weight: f64,
+    /// Score 0–100, absent when nothing is answered.
+    pub score: Option<f64>,
+    /// Coverage.
+    pub coverage: Coverage,
+    /// The median answer of the axis.
+    pub median_level: Option<LevelRef>,
+    /// Criteria.
+    pub criteria: Vec<CriterionReport>,
+}
+
+/// How much of an axis was answered.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Coverage {
+    /// Answered criteria.
+    pub answered: u32,
+    /// Applicable criteria.
+    pub applicable: u32,
+    /// answered / applicable in percent.
+    pub percent: Option<f64>,
+}
+
+/// A level of a scale, named.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LevelRef {
+    /// Code.
+    pub code: String,
+    /// Label.
+    pub label: String,
+    /// Score of the option.
+    pub score: f64,
+}
+
+/// One criterion in a report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CriterionReport {
+    /// Full id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Critical criterion.
+    pub critical: bool,
+    /// Weight.
+    pub weight: f64,
+    /// `answered`, `not_applicable`, `unknown`, `unanswered` or `not_relevant`.
+    pub state: String,
+    /// Consolidated level.
+    pub level: Option<LevelRef>,
+    /// Value 0–1 used in the axis score.
+    pub value: Option<f64>,
+    /// Target level.
+    pub target: Option<LevelRef>,
+    /// Per-rater codes.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub raters: BTreeMap<String, String>,
+    /// Evidence note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<String>,
+}
+
+/// Findings grouped by kind, in report order.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Findings {
+    /// Nuggets worth copying.
+    pub pepites: Vec<Finding>,
+    /// Levers.
+    pub opportunites: Vec<Finding>,
+    /// Risks, questions to ask.
+    pub vigilances: Vec<Finding>,
+    /// Points to debate.
+    pub debats: Vec<Finding>,
+}
+
+impl Findings {
+    /// The findings of one kind.
+    pub fn of(&self, kind: FindingKind) -> &[Finding] {
+        match kind {
+            FindingKind::Pepite => &self.pepites,
+            FindingKind::Opportunite => &self.opportunites,
+            FindingKind::Vigilance => &self.vigilances,
+            FindingKind::Debat => &self.debats,
+        }
+    }
+
+    fn of_mut(&mut self, kind: FindingKind) -> &mut Vec<Finding> {
+        match kind {
+            FindingKind::Pepite => &mut self.pepites,
+            FindingKind::Opportunite => &mut self.opportunites,
+            FindingKind::Vigilance => &mut self.vigilances,
+            FindingKind::Debat => &mut self.debats,
+        }
+    }
+
+    /// Every finding, kinds in report order.
+    pub fn all(&self) -> impl Iterator<Item = &Finding> {
+        FindingKind::ALL.into_iter().flat_map(|k| self.of(k).iter())
+    }
+
+    /// Total number of findings.
+    pub fn len(&self) -> usize {
+        self.pepites.len() + self.opportunites.len() + self.vigilances.len() + self.debats.len()
+    }
+
+    /// True when there is no finding.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// One finding, with why it was raised.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    /// Rule id, or `critical:<criterion>`, `target:<criterion>`, `raters:<criterion>`, `applicability:<criterion>`.
+    pub id: String,
+    /// Kind.
+    pub kind: FindingKind,
+    /// `rule`, `critical`, `target_gap`, `rater_gap` or `applicability`.
+    pub source: String,
+    /// Criteria concerned.
+    pub criteria: Vec<String>,
+    /// What was observed and what to ask.
+    pub message: String,
+    /// The facts that made it fire.
+    pub why: Vec<TraceStep>,
+    /// The condition, for rules.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub condition: Option<String>,
+    /// Recommendation ids.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recommend: Vec<String>,
+}
+
+/// Recommendations grouped by phase.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Recommendations {
+    /// Trigger.
+    pub declencher: Vec<RecommendationReport>,
+    /// Support.
+    pub accompagner: Vec<RecommendationReport>,
+    /// Sustain.
+    pub perenniser: Vec<RecommendationReport>,
+}
+
+impl Recommendations {
+    /// The recommendations of one phase.
+    pub fn of(&self, phase: Phase) -> &[RecommendationReport] {
+        match phase {
+            Phase::Declencher => &self.declencher,
+            Phase::Accompagner => &self.accompagner,
+            Phase::Perenniser => &self.perenniser,
+        }
+    }
+
+    fn of_mut(&mut self, phase: Phase) -> &mut Vec<RecommendationReport> {
+        match phase {
+            Phase::Declencher => &mut self.declencher,
+            Phase::Accompagner => &mut self.accompagner,
+            Phase::Perenniser => &mut self.perenniser,
+        }
+    }
+
+    /// Total number of recommendations.
+    pub fn len(&self) -> usize {
+        self.declencher.len() + self.accompagner.len() + self.perenniser.len()
+    }
+
+    /// True when there is none.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// One recommendation in a report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RecommendationReport {
+    /// Id.
+    pub id: String,
+    /// Phase.
+    pub phase: Phase,
+    /// Title.
+    pub title: String,
+    /// Text.
+    pub text: String,
+    /// Ids of the findings that led to it.
+    pub because: Vec<String>,
+}

@@ -1,0 +1,274 @@
+//! Scoring: consolidated answers, axis scores, coverage, and findings.
+//!
+//! The semantics, in the order they are applied:
+//! 1. **Consolidation** — with several raters, a criterion's level is the lower
+//!    median of the raters' levels; raters `rater_gap` or more steps apart raise
+//!    a point to debate, and so do raters disagreeing on whether it applies.
+//! 2. **Relevance** — a criterion whose `relevant` condition is false is left
+//!    out (like `na`). When the condition reads a profile field that was not
+//!    given, the criterion stays relevant: the question is asked.
+//! 3. **Values** — an answered criterion's value is its option's position
+//!    between the scale's lowest and highest score (0–1).
+//! 4. **Axis score** — 100 × Σ wᵢ·vᵢ / Σ wᵢ over answered criteria; no answered
+//!    criterion → no score. Coverage = answered / applicable.
+//! 5. **Overall** — weighted mean of the present axis scores.
+//! 6. **Findings** — critical criteria below their scale's `critical_below` or
+//!    unknown (vigilance), target gaps (opportunity), rater gaps (debate), then
+//!    every rule whose condition holds.
+
+mod facts;
+
+use crate::assessment::{Given, Responses};
+use crate::grid::{FindingKind, Grid};
+use crate::rules::AnswerState;
+use facts::EvalFacts;
+
+/// The consolidated state of one criterion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CriterionResult {
+    /// Answer state after consolidation and relevance.
+    pub state: AnswerState,
+    /// Consolidated level position (when answered).
+    pub level: Option<u8>,
+    /// Gap in steps between the highest and lowest rater (two raters or more).
+    pub spread: Option<u8>,
+    /// Some raters answered a level, others said "not applicable".
+    pub applicability_dispute: bool,
+}
+
+/// The result of one axis.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct AxisResult {
+    /// Score 0–100, absent when no criterion is answered.
+    pub score: Option<f64>,
+    /// Answered criteria.
+    pub answered: u32,
+    /// Applicable criteria (not `na`, not skipped).
+    pub applicable: u32,
+    /// The criterion holding the (lower) median value, with its level position.
+    pub median: Option<(usize, u8)>,
+}
+
+impl AxisResult {
+    /// Coverage in percent (answered / applicable), absent when nothing applies.
+    pub fn coverage(&self) -> Option<f64> {
+        (self.applicable > 0).then(|| 100.0 * f64::from(self.answered) / f64::from(self.applicable))
+    }
+}
+
+/// Why a finding was raised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FindingSource {
+    /// The grid rule at this index fired.
+    Rule(usize),
+    /// A critical criterion is low.
+    CriticalLow(usize),
+    /// A critical criterion is unknown.
+    CriticalUnknown(usize),
+    /// Target − level ≥ the grid's `target_gap`.
+    TargetGap(usize),
+    /// Raters are ≥ `rater_gap` steps apart.
+    RaterGap(usize),
+    /// Raters disagree on whether the criterion applies.
+    Applicability(usize),
+}
+
+/// A finding before it is put into words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RawFinding {
+    /// Kind.
+    pub kind: FindingKind,
+    /// What raised it.
+    pub source: FindingSource,
+}
+
+/// Everything computed for one assessment; [`Evaluation::report`](crate::Report) puts it into words.
+#[derive(Debug, Clone)]
+pub struct Evaluation {
+    /// The resolved answers that were scored.
+    pub responses: Responses,
+    /// One result per criterion (global order).
+    pub criteria: Vec<CriterionResult>,
+    /// One result per axis.
+    pub axes: Vec<AxisResult>,
+    /// Overall score, if the grid computes one and any axis has a score.
+    pub overall: Option<f64>,
+    /// Findings: built-in ones in criterion order, then rules in grid order.
+    pub findings: Vec<RawFinding>,
+}
+
+impl Grid {
+    /// Scores resolved responses. Pure and deterministic; no allocation beyond the result.
+    pub fn evaluate(&self, responses: Responses) -> Evaluation {
+        let mut criteria: Vec<CriterionResult> = responses.answers.iter().map(consolidate).collect();
+        self.apply_relevance(&responses, &mut criteria);
+        let axes = self.axis_results(&criteria);
+        let overall = self.overall_score(&axes);
+        let mut findings = Vec::new();
+        self.builtin_findings(&responses, &criteria, &mut findings);
+        let facts = EvalFacts { grid: self, responses: &responses, criteria: &criteria, axes: &axes, overall };
+        for (i, rule) in self.rules.iter().enumerate() {
+            if rule.when.evaluate(&facts) {
+                findings.push(RawFinding { kind: rule.kind, source: FindingSource::Rule(i) });
+            }
+        }
+        Evaluation { responses, criteria, axes, overall, findings }
+    }
+
+    fn apply_relevance(&self, responses: &Responses, criteria: &mut [CriterionResult]) {
+        let mut skipped = Vec::new();
+        {
+            let facts = EvalFacts { grid: self, responses, criteria, axes: &[], overall: None };
+            for (i, c) in self.criteria() {
+                let Some(cond) = &c.relevant else { continue };
+                let refs = cond.references();
+                if refs.profile_fields.iter().any(|&f| responses.profile[f].is_none()) {
+                    continue;
+                }
+                if !cond.evaluate(&facts) {
+                    skipped.push(i);
+                }
+            }
+        }
+        for i in skipped {
+            criteria[i] = CriterionResult { state: AnswerState::NotRelevant, level: None, spread: None, applicability_dispute: false };
+        }
+    }
+
+    fn axis_results(&self, criteria: &[CriterionResult]) -> Vec<AxisResult> {
+        let mut results = Vec::with_capacity(self.axes.len());
+        let mut values: Vec<(f64, usize, u8)> = Vec::with_capacity(16);
+        let mut next = 0;
+        for axis in &self.axes {
+            let (mut sum, mut weights, mut answered, mut applicable) = (0.0, 0.0, 0u32, 0u32);
+            values.clear();
+            for criterion in &axis.criteria {
+                let i = next;
+                next += 1;
+                let r = &criteria[i];
+                match r.state {
+                    AnswerState::NotApplicable | AnswerState::NotRelevant => continue,
+                    AnswerState::Answered => {}
+                    AnswerState::Unanswered | AnswerState::Unknown => {
+                        applicable += 1;
+                        continue;
+                    }
+                }
+                applicable += 1;
+                answered += 1;
+                let Some(level) = r.level else { continue };
+                let value = self.scales[criterion.scale].value(usize::from(level));
+                sum += criterion.weight * value;
+                weights += criterion.weight;
+                values.push((value, i, level));
+            }
+            let score = (weights > 0.0).then(|| 100.0 * sum / weights);
+            values.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+            let median = (!values.is_empty()).then(|| {
+                let (_, i, level) = values[(values.len() - 1) / 2];
+                (i, level)
+            });
+            results.push(AxisResult { score, answered, applicable, median });
+        }
+        results
+    }
+
+    fn overall_score(&self, axes: &[AxisResult]) -> Option<f64> {
+        if !self.overall {
+            return None;
+        }
+        let (mut sum, mut weights) = (0.0, 0.0);
+        for (axis, r) in self.axes.iter().zip(axes) {
+            if let Some(s) = r.score {
+                sum += axis.weight * s;
+                weights += axis.weight;
+            }
+        }
+        (weights > 0.0).then(|| sum / weights)
+    }
+
+    fn builtin_findings(&self, responses: &Responses, criteria: &[CriterionResult], out: &mut Vec<RawFinding>) {
+        let signals = self.signals;
+        for (i, c) in self.criteria() {
+            let r = &criteria[i];
+            if c.critical {
+                let scale = &self.scales[c.scale];
+                match (r.state, r.level) {
+                    (AnswerState::Unknown, _) => out.push(RawFinding { kind: FindingKind::Vigilance, source: FindingSource::CriticalUnknown(i) }),
+                    (AnswerState::Answered, Some(l)) if usize::from(l) < scale.critical_below => {
+                        out.push(RawFinding { kind: FindingKind::Vigilance, source: FindingSource::CriticalLow(i) });
+                    }
+                    _ => {}
+                }
+            }
+            if let (Some(level), Some(target)) = (r.level, responses.answers[i].target) {
+                if u32::from(target.saturating_sub(level)) >= signals.target_gap {
+                    out.push(RawFinding { kind: FindingKind::Opportunite, source: FindingSource::TargetGap(i) });
+                }
+            }
+            if r.spread.is_some_and(|s| u32::from(s) >= signals.rater_gap) {
+                out.push(RawFinding { kind: FindingKind::Debat, source: FindingSource::RaterGap(i) });
+            }
+            if r.applicability_dispute {
+                out.push(RawFinding { kind: FindingKind::Debat, source: FindingSource::Applicability(i) });
+            }
+        }
+    }
+}
+
+/// Consolidates one response: the single answer, or the raters' lower median.
+fn consolidate(response: &crate::assessment::Response) -> CriterionResult {
+    let single = |given: Given| match given {
+        Given::Unanswered => (AnswerState::Unanswered, None),
+        Given::Level(p) => (AnswerState::Answered, Some(p)),
+        Given::NotApplicable => (AnswerState::NotApplicable, None),
+        Given::Unknown => (AnswerState::Unknown, None),
+    };
+    if response.raters.is_empty() {
+        let (state, level) = single(response.given);
+        return CriterionResult { state, level, spread: None, applicability_dispute: false };
+    }
+    let mut levels = [0u8; 32];
+    let mut n = 0;
+    let (mut any_na, mut any_unknown) = (false, false);
+    let mut extra: Vec<u8> = Vec::new();
+    for g in &response.raters {
+        match *g {
+            Given::Level(p) if n < levels.len() => {
+                levels[n] = p;
+                n += 1;
+            }
+            Given::Level(p) => extra.push(p),
+            Given::NotApplicable => any_na = true,
+            Given::Unknown => any_unknown = true,
+            Given::Unanswered => {}
+        }
+    }
+    let mut all: Vec<u8>;
+    let given: &mut [u8] = if extra.is_empty() {
+        &mut levels[..n]
+    } else {
+        all = levels[..n].to_vec();
+        all.extend(extra);
+        &mut all
+    };
+    given.sort_unstable();
+    if given.is_empty() {
+        let state = if any_unknown {
+            AnswerState::Unknown
+        } else if any_na {
+            AnswerState::NotApplicable
+        } else {
+            AnswerState::Unanswered
+        };
+        return CriterionResult { state, level: None, spread: None, applicability_dispute: false };
+    }
+    let median = given[(given.len() - 1) / 2];
+    let spread = (given.len() >= 2).then(|| given[given.len() - 1] - given[0]);
+    CriterionResult { state: AnswerState::Answered, level: Some(median), spread, applicability_dispute: any_na }
+}
+
+/// The facts of an evaluation, for explaining why rules fired.
+pub(crate) fn facts_of<'a>(grid: &'a Grid, e: &'a Evaluation) -> EvalFacts<'a> {
+    EvalFacts { grid, responses: &e.responses, criteria: &e.criteria, axes: &e.axes, overall: e.overall }
+}
