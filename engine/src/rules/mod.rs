@@ -21,8 +21,40 @@
 //! - `count(c1, c2, …)` counts the true conditions;
 //! - `spread(x)` is the gap, in scale steps, between the highest and lowest rater.
 //!
+//! - a comparison that is false because of a missing value makes `not (…)` true:
+//!   `not` is plain boolean negation, so `not (x <= 1)` holds when `x` is unanswered;
+//! - `na(x)` is true for criteria declared not applicable and for criteria skipped
+//!   by their `relevant` condition.
+//!
 //! The checker needs to know the grid ([`Scope`]); evaluation needs the facts of
-//! one assessment ([`Facts`]).
+//! one assessment ([`Facts`]). [`Condition::compile`] does both steps of the
+//! compilation and reports every problem it can find; [`Condition::evaluate`] is
+//! the allocation-free hot path and [`Condition::explain`] the trace of the leaves.
+
+mod ast;
+mod check;
+mod condition;
+mod error;
+mod eval;
+mod lexer;
+mod parser;
+mod program;
+mod suggest;
+mod value;
+
+#[cfg(test)]
+mod tests;
+
+pub use condition::{Condition, References};
+pub use error::{RuleError, RuleErrorKind};
+pub use value::{TraceStep, Value};
+
+/// Longest accepted condition, in bytes.
+pub const MAX_LENGTH: usize = 4096;
+/// Deepest accepted nesting of parentheses, unary operators, calls and lists.
+pub const MAX_DEPTH: usize = 32;
+/// Most values accepted in one `in [ … ]` list.
+pub const MAX_LIST_ITEMS: usize = 256;
 
 /// What the grid offers to name resolution while a condition is compiled.
 pub trait Scope {
@@ -36,6 +68,28 @@ pub trait Scope {
     fn criterion_range(&self, criterion: usize) -> (f64, f64);
     /// All known criterion full ids (for "did you mean" hints).
     fn criterion_ids(&self) -> Vec<String>;
+    /// All known axis ids (for "did you mean" hints).
+    ///
+    /// Added for hints about misspelt axes; the default derives them from
+    /// [`Scope::criterion_ids`] (the part before the dot), which misses axes
+    /// without criteria.
+    fn axis_ids(&self) -> Vec<String> {
+        let mut ids: Vec<String> = Vec::new();
+        for id in self.criterion_ids() {
+            let axis = id.split_once('.').map_or(id.as_str(), |(a, _)| a);
+            if !ids.iter().any(|known| known == axis) {
+                ids.push(axis.to_owned());
+            }
+        }
+        ids
+    }
+    /// All known profile field ids (for "did you mean" hints).
+    ///
+    /// Added for hints about misspelt profile fields; the default knows none, so
+    /// such errors then come without a suggestion.
+    fn profile_field_ids(&self) -> Vec<String> {
+        Vec::new()
+    }
 }
 
 /// Where a condition is used: decides which names it may use.

@@ -1,0 +1,7 @@
+//! Tests of the rule language, written as its specification.
+
+mod errors;
+mod explain;
+mod fixtures;
+mod props;
+mod semantics;
