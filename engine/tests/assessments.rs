@@ -35,7 +35,7 @@ fn a_code_outside_the_scale_lists_the_accepted_codes() {
         one_line(&d),
         [
             "5:33: error[unknown-code]: `5` is not a level of `collectif.accueil` (hint: use one of: 0, 1, 2, 3, 4, na, ?)",
-            "5:49: error[unknown-code]: `na` is not a target level of `collectif.accueil` (hint: use one of: 0, 1, 2, 3, 4)",
+            "5:47: error[unknown-code]: `na` is not a target level of `collectif.accueil` (hint: use one of: 0, 1, 2, 3, 4)",
         ]
     );
 }

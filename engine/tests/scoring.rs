@@ -43,10 +43,11 @@ fn an_axis_without_answers_has_no_score_not_zero() {
 fn not_applicable_leaves_the_denominator_and_unknown_counts_as_unanswered() {
     let r = score("\"collectif.accueil\" = \"4\"\n\"collectif.contribution\" = \"na\"");
     assert_eq!(r.axes[0].score, Some(100.0));
-    assert_eq!((r.axes[0].coverage.answered, r.axes[0].coverage.applicable), (1, 1));
+    // applicable: accueil and transport (contribution is not applicable)
+    assert_eq!((r.axes[0].coverage.answered, r.axes[0].coverage.applicable), (1, 2));
     let r = score("\"collectif.accueil\" = \"4\"\n\"collectif.contribution\" = \"?\"");
     assert_eq!(r.axes[0].score, Some(100.0));
-    assert_eq!((r.axes[0].coverage.answered, r.axes[0].coverage.applicable), (1, 2));
+    assert_eq!((r.axes[0].coverage.answered, r.axes[0].coverage.applicable), (1, 3));
 }
 
 #[test]

@@ -50,7 +50,7 @@ fn read_root(root: &Node, source: &str, sink: &mut Sink, origins: &mut Origins) 
                 "missing-key",
                 "the file has no `[assessment]` table".into(),
                 "start with `[assessment]`, then `grid = \"domino\"` and `initiative = \"…\"`".into(),
-                Some(0..0),
+                None,
                 "assessment",
             );
         }

@@ -132,8 +132,8 @@ impl Origins {
 
 /// The path without its last segment: `a."b.c".d` → `a."b.c"` → `a`; `a[2]` → `a`.
 fn parent_path(path: &str) -> Option<&str> {
-    let cut = if path.ends_with('"') {
-        let open = path[..path.len() - 1].rfind('"')?;
+    let cut = if let Some(inner) = path.strip_suffix('"') {
+        let open = inner.rfind('"')?;
         open.checked_sub(1)?
     } else {
         path.rfind(['.', '['])?

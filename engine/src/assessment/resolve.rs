@@ -105,7 +105,7 @@ pub(crate) fn unknown_criterion(grid: &Grid, id: &str) -> Diagnostic {
 }
 
 /// The error for an unknown profile field, or a value outside its choices.
-pub(crate) fn check_profile_value(grid: &Grid, field: &str, value: &str) -> Result<usize, Diagnostic> {
+pub(crate) fn check_profile_value(grid: &Grid, field: &str, value: &str) -> Result<usize, Box<Diagnostic>> {
     let Some(i) = grid.profile_index(field) else {
         let hint = match did_you_mean(field, grid.profile.iter().map(|f| f.id.as_str())) {
             Some(best) => format!("did you mean `{best}`?"),
@@ -114,7 +114,7 @@ pub(crate) fn check_profile_value(grid: &Grid, field: &str, value: &str) -> Resu
                 grid.profile.iter().map(|f| f.id.as_str()).collect::<Vec<_>>().join(", ")
             ),
         };
-        return Err(Diagnostic::error("unknown-profile-field", format!("grid `{}` has no profile field `{field}`", grid.id)).with_hint(hint));
+        return Err(Box::new(Diagnostic::error("unknown-profile-field", format!("grid `{}` has no profile field `{field}`", grid.id)).with_hint(hint)));
     };
     if let Some(choices) = &grid.profile[i].choices {
         if !choices.iter().any(|c| c.code == value) {
@@ -123,7 +123,7 @@ pub(crate) fn check_profile_value(grid: &Grid, field: &str, value: &str) -> Resu
                 Some(best) => format!("did you mean `{best}`?"),
                 None => format!("choices: {}", codes.join(", ")),
             };
-            return Err(Diagnostic::error("unknown-choice", format!("`{value}` is not a choice of profile field `{field}`")).with_hint(hint));
+            return Err(Box::new(Diagnostic::error("unknown-choice", format!("`{value}` is not a choice of profile field `{field}`")).with_hint(hint)));
         }
     }
     Ok(i)

@@ -44,10 +44,10 @@ impl RowSchema {
                 Some(Column::Profile(p))
             } else if let Some(c) = grid.criterion_index(name) {
                 Some(Column::Level(c))
-            } else if let Some(c) = name.strip_suffix(".target").and_then(|n| grid.criterion_index(n)) {
-                Some(Column::Target(c))
             } else {
-                None
+                name.strip_suffix(".target")
+                    .and_then(|n| grid.criterion_index(n))
+                    .map(Column::Target)
             };
             match column {
                 Some(col) if columns.contains(&col) => errors.push(
@@ -117,7 +117,7 @@ impl RowSchema {
                 Column::Profile(_) if cell.is_empty() => {}
                 Column::Profile(p) => match check_profile_value(grid, &grid.profile[p].id, cell) {
                     Ok(_) => responses.profile[p] = Some(cell.to_owned()),
-                    Err(d) => errors.push(fail(d)),
+                    Err(d) => errors.push(fail(*d)),
                 },
                 Column::Level(_) | Column::Target(_) if cell.is_empty() => {}
                 Column::Level(c) => match parse_code(grid.scale_of(c), cell) {

@@ -30,13 +30,14 @@ pub fn bars_svg(bars: &[Bar], options: &ChartOptions) -> String {
     let mut buf = String::new();
     {
         let root = SVGBackend::with_string(&mut buf, (options.width, height)).into_drawing_area();
-        let _ = draw(&root, bars, options, top);
+        let _ = draw_bars(&root, bars, options, top);
         let _ = root.present();
     }
     with_title(buf, &options.title)
 }
 
-fn draw<DB: DrawingBackend>(
+/// Draws on any plotters drawing area (SVG here; the CLI also draws PNG).
+pub fn draw_bars<DB: DrawingBackend>(
     root: &DrawingArea<DB, plotters::coord::Shift>,
     bars: &[Bar],
     options: &ChartOptions,

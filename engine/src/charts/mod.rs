@@ -9,8 +9,10 @@ mod bars;
 mod radar;
 mod svg;
 
-pub use bars::{bars_svg, Bar};
-pub use radar::{radar_svg, RadarSeries};
+pub use bars::{bars_svg, draw_bars, Bar};
+pub use radar::{draw_radar, radar_svg, RadarSeries};
+/// The plotters version the charts are drawn with, for callers adding backends.
+pub use plotters;
 
 use crate::Report;
 

@@ -23,13 +23,14 @@ pub fn radar_svg(axes: &[String], series: &[RadarSeries], options: &ChartOptions
     let mut buf = String::new();
     {
         let root = SVGBackend::with_string(&mut buf, (options.width, options.height)).into_drawing_area();
-        let _ = draw(&root, axes, series, options);
+        let _ = draw_radar(&root, axes, series, options);
         let _ = root.present();
     }
     with_title(buf, &options.title)
 }
 
-fn draw<DB: DrawingBackend>(
+/// Draws on any plotters drawing area (SVG here; the CLI also draws PNG).
+pub fn draw_radar<DB: DrawingBackend>(
     root: &DrawingArea<DB, plotters::coord::Shift>,
     axes: &[String],
     series: &[RadarSeries],

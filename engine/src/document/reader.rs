@@ -51,7 +51,7 @@ impl Sink {
             .map(|d| d.locate(source))
             .collect();
         self.diagnostics
-            .sort_by(|a, b| (a.line, a.column, a.severity).cmp(&(b.line, b.column, b.severity)));
+            .sort_by_key(|d| (d.line, d.column, d.severity));
         self.diagnostics
     }
 }

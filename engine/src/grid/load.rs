@@ -72,6 +72,8 @@ struct GridLoader<'s, 'k> {
     source: &'s str,
     sink: &'k mut Sink,
     languages: Vec<String>,
+    /// Scales declared but refused: criteria using them get no second error.
+    broken_scales: Vec<String>,
 }
 
 impl<'s, 'k> GridLoader<'s, 'k> {
@@ -80,6 +82,7 @@ impl<'s, 'k> GridLoader<'s, 'k> {
             source,
             sink,
             languages: Vec::new(),
+            broken_scales: Vec::new(),
         }
     }
 
@@ -94,7 +97,7 @@ impl<'s, 'k> GridLoader<'s, 'k> {
                         "missing-key",
                         "the grid has no `[grid]` table".into(),
                         "start the file with `[grid]` and its `id`, `version`, `languages` and `title`".into(),
-                        Some(0..0),
+                        None,
                         "grid",
                     );
                 }
@@ -241,7 +244,7 @@ impl<'s, 'k> GridLoader<'s, 'k> {
                     "missing-key",
                     "the grid declares no answer scale".into(),
                     "add a `[scales.level]` table with its `options`".into(),
-                    Some(0..0),
+                    None,
                     "scales",
                 );
             }
@@ -253,10 +256,14 @@ impl<'s, 'k> GridLoader<'s, 'k> {
             if !super::is_valid_id(id) {
                 self.sink.error_hint("invalid-id", format!("`{id}` is not a valid scale id"), "use lowercase letters, digits, `_` and `-`".into(), key_span.clone(), &path);
             }
-            let Some(t) = TableReader::new(node, &path, self.sink) else { continue };
+            let Some(t) = TableReader::new(node, &path, self.sink) else {
+                self.broken_scales.push(id.to_owned());
+                continue;
+            };
             t.check_keys(SCALE_KEYS, self.sink);
-            if let Some(scale) = self.read_scale(id, &t) {
-                scales.push(scale);
+            match self.read_scale(id, &t) {
+                Some(scale) => scales.push(scale),
+                None => self.broken_scales.push(id.to_owned()),
             }
         }
         scales
@@ -448,7 +455,7 @@ impl<'s, 'k> GridLoader<'s, 'k> {
         let mut relevance = Vec::new();
         let Some(items) = top.array("axes", self.sink) else {
             if top.get("axes").is_none() {
-                self.sink.error_hint("no-axes", "the grid has no axis".into(), "add at least one `[[axes]]` table with its `[[axes.criteria]]`".into(), Some(0..0), "axes");
+                self.sink.error_hint("no-axes", "the grid has no axis".into(), "add at least one `[[axes]]` table with its `[[axes.criteria]]`".into(), None, "axes");
             }
             return (axes, relevance);
         };
@@ -540,6 +547,7 @@ impl<'s, 'k> GridLoader<'s, 'k> {
         let name = c.req_str("scale", "the id of one of the grid's scales", self.sink)?;
         match scales.iter().position(|s| s.id == name) {
             Some(i) => Some(i),
+            None if self.broken_scales.iter().any(|s| s == name) => None,
             None => {
                 let known: Vec<&str> = scales.iter().map(|s| s.id.as_str()).collect();
                 let hint = match did_you_mean(name, known.iter().copied()) {

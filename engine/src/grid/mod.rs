@@ -11,5 +11,4 @@ pub use model::{
     Axis, Choice, Criterion, FindingKind, Grid, Phase, ProfileField, Recommendation, Rule, Scale,
     ScaleOption, Signals, SpecialAnswer,
 };
-pub(crate) use model::GridIndex;
 pub(crate) use read_text::is_valid_id;

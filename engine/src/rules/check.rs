@@ -546,7 +546,7 @@ impl Checker<'_> {
                     _ => (What::Spread, Node::Spread),
                 };
                 let Some(index) = self.criterion_arg(name, args, span) else {
-                    return self.typed(what, Node::Bool(false));
+                    return self.unknown();
                 };
                 match name {
                     "target" => self.references.targets.push(index),
@@ -563,7 +563,7 @@ impl Checker<'_> {
                 }
                 match self.axis_arg(name, args, span) {
                     Some(axis) => self.leaf(What::Score, Node::Score(axis as u32), span),
-                    None => self.typed(What::Score, Node::Num(0.0)),
+                    None => self.unknown(),
                 }
             }
             "coverage" => {
@@ -575,11 +575,11 @@ impl Checker<'_> {
                         "`coverage(…)` needs an axis id".to_owned(),
                         Some("e.g. `coverage(solidarite) >= 50`".to_owned()),
                     );
-                    return self.typed(What::Coverage, Node::Num(0.0));
+                    return self.unknown();
                 }
                 match self.axis_arg(name, args, span) {
                     Some(axis) => self.leaf(What::Coverage, Node::Coverage(axis as u32), span),
-                    None => self.typed(What::Coverage, Node::Num(0.0)),
+                    None => self.unknown(),
                 }
             }
             "count" => {
@@ -635,9 +635,8 @@ impl Checker<'_> {
                     format!("unknown function `{name}`"),
                     Some(hint),
                 );
-                for arg in args {
-                    self.expr(arg);
-                }
+                // What the arguments should be is unknown: they are not checked.
+                let _ = args;
                 self.unknown()
             }
         }
