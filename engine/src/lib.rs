@@ -5,7 +5,7 @@
 //! report out — with no file or network access: callers (the CLI, the web app)
 //! load files and hand the engine strings and values.
 //!
-//! ```ignore
+//! ```
 //! use domino_engine::{Assessment, Grid, DOMINO_GRID};
 //!
 //! let grid = Grid::from_toml(DOMINO_GRID).expect("the embedded grid is valid").grid;
@@ -41,6 +41,16 @@ pub use grid::{FindingKind, Grid, LoadedGrid, Phase};
 pub use report::Report;
 pub use scoring::Evaluation;
 pub use text::Text;
+
+/// The DOMINO grid, embedded: the default grid of the tools.
+pub const DOMINO_GRID: &str = include_str!("../../grids/domino.toml");
+
+/// The grids shipped with the tools, as (file name, source).
+pub const BUILTIN_GRIDS: &[(&str, &str)] = &[
+    ("domino.toml", DOMINO_GRID),
+    ("domino-express.toml", include_str!("../../grids/domino-express.toml")),
+    ("lieux-partages.toml", include_str!("../../grids/lieux-partages.toml")),
+];
 
 impl Grid {
     /// Resolves, evaluates and reports an assessment in one call.

@@ -21,13 +21,18 @@ fn habits_from_other_languages_are_syntax_errors_with_the_right_spelling() {
         ("collectif.accueil => 3", 18..20, "write `>=`"),
     ] {
         let e = error(source);
-        assert_eq!((e.kind, e.span, e.hint.as_deref()), (RuleErrorKind::Syntax, span, Some(hint)), "{source}");
+        assert_eq!(
+            (e.kind, e.span, e.hint.as_deref()),
+            (RuleErrorKind::Syntax, span, Some(hint)),
+            "{source}"
+        );
     }
 }
 
 #[test]
 fn every_recoverable_mistake_is_reported_at_once() {
-    let all = errors("collectif.accueil = 3 && collectif.diversite >= 2 || !answered(collectif.acceuil)");
+    let all =
+        errors("collectif.accueil = 3 && collectif.diversite >= 2 || !answered(collectif.acceuil)");
     let found: Vec<_> = all.iter().map(|e| (e.kind, e.span.clone())).collect();
     assert_eq!(
         found,
@@ -66,31 +71,52 @@ fn comparisons_do_not_chain() {
 #[test]
 fn unbalanced_brackets_and_missing_operands_are_located() {
     let e = error("(collectif.accueil >= 3");
-    assert_eq!((e.span, e.message.as_str()), (0..1, "this `(` is never closed"));
+    assert_eq!(
+        (e.span, e.message.as_str()),
+        (0..1, "this `(` is never closed")
+    );
 
     let e = error("collectif.accueil >= 3)");
-    assert_eq!((e.span, e.message.as_str()), (22..23, "unexpected `)` after a complete expression"));
+    assert_eq!(
+        (e.span, e.message.as_str()),
+        (22..23, "unexpected `)` after a complete expression")
+    );
     assert_eq!(e.hint.as_deref(), Some("this `)` has no matching `(`"));
 
     let e = error("score() > 3 and");
     assert_eq!(e.span, 15..15);
-    assert_eq!(e.message, "the condition ends too early: expected a value after `and`");
+    assert_eq!(
+        e.message,
+        "the condition ends too early: expected a value after `and`"
+    );
 
     let e = error("collectif.accueil >= 3 AND true");
     assert_eq!(e.span, 23..26);
-    assert_eq!(e.hint.as_deref(), Some("keywords are lowercase: write `and`"));
+    assert_eq!(
+        e.hint.as_deref(),
+        Some("keywords are lowercase: write `and`")
+    );
 
     let e = error("x in []");
-    assert_eq!((e.span, e.message.as_str()), (5..7, "an empty list: nothing is ever in it"));
+    assert_eq!(
+        (e.span, e.message.as_str()),
+        (5..7, "an empty list: nothing is ever in it")
+    );
 }
 
 #[test]
 fn strings_must_be_closed_and_use_known_escapes() {
     let e = error("profile.name == 'abc");
-    assert_eq!((e.span, e.message.as_str()), (16..20, "this string is never closed"));
+    assert_eq!(
+        (e.span, e.message.as_str()),
+        (16..20, "this string is never closed")
+    );
 
     let e = error(r"profile.name == 'a\n'");
-    assert_eq!((e.span, e.message.as_str()), (18..20, r"unknown escape `\n` in a string"));
+    assert_eq!(
+        (e.span, e.message.as_str()),
+        (18..20, r"unknown escape `\n` in a string")
+    );
 }
 
 #[test]
@@ -116,7 +142,10 @@ fn an_unknown_criterion_suggests_the_closest_one() {
     assert_eq!(e.hint.as_deref(), Some("did you mean `collectif.accueil`?"));
 
     let e = error("colectif.truc >= 3");
-    assert_eq!(e.hint.as_deref(), Some("there is no axis `colectif`; did you mean `collectif`?"));
+    assert_eq!(
+        e.hint.as_deref(),
+        Some("there is no axis `colectif`; did you mean `collectif`?")
+    );
 
     let e = error("collectif.zzz >= 3");
     assert_eq!(
@@ -139,21 +168,33 @@ fn a_dash_glued_to_a_name_belongs_to_the_name() {
 #[test]
 fn unknown_profile_fields_functions_and_axes_get_suggestions() {
     let e = error("profile.territoire == 'rural'");
-    assert_eq!((e.kind, e.span.clone()), (RuleErrorKind::UnknownName, 0..18));
+    assert_eq!(
+        (e.kind, e.span.clone()),
+        (RuleErrorKind::UnknownName, 0..18)
+    );
     assert_eq!(e.message, "unknown profile field `profile.territoire`");
     assert_eq!(e.hint.as_deref(), Some("did you mean `profile.territory`?"));
 
     let e = error("scroe(collectif) > 50");
-    assert_eq!((e.span.clone(), e.message.as_str()), (0..5, "unknown function `scroe`"));
+    assert_eq!(
+        (e.span.clone(), e.message.as_str()),
+        (0..5, "unknown function `scroe`")
+    );
     assert_eq!(e.hint.as_deref(), Some("did you mean `score`?"));
 
     let e = error("score(colectif) > 50");
-    assert_eq!((e.span.clone(), e.message.as_str()), (6..14, "unknown axis `colectif`"));
+    assert_eq!(
+        (e.span.clone(), e.message.as_str()),
+        (6..14, "unknown axis `colectif`")
+    );
     assert_eq!(e.hint.as_deref(), Some("did you mean `collectif`?"));
 
     let e = error("accueil >= 3");
     assert_eq!(e.message, "unknown name `accueil`");
-    assert_eq!(e.hint.as_deref(), Some("criteria are written with their axis: `collectif.accueil`"));
+    assert_eq!(
+        e.hint.as_deref(),
+        Some("criteria are written with their axis: `collectif.accueil`")
+    );
 
     let e = error("collectif >= 3");
     assert_eq!(e.message, "`collectif` is an axis, not a value");
@@ -169,7 +210,10 @@ fn a_string_compared_with_a_closed_profile_field_must_be_one_of_its_choices() {
 
     let e = error("profile.territory in ['rural', 'montagne']");
     assert_eq!(e.span, 31..41);
-    assert_eq!(e.hint.as_deref(), Some("the choices are `urbain`, `rural`, `periurbain`"));
+    assert_eq!(
+        e.hint.as_deref(),
+        Some("the choices are `urbain`, `rural`, `periurbain`")
+    );
 
     // A free-text field accepts any string.
     compile("profile.name == 'Cycles Compost'");
@@ -189,8 +233,14 @@ fn comparing_a_level_with_a_string_explains_that_levels_are_numbers() {
     );
 
     let e = error("collectif.accueil in ['3', '4']");
-    assert_eq!(e.message, "cannot compare a level (number) with a list of strings");
-    assert_eq!(e.hint.as_deref(), Some("levels are numbers: write `collectif.accueil in [3, 4]`"));
+    assert_eq!(
+        e.message,
+        "cannot compare a level (number) with a list of strings"
+    );
+    assert_eq!(
+        e.hint.as_deref(),
+        Some("levels are numbers: write `collectif.accueil in [3, 4]`")
+    );
 }
 
 #[test]
@@ -198,11 +248,20 @@ fn a_condition_must_be_true_or_false() {
     let e = error("collectif.accueil + 1");
     assert_eq!(e.kind, RuleErrorKind::Type);
     assert_eq!(e.span, 0..21);
-    assert_eq!(e.message, "a condition must be true or false, this is a number");
-    assert_eq!(e.hint.as_deref(), Some("compare it, e.g. `collectif.accueil + 1 >= 3`"));
+    assert_eq!(
+        e.message,
+        "a condition must be true or false, this is a number"
+    );
+    assert_eq!(
+        e.hint.as_deref(),
+        Some("compare it, e.g. `collectif.accueil + 1 >= 3`")
+    );
 
     let e = error("profile.territory");
-    assert_eq!(e.message, "a condition must be true or false, this is a string");
+    assert_eq!(
+        e.message,
+        "a condition must be true or false, this is a string"
+    );
 }
 
 #[test]
@@ -216,10 +275,16 @@ fn operators_name_the_type_they_need() {
 
     let e = error("profile.name + 1 > 2");
     assert_eq!(e.span, 0..12);
-    assert_eq!(e.message, "`+` needs numbers on both sides, this is a profile field (string)");
+    assert_eq!(
+        e.message,
+        "`+` needs numbers on both sides, this is a profile field (string)"
+    );
 
     let e = error("profile.name < 'b'");
-    assert_eq!((e.span.clone(), e.message.as_str()), (13..14, "cannot order strings with `<`"));
+    assert_eq!(
+        (e.span.clone(), e.message.as_str()),
+        (13..14, "cannot order strings with `<`")
+    );
 
     let e = error("count(collectif.accueil) >= 1");
     assert_eq!(e.span, 6..23);
@@ -237,12 +302,16 @@ fn operators_name_the_type_they_need() {
 
     let e = error("target(collectif) > 1");
     assert_eq!(e.span, 7..16);
-    assert_eq!(e.message, "`target(…)` takes a criterion such as `axis.criterion`");
+    assert_eq!(
+        e.message,
+        "`target(…)` takes a criterion such as `axis.criterion`"
+    );
 }
 
 #[test]
 fn every_unknown_name_and_type_error_is_reported_without_follow_up_errors() {
-    let all = errors("collectif.acceuil == '3' or profile.territory == 'urbian' or score(x) == 'a'");
+    let all =
+        errors("collectif.acceuil == '3' or profile.territory == 'urbian' or score(x) == 'a'");
     let found: Vec<_> = all.iter().map(|e| (e.kind, e.span.clone())).collect();
     assert_eq!(
         found,
@@ -259,7 +328,8 @@ fn every_unknown_name_and_type_error_is_reported_without_follow_up_errors() {
 
 #[test]
 fn relevance_cannot_use_scores_coverage_or_spreads() {
-    let source = "score(collectif) < 50 or coverage(collectif) < 50 or spread(collectif.accueil) >= 2";
+    let source =
+        "score(collectif) < 50 or coverage(collectif) < 50 or spread(collectif.accueil) >= 2";
     let all = errors_in(source, Context::Relevance);
     let found: Vec<_> = all.iter().map(|e| (e.kind, e.span.clone())).collect();
     assert_eq!(
@@ -275,13 +345,22 @@ fn relevance_cannot_use_scores_coverage_or_spreads() {
         "`score(…)` cannot be used in `relevant`: relevance is evaluated before scores exist"
     );
     assert!(Condition::compile(source, &TestScope, Context::Rule).is_ok());
-    assert!(Condition::compile("profile.territory != 'urbain'", &TestScope, Context::Relevance).is_ok());
+    assert!(Condition::compile(
+        "profile.territory != 'urbain'",
+        &TestScope,
+        Context::Relevance
+    )
+    .is_ok());
 }
 
 // ----- TooDeep -----
 
 fn nested(depth: usize) -> String {
-    format!("{}collectif.accueil{} >= 3", "(".repeat(depth), ")".repeat(depth))
+    format!(
+        "{}collectif.accueil{} >= 3",
+        "(".repeat(depth),
+        ")".repeat(depth)
+    )
 }
 
 #[test]
@@ -294,9 +373,19 @@ fn nesting_is_limited_to_32_levels() {
 
     // Unary operators, calls and lists count too.
     compile(&format!("{}true", "not ".repeat(MAX_DEPTH)));
-    assert_eq!(error(&format!("{}true", "not ".repeat(MAX_DEPTH + 1))).kind, RuleErrorKind::TooDeep);
-    assert_eq!(error(&format!("{}1 > 0", "-".repeat(MAX_DEPTH + 1))).kind, RuleErrorKind::TooDeep);
-    let calls = format!("{}1{} > 0", "min(".repeat(MAX_DEPTH + 1), ")".repeat(MAX_DEPTH + 1));
+    assert_eq!(
+        error(&format!("{}true", "not ".repeat(MAX_DEPTH + 1))).kind,
+        RuleErrorKind::TooDeep
+    );
+    assert_eq!(
+        error(&format!("{}1 > 0", "-".repeat(MAX_DEPTH + 1))).kind,
+        RuleErrorKind::TooDeep
+    );
+    let calls = format!(
+        "{}1{} > 0",
+        "min(".repeat(MAX_DEPTH + 1),
+        ")".repeat(MAX_DEPTH + 1)
+    );
     assert_eq!(error(&calls).kind, RuleErrorKind::TooDeep);
 }
 
@@ -326,7 +415,10 @@ fn conditions_are_limited_to_4096_bytes() {
     let e = error(&source);
     assert_eq!(e.kind, RuleErrorKind::TooLong);
     assert_eq!(e.span, 0..4097);
-    assert_eq!(e.message, "this condition is 4097 bytes long, the limit is 4096");
+    assert_eq!(
+        e.message,
+        "this condition is 4097 bytes long, the limit is 4096"
+    );
     compile(&source[1..]);
 }
 

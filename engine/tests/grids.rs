@@ -1,0 +1,122 @@
+//! The shipped grids and sample assessments: every grid loads cleanly, every
+//! sample scores, and each report is kept as a snapshot.
+
+use domino_engine::{Assessment, Grid, BUILTIN_GRIDS};
+use std::path::{Path, PathBuf};
+
+fn grids_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../grids")
+}
+
+fn builtin(id: &str) -> Grid {
+    BUILTIN_GRIDS
+        .iter()
+        .map(|(_, source)| Grid::from_toml(source).expect("built-in grid loads").grid)
+        .find(|g| g.id == id)
+        .unwrap_or_else(|| panic!("no built-in grid `{id}`"))
+}
+
+#[test]
+fn every_grid_file_loads_without_errors_or_warnings() {
+    let mut count = 0;
+    for entry in std::fs::read_dir(grids_dir()).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "toml") {
+            let source = std::fs::read_to_string(&path).unwrap();
+            let name = path.display().to_string();
+            match Grid::from_toml(&source) {
+                Ok(loaded) => assert!(
+                    loaded.warnings.is_empty(),
+                    "{}",
+                    loaded.warnings.iter().map(|w| w.render(&name, &source)).collect::<String>()
+                ),
+                Err(d) => panic!("{}", d.render(&name, &source)),
+            }
+            count += 1;
+        }
+    }
+    assert_eq!(count, BUILTIN_GRIDS.len(), "every grid file is built in");
+}
+
+#[test]
+fn the_domino_grid_has_five_axes_of_six_criteria_in_french_and_english() {
+    let grid = builtin("domino");
+    assert_eq!(grid.languages, ["fr", "en"]);
+    assert_eq!(grid.axes.len(), 5);
+    for axis in &grid.axes {
+        assert_eq!(axis.criteria.len(), 6, "axis {}", axis.id);
+        for c in &axis.criteria {
+            assert!(c.levels.iter().all(Option::is_some), "{} describes every level", c.full_id);
+            assert!(c.hint.is_some(), "{} has a hint for facilitators", c.full_id);
+        }
+    }
+    assert!(grid.criteria().filter(|(_, c)| c.critical).count() >= 5);
+}
+
+/// Every sample assessment under grids/examples/, recursively.
+fn samples() -> Vec<PathBuf> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "toml" || e == "json") {
+                out.push(path);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&grids_dir().join("examples"), &mut out);
+    out.sort();
+    out
+}
+
+fn load_sample(path: &Path) -> Assessment {
+    let text = std::fs::read_to_string(path).unwrap();
+    let read = if path.extension().is_some_and(|e| e == "json") {
+        Assessment::from_json(&text)
+    } else {
+        Assessment::from_toml(&text)
+    };
+    read.unwrap_or_else(|d| panic!("{}", d.render(&path.display().to_string(), &text)))
+}
+
+#[test]
+fn every_sample_assessment_scores_and_its_report_is_snapshotted() {
+    let samples = samples();
+    assert!(samples.len() >= 12, "at least twelve sample assessments");
+    for path in samples {
+        let assessment = load_sample(&path);
+        let grid = builtin(&assessment.meta.grid);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let resolved = grid
+            .resolve(&assessment)
+            .unwrap_or_else(|d| panic!("{}", d.render(&path.display().to_string(), &text)));
+        assert!(resolved.warnings.is_empty(), "{}: {:?}", path.display(), resolved.warnings);
+        let report = grid.evaluate(resolved.responses).report(&grid, "fr");
+        let name = path
+            .strip_prefix(grids_dir().join("examples"))
+            .unwrap()
+            .with_extension("")
+            .display()
+            .to_string()
+            .replace('/', "__");
+        insta::assert_json_snapshot!(name, report);
+    }
+}
+
+fn findings(path: &str) -> Vec<String> {
+    let assessment = load_sample(&grids_dir().join("examples").join(path));
+    let grid = builtin(&assessment.meta.grid);
+    let report = grid.score(&assessment, "fr").unwrap();
+    report.findings.all().map(|f| format!("{:?}:{}", f.kind, f.id)).collect()
+}
+
+#[test]
+fn couchsurfing_after_2011_raises_vigilances_on_autonomy_and_value_capture() {
+    let after = findings("couchsurfing-apres-2011.toml");
+    assert!(after.contains(&"Vigilance:critical:territoire.valeur_locale".to_owned()), "{after:?}");
+    assert!(after.iter().any(|f| f.starts_with("Vigilance:") && f.contains("autonomie")) || after.iter().any(|f| f.contains("capture")), "{after:?}");
+    let before = findings("couchsurfing-avant-2011.toml");
+    assert!(!before.contains(&"Vigilance:critical:territoire.valeur_locale".to_owned()), "{before:?}");
+}
