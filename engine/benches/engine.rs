@@ -21,7 +21,11 @@ fn sample(grid: &Grid) -> Responses {
         }
     }
     for (f, field) in grid.profile.iter().enumerate() {
-        r.profile[f] = field.choices.as_ref().and_then(|c| c.first()).map(|c| c.code.clone());
+        r.profile[f] = field
+            .choices
+            .as_ref()
+            .and_then(|c| c.first())
+            .map(|c| c.code.clone());
     }
     r
 }
@@ -38,7 +42,11 @@ fn benches(c: &mut Criterion) {
     );
     let responses = sample(&grid);
     c.bench_function("score one assessment (evaluate)", |b| {
-        b.iter_batched(|| responses.clone(), |r| grid.evaluate(black_box(r)), criterion::BatchSize::SmallInput)
+        b.iter_batched(
+            || responses.clone(),
+            |r| grid.evaluate(black_box(r)),
+            criterion::BatchSize::SmallInput,
+        )
     });
     c.bench_function("score and report one assessment", |b| {
         b.iter_batched(

@@ -27,7 +27,10 @@ fn main() {
         let text = std::fs::read_to_string(&path).expect("readable assessment file");
         let result = Assessment::from_toml(&text).and_then(|a| grid.score(&a, "fr"));
         match result {
-            Ok(report) => println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default()),
+            Ok(report) => println!(
+                "{}",
+                serde_json::to_string_pretty(&report).unwrap_or_default()
+            ),
             Err(d) => {
                 eprintln!("{}", d.render(&path, &text));
                 std::process::exit(1);

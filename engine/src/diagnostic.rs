@@ -228,7 +228,10 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 }
 
 /// "Did you mean …?" — the closest candidate within a small edit distance.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let limit = (word.chars().count() / 3).clamp(1, 4);
     candidates
         .into_iter()
@@ -265,7 +268,10 @@ mod tests {
         assert_eq!(line_column(src, 0), (1, 1));
         assert_eq!(line_column(src, 6), (2, 1));
         let offset = src.find('=').unwrap();
-        assert_eq!(line_column(src, src[offset + 1..].find('=').unwrap() + offset + 1), (2, 5));
+        assert_eq!(
+            line_column(src, src[offset + 1..].find('=').unwrap() + offset + 1),
+            (2, 5)
+        );
     }
 
     #[test]

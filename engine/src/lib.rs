@@ -48,8 +48,14 @@ pub const DOMINO_GRID: &str = include_str!("../../grids/domino.toml");
 /// The grids shipped with the tools, as (file name, source).
 pub const BUILTIN_GRIDS: &[(&str, &str)] = &[
     ("domino.toml", DOMINO_GRID),
-    ("domino-express.toml", include_str!("../../grids/domino-express.toml")),
-    ("lieux-partages.toml", include_str!("../../grids/lieux-partages.toml")),
+    (
+        "domino-express.toml",
+        include_str!("../../grids/domino-express.toml"),
+    ),
+    (
+        "lieux-partages.toml",
+        include_str!("../../grids/lieux-partages.toml"),
+    ),
 ];
 
 impl Grid {

@@ -56,7 +56,10 @@ mod tests {
 
     #[test]
     fn falls_back_to_the_default_language() {
-        let t = Text::new(vec![("fr".into(), "Accueil".into()), ("en".into(), "Welcome".into())]);
+        let t = Text::new(vec![
+            ("fr".into(), "Accueil".into()),
+            ("en".into(), "Welcome".into()),
+        ]);
         assert_eq!(t.get("en"), "Welcome");
         assert_eq!(t.get("de"), "Accueil");
     }

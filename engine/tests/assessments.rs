@@ -3,13 +3,17 @@
 use domino_engine::{Assessment, Diagnostics, Grid};
 
 fn grid() -> Grid {
-    Grid::from_toml(include_str!("data/mini-grid.toml")).unwrap().grid
+    Grid::from_toml(include_str!("data/mini-grid.toml"))
+        .unwrap()
+        .grid
 }
 
 fn errors_of(source: &str) -> Diagnostics {
     match Assessment::from_toml(source) {
         Err(d) => d,
-        Ok(a) => grid().resolve(&a).expect_err("the assessment should be refused"),
+        Ok(a) => grid()
+            .resolve(&a)
+            .expect_err("the assessment should be refused"),
     }
 }
 
@@ -30,7 +34,9 @@ fn an_unknown_criterion_is_located_with_a_suggestion() {
 
 #[test]
 fn a_code_outside_the_scale_lists_the_accepted_codes() {
-    let d = errors_of(&format!("{HEAD}[answers]\n\"collectif.accueil\" = {{ level = \"5\", target = \"na\" }}\n"));
+    let d = errors_of(&format!(
+        "{HEAD}[answers]\n\"collectif.accueil\" = {{ level = \"5\", target = \"na\" }}\n"
+    ));
     assert_eq!(
         one_line(&d),
         [
@@ -46,7 +52,15 @@ fn every_problem_is_reported_at_once() {
         "{HEAD}[profile]\nterritory = \"urbian\"\nsize = \"big\"\n[answers]\n\"a.b\" = \"1\"\n\"collectif.accueil\" = \"9\"\n"
     ));
     let codes: Vec<&str> = d.0.iter().map(|d| d.code.as_str()).collect();
-    assert_eq!(codes, ["unknown-choice", "unknown-profile-field", "unknown-criterion", "unknown-code"]);
+    assert_eq!(
+        codes,
+        [
+            "unknown-choice",
+            "unknown-profile-field",
+            "unknown-criterion",
+            "unknown-code"
+        ]
+    );
     assert_eq!(d.0[0].hint.as_deref(), Some("did you mean `urbain`?"));
 }
 
@@ -71,7 +85,9 @@ fn raters_must_be_declared_and_not_mixed_with_a_single_level() {
     ));
     assert_eq!(d.0[0].code, "unknown-rater");
     assert_eq!(d.0[0].hint.as_deref(), Some("did you mean `elu`?"));
-    let d = errors_of(&format!("{HEAD}[answers]\n\"collectif.accueil\" = {{ level = \"1\", by = {{ a = \"3\" }} }}\n"));
+    let d = errors_of(&format!(
+        "{HEAD}[answers]\n\"collectif.accueil\" = {{ level = \"1\", by = {{ a = \"3\" }} }}\n"
+    ));
     assert_eq!(d.0[0].code, "level-and-by");
 }
 
@@ -86,7 +102,8 @@ fn missing_header_and_wrong_types_are_explained() {
 
 #[test]
 fn json_syntax_errors_carry_line_and_column() {
-    let err = Assessment::from_json("{\n  \"assessment\": {\n    \"grid\": \"mini\",\n  }\n}").unwrap_err();
+    let err = Assessment::from_json("{\n  \"assessment\": {\n    \"grid\": \"mini\",\n  }\n}")
+        .unwrap_err();
     assert_eq!(err.0[0].code, "json-syntax");
     assert_eq!(err.0[0].line, 4);
 }
@@ -100,7 +117,8 @@ fn json_semantic_errors_point_at_the_key() {
 
 #[test]
 fn integers_are_accepted_as_codes() {
-    let a = Assessment::from_toml(&format!("{HEAD}[answers]\n\"collectif.accueil\" = 3\n")).unwrap();
+    let a =
+        Assessment::from_toml(&format!("{HEAD}[answers]\n\"collectif.accueil\" = 3\n")).unwrap();
     let r = grid().score(&a, "fr").unwrap();
     assert_eq!(r.axes[0].criteria[0].level.as_ref().unwrap().code, "3");
 }

@@ -18,13 +18,19 @@ fn expectation(source: &str) -> (bool, Vec<String>) {
     } else {
         panic!("first line must be `# expect: …` or `# warn: …`, found {first:?}");
     };
-    (errors, list.split(',').map(|s| s.trim().to_owned()).collect())
+    (
+        errors,
+        list.split(',').map(|s| s.trim().to_owned()).collect(),
+    )
 }
 
 #[test]
 fn each_bad_grid_reports_exactly_its_problems() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad-grids");
-    let mut files: Vec<_> = fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut files: Vec<_> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     files.sort();
     assert!(files.len() >= 15, "the corpus covers every diagnostic kind");
     for path in files {
@@ -34,13 +40,33 @@ fn each_bad_grid_reports_exactly_its_problems() {
         let file = format!("{name}.toml");
         let (mut codes, rendered) = match Grid::from_toml(&source) {
             Ok(loaded) => {
-                assert!(!expects_errors, "{name}: expected errors {expected:?}, the grid loaded");
-                let rendered: Vec<String> = loaded.warnings.iter().map(|d| d.render(&file, &source)).collect();
-                (loaded.warnings.iter().map(|d| d.code.clone()).collect::<Vec<_>>(), rendered.join("\n"))
+                assert!(
+                    !expects_errors,
+                    "{name}: expected errors {expected:?}, the grid loaded"
+                );
+                let rendered: Vec<String> = loaded
+                    .warnings
+                    .iter()
+                    .map(|d| d.render(&file, &source))
+                    .collect();
+                (
+                    loaded
+                        .warnings
+                        .iter()
+                        .map(|d| d.code.clone())
+                        .collect::<Vec<_>>(),
+                    rendered.join("\n"),
+                )
             }
             Err(diags) => {
-                assert!(expects_errors, "{name}: expected only warnings, got {diags}");
-                (diags.0.iter().map(|d| d.code.clone()).collect(), diags.render(&file, &source))
+                assert!(
+                    expects_errors,
+                    "{name}: expected only warnings, got {diags}"
+                );
+                (
+                    diags.0.iter().map(|d| d.code.clone()).collect(),
+                    diags.render(&file, &source),
+                )
             }
         };
         codes.sort();

@@ -28,7 +28,11 @@ fn every_grid_file_loads_without_errors_or_warnings() {
                 Ok(loaded) => assert!(
                     loaded.warnings.is_empty(),
                     "{}",
-                    loaded.warnings.iter().map(|w| w.render(&name, &source)).collect::<String>()
+                    loaded
+                        .warnings
+                        .iter()
+                        .map(|w| w.render(&name, &source))
+                        .collect::<String>()
                 ),
                 Err(d) => panic!("{}", d.render(&name, &source)),
             }
@@ -46,8 +50,16 @@ fn the_domino_grid_has_five_axes_of_six_criteria_in_french_and_english() {
     for axis in &grid.axes {
         assert_eq!(axis.criteria.len(), 6, "axis {}", axis.id);
         for c in &axis.criteria {
-            assert!(c.levels.iter().all(Option::is_some), "{} describes every level", c.full_id);
-            assert!(c.hint.is_some(), "{} has a hint for facilitators", c.full_id);
+            assert!(
+                c.levels.iter().all(Option::is_some),
+                "{} describes every level",
+                c.full_id
+            );
+            assert!(
+                c.hint.is_some(),
+                "{} has a hint for facilitators",
+                c.full_id
+            );
         }
     }
     assert!(grid.criteria().filter(|(_, c)| c.critical).count() >= 5);
@@ -92,7 +104,12 @@ fn every_sample_assessment_scores_and_its_report_is_snapshotted() {
         let resolved = grid
             .resolve(&assessment)
             .unwrap_or_else(|d| panic!("{}", d.render(&path.display().to_string(), &text)));
-        assert!(resolved.warnings.is_empty(), "{}: {:?}", path.display(), resolved.warnings);
+        assert!(
+            resolved.warnings.is_empty(),
+            "{}: {:?}",
+            path.display(),
+            resolved.warnings
+        );
         let report = grid.evaluate(resolved.responses).report(&grid, "fr");
         let name = path
             .strip_prefix(grids_dir().join("examples"))
@@ -109,14 +126,30 @@ fn findings(path: &str) -> Vec<String> {
     let assessment = load_sample(&grids_dir().join("examples").join(path));
     let grid = builtin(&assessment.meta.grid);
     let report = grid.score(&assessment, "fr").unwrap();
-    report.findings.all().map(|f| format!("{:?}:{}", f.kind, f.id)).collect()
+    report
+        .findings
+        .all()
+        .map(|f| format!("{:?}:{}", f.kind, f.id))
+        .collect()
 }
 
 #[test]
 fn couchsurfing_after_2011_raises_vigilances_on_autonomy_and_value_capture() {
     let after = findings("couchsurfing-apres-2011.toml");
-    assert!(after.contains(&"Vigilance:critical:territoire.valeur_locale".to_owned()), "{after:?}");
-    assert!(after.iter().any(|f| f.starts_with("Vigilance:") && f.contains("autonomie")) || after.iter().any(|f| f.contains("capture")), "{after:?}");
+    assert!(
+        after.contains(&"Vigilance:critical:territoire.valeur_locale".to_owned()),
+        "{after:?}"
+    );
+    assert!(
+        after
+            .iter()
+            .any(|f| f.starts_with("Vigilance:") && f.contains("autonomie"))
+            || after.iter().any(|f| f.contains("capture")),
+        "{after:?}"
+    );
     let before = findings("couchsurfing-avant-2011.toml");
-    assert!(!before.contains(&"Vigilance:critical:territoire.valeur_locale".to_owned()), "{before:?}");
+    assert!(
+        !before.contains(&"Vigilance:critical:territoire.valeur_locale".to_owned()),
+        "{before:?}"
+    );
 }

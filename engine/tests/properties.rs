@@ -11,11 +11,16 @@ fn grid_source(criteria: &[(usize, u32)], order: &[usize]) -> String {
          [scales.level]\noptions = [\n",
     );
     for level in 0..5 {
-        s.push_str(&format!("{{ code = \"{level}\", score = {level}, label = \"L{level}\" }},\n"));
+        s.push_str(&format!(
+            "{{ code = \"{level}\", score = {level}, label = \"L{level}\" }},\n"
+        ));
     }
     s.push_str("]\nnot_applicable = { code = \"na\", label = \"NA\" }\nunknown = { code = \"?\", label = \"?\" }\n");
     for axis in 0..3 {
-        s.push_str(&format!("[[axes]]\nid = \"a{axis}\"\nweight = {}\ntitle = \"A\"\nquestion = \"Q\"\n", axis + 1));
+        s.push_str(&format!(
+            "[[axes]]\nid = \"a{axis}\"\nweight = {}\ntitle = \"A\"\nquestion = \"Q\"\n",
+            axis + 1
+        ));
         for &i in order {
             let (a, w) = criteria[i];
             if a == axis {

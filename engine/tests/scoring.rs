@@ -21,7 +21,12 @@ fn score_with(answers: &str, extra: &str) -> Report {
 }
 
 fn finding_ids(report: &Report, kind: FindingKind) -> Vec<String> {
-    report.findings.of(kind).iter().map(|f| f.id.clone()).collect()
+    report
+        .findings
+        .of(kind)
+        .iter()
+        .map(|f| f.id.clone())
+        .collect()
 }
 
 #[test]
@@ -36,7 +41,11 @@ fn an_axis_without_answers_has_no_score_not_zero() {
     let r = score("\"collectif.accueil\" = \"4\"");
     assert_eq!(r.axes[1].score, None);
     assert_eq!(r.axes[1].coverage.answered, 0);
-    assert_eq!(r.overall, Some(100.0), "the overall mean only counts present axes");
+    assert_eq!(
+        r.overall,
+        Some(100.0),
+        "the overall mean only counts present axes"
+    );
 }
 
 #[test]
@@ -44,10 +53,16 @@ fn not_applicable_leaves_the_denominator_and_unknown_counts_as_unanswered() {
     let r = score("\"collectif.accueil\" = \"4\"\n\"collectif.contribution\" = \"na\"");
     assert_eq!(r.axes[0].score, Some(100.0));
     // applicable: accueil and transport (contribution is not applicable)
-    assert_eq!((r.axes[0].coverage.answered, r.axes[0].coverage.applicable), (1, 2));
+    assert_eq!(
+        (r.axes[0].coverage.answered, r.axes[0].coverage.applicable),
+        (1, 2)
+    );
     let r = score("\"collectif.accueil\" = \"4\"\n\"collectif.contribution\" = \"?\"");
     assert_eq!(r.axes[0].score, Some(100.0));
-    assert_eq!((r.axes[0].coverage.answered, r.axes[0].coverage.applicable), (1, 3));
+    assert_eq!(
+        (r.axes[0].coverage.answered, r.axes[0].coverage.applicable),
+        (1, 3)
+    );
 }
 
 #[test]
@@ -59,14 +74,27 @@ fn a_criterion_skipped_by_relevance_leaves_the_denominator() {
     let rural = score_with(answers, "[profile]\nterritory = \"rural\"");
     assert_eq!(rural.axes[0].score, Some(50.0));
     let unknown_profile = score(answers);
-    assert_eq!(unknown_profile.axes[0].score, Some(50.0), "an unknown profile keeps the question");
+    assert_eq!(
+        unknown_profile.axes[0].score,
+        Some(50.0),
+        "an unknown profile keeps the question"
+    );
 }
 
 #[test]
 fn values_of_a_minus_two_to_plus_two_scale_run_from_0_to_100() {
-    assert_eq!(score("\"ressources.effet_net\" = \"--\"").axes[1].score, Some(0.0));
-    assert_eq!(score("\"ressources.effet_net\" = \"0\"").axes[1].score, Some(50.0));
-    assert_eq!(score("\"ressources.effet_net\" = \"++\"").axes[1].score, Some(100.0));
+    assert_eq!(
+        score("\"ressources.effet_net\" = \"--\"").axes[1].score,
+        Some(0.0)
+    );
+    assert_eq!(
+        score("\"ressources.effet_net\" = \"0\"").axes[1].score,
+        Some(50.0)
+    );
+    assert_eq!(
+        score("\"ressources.effet_net\" = \"++\"").axes[1].score,
+        Some(100.0)
+    );
 }
 
 #[test]
@@ -79,15 +107,22 @@ fn overall_is_the_weighted_mean_of_axis_scores() {
 #[test]
 fn a_low_critical_criterion_is_a_vigilance_whatever_the_average() {
     let r = score("\"collectif.accueil\" = \"1\"\n\"collectif.contribution\" = \"4\"");
-    assert!(finding_ids(&r, FindingKind::Vigilance).contains(&"critical:collectif.accueil".to_owned()));
+    assert!(
+        finding_ids(&r, FindingKind::Vigilance).contains(&"critical:collectif.accueil".to_owned())
+    );
     let r = score("\"collectif.accueil\" = \"2\"");
-    assert!(!finding_ids(&r, FindingKind::Vigilance).contains(&"critical:collectif.accueil".to_owned()));
+    assert!(
+        !finding_ids(&r, FindingKind::Vigilance).contains(&"critical:collectif.accueil".to_owned())
+    );
 }
 
 #[test]
 fn an_unknown_critical_criterion_is_a_vigilance_but_an_unanswered_one_is_not() {
     let r = score("\"collectif.accueil\" = \"?\"");
-    assert_eq!(finding_ids(&r, FindingKind::Vigilance), vec!["critical:collectif.accueil"]);
+    assert_eq!(
+        finding_ids(&r, FindingKind::Vigilance),
+        vec!["critical:collectif.accueil"]
+    );
     let r = score("\"collectif.contribution\" = \"3\"");
     assert!(finding_ids(&r, FindingKind::Vigilance).is_empty());
 }
@@ -95,9 +130,11 @@ fn an_unknown_critical_criterion_is_a_vigilance_but_an_unanswered_one_is_not() {
 #[test]
 fn a_target_two_steps_above_is_an_opportunity() {
     let r = score("\"collectif.contribution\" = { level = \"1\", target = \"3\" }");
-    assert!(finding_ids(&r, FindingKind::Opportunite).contains(&"target:collectif.contribution".to_owned()));
+    assert!(finding_ids(&r, FindingKind::Opportunite)
+        .contains(&"target:collectif.contribution".to_owned()));
     let r = score("\"collectif.contribution\" = { level = \"2\", target = \"3\" }");
-    assert!(!finding_ids(&r, FindingKind::Opportunite).contains(&"target:collectif.contribution".to_owned()));
+    assert!(!finding_ids(&r, FindingKind::Opportunite)
+        .contains(&"target:collectif.contribution".to_owned()));
 }
 
 #[test]
@@ -107,10 +144,27 @@ fn several_raters_consolidate_to_the_lower_median_and_a_gap_is_debated() {
         "raters = [\"elu\", \"membre\"]",
     );
     let c = &r.axes[0].criteria[1];
-    assert_eq!(c.level.as_ref().map(|l| l.code.as_str()), Some("1"), "lower median of 1 and 4");
-    assert_eq!(finding_ids(&r, FindingKind::Debat), vec!["raters:collectif.contribution"]);
-    let why: Vec<String> = r.findings.debats[0].why.iter().map(|s| s.text.clone()).collect();
-    assert_eq!(why, ["collectif.contribution[elu]", "collectif.contribution[membre]"]);
+    assert_eq!(
+        c.level.as_ref().map(|l| l.code.as_str()),
+        Some("1"),
+        "lower median of 1 and 4"
+    );
+    assert_eq!(
+        finding_ids(&r, FindingKind::Debat),
+        vec!["raters:collectif.contribution"]
+    );
+    let why: Vec<String> = r.findings.debats[0]
+        .why
+        .iter()
+        .map(|s| s.text.clone())
+        .collect();
+    assert_eq!(
+        why,
+        [
+            "collectif.contribution[elu]",
+            "collectif.contribution[membre]"
+        ]
+    );
 }
 
 #[test]
@@ -119,7 +173,13 @@ fn three_raters_take_the_middle_level() {
         "\"collectif.contribution\" = { by = { a = \"0\", b = \"3\", c = \"4\" } }",
         "raters = [\"a\", \"b\", \"c\"]",
     );
-    assert_eq!(r.axes[0].criteria[1].level.as_ref().map(|l| l.code.as_str()), Some("3"));
+    assert_eq!(
+        r.axes[0].criteria[1]
+            .level
+            .as_ref()
+            .map(|l| l.code.as_str()),
+        Some("3")
+    );
 }
 
 #[test]
@@ -128,8 +188,18 @@ fn rules_fire_with_the_facts_that_made_them_fire() {
     let f = &r.findings.vigilances[0];
     assert_eq!(f.id, "noyau-epuise");
     assert_eq!(f.message, "A small core carries everything.");
-    let why: Vec<(String, String)> = f.why.iter().map(|s| (s.text.clone(), s.value.to_string())).collect();
-    assert_eq!(why, [("collectif.contribution".to_owned(), "1".to_owned()), ("collectif.accueil".to_owned(), "2".to_owned())]);
+    let why: Vec<(String, String)> = f
+        .why
+        .iter()
+        .map(|s| (s.text.clone(), s.value.to_string()))
+        .collect();
+    assert_eq!(
+        why,
+        [
+            ("collectif.contribution".to_owned(), "1".to_owned()),
+            ("collectif.accueil".to_owned(), "2".to_owned())
+        ]
+    );
     assert_eq!(r.recommendations.accompagner[0].id, "animer");
     assert_eq!(r.recommendations.accompagner[0].because, ["noyau-epuise"]);
 }
@@ -138,7 +208,10 @@ fn rules_fire_with_the_facts_that_made_them_fire() {
 fn a_recommendation_named_by_several_findings_appears_once() {
     let r = score("\"collectif.accueil\" = \"2\"\n\"collectif.contribution\" = \"1\"\n\"ressources.reemploi\" = \"1\"");
     assert_eq!(r.recommendations.accompagner.len(), 1);
-    assert_eq!(r.recommendations.accompagner[0].because, ["noyau-epuise", "ressources-faibles"]);
+    assert_eq!(
+        r.recommendations.accompagner[0].because,
+        ["noyau-epuise", "ressources-faibles"]
+    );
 }
 
 #[test]

@@ -6,7 +6,15 @@ use crate::document::{as_code, parse_json, parse_toml, Node, Sink, TableReader, 
 use std::collections::BTreeMap;
 
 const TOP_KEYS: &[&str] = &["assessment", "profile", "answers"];
-const META_KEYS: &[&str] = &["grid", "grid_version", "id", "initiative", "territory", "date", "raters"];
+const META_KEYS: &[&str] = &[
+    "grid",
+    "grid_version",
+    "id",
+    "initiative",
+    "territory",
+    "date",
+    "raters",
+];
 const ANSWER_KEYS: &[&str] = &["level", "target", "evidence", "by"];
 
 impl Assessment {
@@ -41,7 +49,12 @@ fn read(root: &Node, source: &str) -> Result<Assessment, Diagnostics> {
     }
 }
 
-fn read_root(root: &Node, source: &str, sink: &mut Sink, origins: &mut Origins) -> Option<Assessment> {
+fn read_root(
+    root: &Node,
+    source: &str,
+    sink: &mut Sink,
+    origins: &mut Origins,
+) -> Option<Assessment> {
     let top = TableReader::new(root, "", sink)?;
     top.check_keys(TOP_KEYS, sink);
     let Some(meta_table) = top.table("assessment", sink) else {
@@ -49,7 +62,8 @@ fn read_root(root: &Node, source: &str, sink: &mut Sink, origins: &mut Origins) 
             sink.error_hint(
                 "missing-key",
                 "the file has no `[assessment]` table".into(),
-                "start with `[assessment]`, then `grid = \"domino\"` and `initiative = \"…\"`".into(),
+                "start with `[assessment]`, then `grid = \"domino\"` and `initiative = \"…\"`"
+                    .into(),
                 None,
                 "assessment",
             );
@@ -61,7 +75,11 @@ fn read_root(root: &Node, source: &str, sink: &mut Sink, origins: &mut Origins) 
     let initiative = meta_table.req_str("initiative", "the initiative's name", sink);
     let raters = read_raters(&meta_table, sink);
     for key in META_KEYS {
-        origins.record(meta_table.path_of(key), meta_table.get(key).and_then(|n| n.span.clone()), source);
+        origins.record(
+            meta_table.path_of(key),
+            meta_table.get(key).and_then(|n| n.span.clone()),
+            source,
+        );
     }
     let meta = Meta {
         grid: grid.unwrap_or_default().to_owned(),
@@ -77,14 +95,21 @@ fn read_root(root: &Node, source: &str, sink: &mut Sink, origins: &mut Origins) 
     if let Some(t) = top.table("profile", sink) {
         for (key, key_span, node) in t.entries() {
             let path = t.path_of(key);
-            origins.record(path.clone(), key_span.or_else(|| json_key_span(source, key)), source);
+            origins.record(
+                path.clone(),
+                key_span.or_else(|| json_key_span(source, key)),
+                source,
+            );
             match &node.value {
                 Value::Str(s) => {
                     profile.insert(key.to_owned(), s.clone());
                 }
                 other => sink.error(
                     "wrong-type",
-                    format!("profile field `{key}` must be a string, found {}", other.kind()),
+                    format!(
+                        "profile field `{key}` must be a string, found {}",
+                        other.kind()
+                    ),
                     node.span.clone(),
                     &path,
                 ),
@@ -96,7 +121,11 @@ fn read_root(root: &Node, source: &str, sink: &mut Sink, origins: &mut Origins) 
     if let Some(t) = top.table("answers", sink) {
         for (key, key_span, node) in t.entries() {
             let path = t.path_of(key);
-            origins.record(path.clone(), key_span.or_else(|| json_key_span(source, key)), source);
+            origins.record(
+                path.clone(),
+                key_span.or_else(|| json_key_span(source, key)),
+                source,
+            );
             if let Some(answer) = read_answer(node, &path, source, sink, origins) {
                 answers.insert(key.to_owned(), answer);
             }
@@ -115,16 +144,37 @@ fn read_raters(t: &TableReader<'_>, sink: &mut Sink) -> Vec<String> {
     for (i, node) in t.array("raters", sink).unwrap_or(&[]).iter().enumerate() {
         let path = format!("{}[{i}]", t.path_of("raters"));
         match &node.value {
-            Value::Str(s) if s.trim().is_empty() => sink.error("empty-text", "a rater's name is empty".into(), node.span.clone(), &path),
-            Value::Str(s) if raters.contains(s) => sink.error("duplicate-id", format!("rater `{s}` is listed twice"), node.span.clone(), &path),
+            Value::Str(s) if s.trim().is_empty() => sink.error(
+                "empty-text",
+                "a rater's name is empty".into(),
+                node.span.clone(),
+                &path,
+            ),
+            Value::Str(s) if raters.contains(s) => sink.error(
+                "duplicate-id",
+                format!("rater `{s}` is listed twice"),
+                node.span.clone(),
+                &path,
+            ),
             Value::Str(s) => raters.push(s.clone()),
-            other => sink.error("wrong-type", format!("`{path}` must be a string, found {}", other.kind()), node.span.clone(), &path),
+            other => sink.error(
+                "wrong-type",
+                format!("`{path}` must be a string, found {}", other.kind()),
+                node.span.clone(),
+                &path,
+            ),
         }
     }
     raters
 }
 
-fn read_answer(node: &Node, path: &str, source: &str, sink: &mut Sink, origins: &mut Origins) -> Option<Answer> {
+fn read_answer(
+    node: &Node,
+    path: &str,
+    source: &str,
+    sink: &mut Sink,
+    origins: &mut Origins,
+) -> Option<Answer> {
     if let Some(code) = as_code(node) {
         origins.record(format!("{path}.level"), node.span.clone(), source);
         return Some(Answer::level(code));
@@ -132,7 +182,10 @@ fn read_answer(node: &Node, path: &str, source: &str, sink: &mut Sink, origins: 
     let Value::Table(_) = node.value else {
         sink.error_hint(
             "wrong-type",
-            format!("the answer `{path}` must be a level code or a table, found {}", node.value.kind()),
+            format!(
+                "the answer `{path}` must be a level code or a table, found {}",
+                node.value.kind()
+            ),
             "write `\"3\"`, or `{ level = \"3\", target = \"4\", evidence = \"…\" }`".into(),
             node.span.clone(),
             path,
@@ -146,7 +199,16 @@ fn read_answer(node: &Node, path: &str, source: &str, sink: &mut Sink, origins: 
         origins.record(t.path_of(key), n.span.clone(), source);
         let code = as_code(n);
         if code.is_none() {
-            sink.error("wrong-type", format!("`{}` must be a level code, found {}", t.path_of(key), n.value.kind()), n.span.clone(), &t.path_of(key));
+            sink.error(
+                "wrong-type",
+                format!(
+                    "`{}` must be a level code, found {}",
+                    t.path_of(key),
+                    n.value.kind()
+                ),
+                n.span.clone(),
+                &t.path_of(key),
+            );
         }
         code
     };
@@ -162,7 +224,12 @@ fn read_answer(node: &Node, path: &str, source: &str, sink: &mut Sink, origins: 
                 Some(code) => {
                     by.insert(rater.to_owned(), code);
                 }
-                None => sink.error("wrong-type", format!("`{rpath}` must be a level code, found {}", n.value.kind()), n.span.clone(), &rpath),
+                None => sink.error(
+                    "wrong-type",
+                    format!("`{rpath}` must be a level code, found {}", n.value.kind()),
+                    n.span.clone(),
+                    &rpath,
+                ),
             }
         }
     }
@@ -175,7 +242,12 @@ fn read_answer(node: &Node, path: &str, source: &str, sink: &mut Sink, origins: 
             path,
         );
     }
-    Some(Answer { level, target, evidence, by })
+    Some(Answer {
+        level,
+        target,
+        evidence,
+        by,
+    })
 }
 
 /// Where `"key"` first appears as a JSON object key (JSON values carry no spans).

@@ -147,7 +147,10 @@ mod tests {
 
     #[test]
     fn parent_paths_respect_quoted_keys() {
-        assert_eq!(parent_path("answers.\"a.b\".level"), Some("answers.\"a.b\""));
+        assert_eq!(
+            parent_path("answers.\"a.b\".level"),
+            Some("answers.\"a.b\"")
+        );
         assert_eq!(parent_path("answers.\"a.b\""), Some("answers"));
         assert_eq!(parent_path("raters[2]"), Some("raters"));
         assert_eq!(parent_path("answers"), None);

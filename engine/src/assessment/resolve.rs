@@ -67,7 +67,11 @@ pub(crate) fn parse_code(scale: &Scale, code: &str) -> Option<Given> {
     if let Some(p) = scale.position(code) {
         return Some(Given::Level(p as u8));
     }
-    if scale.not_applicable.as_ref().is_some_and(|s| s.code == code) {
+    if scale
+        .not_applicable
+        .as_ref()
+        .is_some_and(|s| s.code == code)
+    {
         return Some(Given::NotApplicable);
     }
     if scale.unknown.as_ref().is_some_and(|s| s.code == code) {
@@ -79,7 +83,11 @@ pub(crate) fn parse_code(scale: &Scale, code: &str) -> Option<Given> {
 /// The error for a code that is not on the scale.
 pub(crate) fn bad_code(scale: &Scale, criterion: &str, code: &str, target: bool) -> Diagnostic {
     let codes = if target {
-        scale.options.iter().map(|o| o.code.as_str()).collect::<Vec<_>>()
+        scale
+            .options
+            .iter()
+            .map(|o| o.code.as_str())
+            .collect::<Vec<_>>()
     } else {
         scale.accepted_codes()
     };
@@ -98,23 +106,43 @@ pub(crate) fn unknown_criterion(grid: &Grid, id: &str) -> Diagnostic {
         None => format!(
             "criteria of grid `{}` look like `{}`; `domino grid show` lists them",
             grid.id,
-            grid.criteria().next().map_or("", |(_, c)| c.full_id.as_str())
+            grid.criteria()
+                .next()
+                .map_or("", |(_, c)| c.full_id.as_str())
         ),
     };
-    Diagnostic::error("unknown-criterion", format!("grid `{}` has no criterion `{id}`", grid.id)).with_hint(hint)
+    Diagnostic::error(
+        "unknown-criterion",
+        format!("grid `{}` has no criterion `{id}`", grid.id),
+    )
+    .with_hint(hint)
 }
 
 /// The error for an unknown profile field, or a value outside its choices.
-pub(crate) fn check_profile_value(grid: &Grid, field: &str, value: &str) -> Result<usize, Box<Diagnostic>> {
+pub(crate) fn check_profile_value(
+    grid: &Grid,
+    field: &str,
+    value: &str,
+) -> Result<usize, Box<Diagnostic>> {
     let Some(i) = grid.profile_index(field) else {
         let hint = match did_you_mean(field, grid.profile.iter().map(|f| f.id.as_str())) {
             Some(best) => format!("did you mean `{best}`?"),
             None => format!(
                 "profile fields: {}",
-                grid.profile.iter().map(|f| f.id.as_str()).collect::<Vec<_>>().join(", ")
+                grid.profile
+                    .iter()
+                    .map(|f| f.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         };
-        return Err(Box::new(Diagnostic::error("unknown-profile-field", format!("grid `{}` has no profile field `{field}`", grid.id)).with_hint(hint)));
+        return Err(Box::new(
+            Diagnostic::error(
+                "unknown-profile-field",
+                format!("grid `{}` has no profile field `{field}`", grid.id),
+            )
+            .with_hint(hint),
+        ));
     };
     if let Some(choices) = &grid.profile[i].choices {
         if !choices.iter().any(|c| c.code == value) {
@@ -123,7 +151,13 @@ pub(crate) fn check_profile_value(grid: &Grid, field: &str, value: &str) -> Resu
                 Some(best) => format!("did you mean `{best}`?"),
                 None => format!("choices: {}", codes.join(", ")),
             };
-            return Err(Box::new(Diagnostic::error("unknown-choice", format!("`{value}` is not a choice of profile field `{field}`")).with_hint(hint)));
+            return Err(Box::new(
+                Diagnostic::error(
+                    "unknown-choice",
+                    format!("`{value}` is not a choice of profile field `{field}`"),
+                )
+                .with_hint(hint),
+            ));
         }
     }
     Ok(i)
@@ -150,9 +184,18 @@ impl Grid {
         let meta = &assessment.meta;
         if meta.grid != self.id {
             errors.push(
-                Diagnostic::error("wrong-grid", format!("this assessment answers grid `{}`, not `{}`", meta.grid, self.id))
-                    .with_hint(format!("score it with grid `{}` (`--grid FILE`), or set `grid = \"{}\"`", meta.grid, self.id))
-                    .with_path("assessment.grid"),
+                Diagnostic::error(
+                    "wrong-grid",
+                    format!(
+                        "this assessment answers grid `{}`, not `{}`",
+                        meta.grid, self.id
+                    ),
+                )
+                .with_hint(format!(
+                    "score it with grid `{}` (`--grid FILE`), or set `grid = \"{}\"`",
+                    meta.grid, self.id
+                ))
+                .with_path("assessment.grid"),
             );
         }
         if let Some(v) = &meta.grid_version {
@@ -165,7 +208,13 @@ impl Grid {
             }
         }
         let raters: Vec<String> = if meta.raters.is_empty() {
-            assessment.answers.values().flat_map(|a| a.by.keys().cloned()).collect::<BTreeSet<_>>().into_iter().collect()
+            assessment
+                .answers
+                .values()
+                .flat_map(|a| a.by.keys().cloned())
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .collect()
         } else {
             meta.raters.clone()
         };
@@ -189,13 +238,15 @@ impl Grid {
             if let Some(code) = &answer.level {
                 match parse_code(scale, code) {
                     Some(g) => response.given = g,
-                    None => errors.push(bad_code(scale, id, code, false).with_path(format!("{path}.level"))),
+                    None => errors
+                        .push(bad_code(scale, id, code, false).with_path(format!("{path}.level"))),
                 }
             }
             if let Some(code) = &answer.target {
                 match parse_code(scale, code) {
                     Some(Given::Level(p)) => response.target = Some(p),
-                    _ => errors.push(bad_code(scale, id, code, true).with_path(format!("{path}.target"))),
+                    _ => errors
+                        .push(bad_code(scale, id, code, true).with_path(format!("{path}.target"))),
                 }
             }
             if !answer.by.is_empty() {
@@ -207,7 +258,14 @@ impl Grid {
                             Some(best) => format!("did you mean `{best}`?"),
                             None => "add the rater to `assessment.raters`".into(),
                         };
-                        errors.push(Diagnostic::error("unknown-rater", format!("rater `{rater}` is not listed in `assessment.raters`")).with_hint(hint).with_path(rpath));
+                        errors.push(
+                            Diagnostic::error(
+                                "unknown-rater",
+                                format!("rater `{rater}` is not listed in `assessment.raters`"),
+                            )
+                            .with_hint(hint)
+                            .with_path(rpath),
+                        );
                         continue;
                     };
                     match parse_code(scale, code) {
@@ -226,10 +284,16 @@ impl Grid {
         if errors.is_empty() {
             Ok(Resolved {
                 responses,
-                warnings: warnings.into_iter().map(|d| assessment.origins.locate(d)).collect(),
+                warnings: warnings
+                    .into_iter()
+                    .map(|d| assessment.origins.locate(d))
+                    .collect(),
             })
         } else {
-            let mut errors: Vec<Diagnostic> = errors.into_iter().map(|d| assessment.origins.locate(d)).collect();
+            let mut errors: Vec<Diagnostic> = errors
+                .into_iter()
+                .map(|d| assessment.origins.locate(d))
+                .collect();
             errors.sort_by_key(|d| (d.line, d.column));
             Err(Diagnostics(errors))
         }

@@ -4,7 +4,9 @@
 //! each) and `<criterion>.target`. The schema is checked once against the grid;
 //! each row is then read without any name lookup.
 
-use super::resolve::{bad_code, check_profile_value, parse_code, unknown_criterion, Given, Responses};
+use super::resolve::{
+    bad_code, check_profile_value, parse_code, unknown_criterion, Given, Responses,
+};
 use crate::diagnostic::{did_you_mean, Diagnostic};
 use crate::grid::Grid;
 
@@ -60,14 +62,25 @@ impl RowSchema {
                     columns.push(col);
                     names.push(name.to_owned());
                 }
-                None => errors.push(unknown_column(grid, name).with_path(name).at_line_column(0, i + 1)),
+                None => errors.push(
+                    unknown_column(grid, name)
+                        .with_path(name)
+                        .at_line_column(0, i + 1),
+                ),
             }
         }
-        if !columns.iter().any(|c| matches!(c, Column::Id | Column::Name)) && errors.is_empty() {
+        if !columns
+            .iter()
+            .any(|c| matches!(c, Column::Id | Column::Name))
+            && errors.is_empty()
+        {
             errors.push(
-                Diagnostic::error("missing-column", "the header has neither an `id` nor a `name` column")
-                    .with_hint("add an `id` column so each result can be traced back to its row")
-                    .at_line_column(0, 1),
+                Diagnostic::error(
+                    "missing-column",
+                    "the header has neither an `id` nor a `name` column",
+                )
+                .with_hint("add an `id` column so each result can be traced back to its row")
+                .at_line_column(0, 1),
             );
         }
         if errors.is_empty() {
@@ -100,7 +113,11 @@ impl RowSchema {
         if fields.len() != self.columns.len() {
             return Err(vec![Diagnostic::error(
                 "ragged-row",
-                format!("this row has {} field(s), the header has {}", fields.len(), self.columns.len()),
+                format!(
+                    "this row has {} field(s), the header has {}",
+                    fields.len(),
+                    self.columns.len()
+                ),
             )
             .with_hint("every row needs one field per column; quote fields that contain commas")
             .at_line_column(0, fields.len().min(self.columns.len()) + 1)]);
@@ -126,7 +143,12 @@ impl RowSchema {
                 },
                 Column::Target(c) => match parse_code(grid.scale_of(c), cell) {
                     Some(Given::Level(p)) => responses.answers[c].target = Some(p),
-                    _ => errors.push(fail(bad_code(grid.scale_of(c), &grid.criterion(c).full_id, cell, true))),
+                    _ => errors.push(fail(bad_code(
+                        grid.scale_of(c),
+                        &grid.criterion(c).full_id,
+                        cell,
+                        true,
+                    ))),
                 },
             }
         }
@@ -143,12 +165,15 @@ impl RowSchema {
 
 fn unknown_column(grid: &Grid, name: &str) -> Diagnostic {
     if name.is_empty() {
-        return Diagnostic::error("unknown-column", "a column has no name").with_hint("name every column in the header row");
+        return Diagnostic::error("unknown-column", "a column has no name")
+            .with_hint("name every column in the header row");
     }
     if grid.criterion_index(name).is_none() && name.contains('.') {
         let mut d = unknown_criterion(grid, name);
         d.code = "unknown-column".into();
-        d.message = format!("column `{name}` is neither a criterion, a `.target` column nor a profile field");
+        d.message = format!(
+            "column `{name}` is neither a criterion, a `.target` column nor a profile field"
+        );
         return d;
     }
     let known = ["id", "name"]
@@ -158,5 +183,9 @@ fn unknown_column(grid: &Grid, name: &str) -> Diagnostic {
         Some(best) => format!("did you mean `{best}`?"),
         None => "columns are `id`, `name`, profile fields, criterion ids and `<criterion>.target`; `domino template --format csv` prints a header".into(),
     };
-    Diagnostic::error("unknown-column", format!("column `{name}` is neither a criterion, a `.target` column nor a profile field")).with_hint(hint)
+    Diagnostic::error(
+        "unknown-column",
+        format!("column `{name}` is neither a criterion, a `.target` column nor a profile field"),
+    )
+    .with_hint(hint)
 }

@@ -61,7 +61,10 @@ fn answer(a: &Answer) -> String {
         parts.push(format!("level = {}", quote(l)));
     }
     if !a.by.is_empty() {
-        let by: Vec<String> = a.by.iter().map(|(r, c)| format!("{} = {}", key(r), quote(c))).collect();
+        let by: Vec<String> =
+            a.by.iter()
+                .map(|(r, c)| format!("{} = {}", key(r), quote(c)))
+                .collect();
         parts.push(format!("by = {{ {} }}", by.join(", ")));
     }
     if let Some(t) = &a.target {
@@ -96,7 +99,10 @@ fn quote(s: &str) -> String {
 
 /// A bare key when possible, else a quoted one.
 fn key(k: &str) -> String {
-    if !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
+    if !k.is_empty()
+        && k.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    {
         k.to_owned()
     } else {
         quote(k)
@@ -108,7 +114,9 @@ fn is_plain_date(d: &str) -> bool {
     b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
-        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
 #[cfg(test)]
@@ -123,7 +131,8 @@ mod tests {
         a.meta.date = Some("2016-05-01".into());
         a.meta.raters = vec!["elu".into(), "membre".into()];
         a.profile.insert("status".into(), "association".into());
-        a.answers.insert("collectif.accueil".into(), Answer::level("3"));
+        a.answers
+            .insert("collectif.accueil".into(), Answer::level("3"));
         let mut by = Answer::default();
         by.by.insert("elu".into(), "3".into());
         by.by.insert("membre".into(), "1".into());

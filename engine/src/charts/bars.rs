@@ -23,7 +23,8 @@ const ROW: i32 = 22;
 /// Renders horizontal bars to an SVG string; the height grows with the number of bars
 /// (`options.height` is a minimum).
 pub fn bars_svg(bars: &[Bar], options: &ChartOptions) -> String {
-    let groups = bars.windows(2).filter(|w| w[0].group != w[1].group).count() + usize::from(!bars.is_empty());
+    let groups = bars.windows(2).filter(|w| w[0].group != w[1].group).count()
+        + usize::from(!bars.is_empty());
     let top = if options.show_title { 40 } else { 10 };
     let needed = top + ROW * (bars.len() + groups) as i32 + 20;
     let height = (needed.max(0) as u32).max(options.height);
@@ -50,11 +51,21 @@ pub fn draw_bars<DB: DrawingBackend>(
     let bar_max = (width - bar_left - 50).max(20);
     let text = |size: u32, hpos: HPos, bold: bool| {
         let font = ("sans-serif", size).into_font();
-        let font = if bold { font.style(FontStyle::Bold) } else { font };
-        TextStyle::from(font).color(&RGBColor(33, 33, 33)).pos(Pos::new(hpos, VPos::Center))
+        let font = if bold {
+            font.style(FontStyle::Bold)
+        } else {
+            font
+        };
+        TextStyle::from(font)
+            .color(&RGBColor(33, 33, 33))
+            .pos(Pos::new(hpos, VPos::Center))
     };
     if options.show_title {
-        root.draw(&Text::new(clean(&options.title, 80), (width / 2, 18), text(16, HPos::Center, true)))?;
+        root.draw(&Text::new(
+            clean(&options.title, 80),
+            (width / 2, 18),
+            text(16, HPos::Center, true),
+        ))?;
     }
     let mut y = top;
     let mut last_group: Option<&str> = None;
@@ -65,22 +76,44 @@ pub fn draw_bars<DB: DrawingBackend>(
                 group_index += 1;
             }
             y += ROW;
-            root.draw(&Text::new(clean(&bar.group, 90), (10, y), text(13, HPos::Left, true)))?;
+            root.draw(&Text::new(
+                clean(&bar.group, 90),
+                (10, y),
+                text(13, HPos::Left, true),
+            ))?;
             last_group = Some(&bar.group);
         }
         y += ROW;
         let star = if bar.critical { "★ " } else { "" };
-        root.draw(&Text::new(format!("{star}{}", clean(&bar.label, 60)), (label_width, y), text(12, HPos::Right, false)))?;
-        root.draw(&Rectangle::new([(bar_left, y - 7), (bar_left + bar_max, y + 7)], RGBColor(238, 238, 238).filled()))?;
+        root.draw(&Text::new(
+            format!("{star}{}", clean(&bar.label, 60)),
+            (label_width, y),
+            text(12, HPos::Right, false),
+        ))?;
+        root.draw(&Rectangle::new(
+            [(bar_left, y - 7), (bar_left + bar_max, y + 7)],
+            RGBColor(238, 238, 238).filled(),
+        ))?;
         match bar.value {
             Some(v) => {
                 let (r, g, b) = PALETTE[group_index % PALETTE.len()];
                 let len = (f64::from(bar_max) * v.clamp(0.0, 100.0) / 100.0).round() as i32;
-                root.draw(&Rectangle::new([(bar_left, y - 7), (bar_left + len, y + 7)], RGBColor(r, g, b).filled()))?;
-                root.draw(&Text::new(format!("{}", v.round()), (bar_left + bar_max + 6, y), text(11, HPos::Left, false)))?;
+                root.draw(&Rectangle::new(
+                    [(bar_left, y - 7), (bar_left + len, y + 7)],
+                    RGBColor(r, g, b).filled(),
+                ))?;
+                root.draw(&Text::new(
+                    format!("{}", v.round()),
+                    (bar_left + bar_max + 6, y),
+                    text(11, HPos::Left, false),
+                ))?;
             }
             None => {
-                root.draw(&Text::new("—".to_owned(), (bar_left + bar_max + 6, y), text(11, HPos::Left, false)))?;
+                root.draw(&Text::new(
+                    "—".to_owned(),
+                    (bar_left + bar_max + 6, y),
+                    text(11, HPos::Left, false),
+                ))?;
             }
         }
     }

@@ -10,9 +10,9 @@ mod radar;
 mod svg;
 
 pub use bars::{bars_svg, draw_bars, Bar};
-pub use radar::{draw_radar, radar_svg, RadarSeries};
 /// The plotters version the charts are drawn with, for callers adding backends.
 pub use plotters;
+pub use radar::{draw_radar, radar_svg, RadarSeries};
 
 use crate::Report;
 

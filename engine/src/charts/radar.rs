@@ -22,7 +22,8 @@ pub struct RadarSeries {
 pub fn radar_svg(axes: &[String], series: &[RadarSeries], options: &ChartOptions) -> String {
     let mut buf = String::new();
     {
-        let root = SVGBackend::with_string(&mut buf, (options.width, options.height)).into_drawing_area();
+        let root =
+            SVGBackend::with_string(&mut buf, (options.width, options.height)).into_drawing_area();
         let _ = draw_radar(&root, axes, series, options);
         let _ = root.present();
     }
@@ -39,23 +40,36 @@ pub fn draw_radar<DB: DrawingBackend>(
     root.fill(&WHITE)?;
     let (w, h) = (f64::from(options.width), f64::from(options.height));
     let top = if options.show_title { 36.0 } else { 0.0 };
-    let legend = if series.len() > 1 { 22.0 * series.len().min(6) as f64 } else { 0.0 };
+    let legend = if series.len() > 1 {
+        22.0 * series.len().min(6) as f64
+    } else {
+        0.0
+    };
     let cx = w / 2.0;
     let cy = top + (h - top - legend) / 2.0;
-    let radius = ((w / 2.0) - 110.0).min((h - top - legend) / 2.0 - 48.0).max(20.0);
+    let radius = ((w / 2.0) - 110.0)
+        .min((h - top - legend) / 2.0 - 48.0)
+        .max(20.0);
     let text = |size: u32, hpos: HPos, vpos: VPos| {
         TextStyle::from(("sans-serif", size).into_font())
             .color(&RGBColor(33, 33, 33))
             .pos(Pos::new(hpos, vpos))
     };
     if options.show_title {
-        root.draw(&Text::new(clean(&options.title, 80), (cx as i32, 12), text(16, HPos::Center, VPos::Top)))?;
+        root.draw(&Text::new(
+            clean(&options.title, 80),
+            (cx as i32, 12),
+            text(16, HPos::Center, VPos::Top),
+        ))?;
     }
     let n = axes.len().max(1);
     let point = |i: usize, value: f64| {
         let angle = -PI / 2.0 + 2.0 * PI * i as f64 / n as f64;
         let r = radius * value.clamp(0.0, 100.0) / 100.0;
-        ((cx + r * angle.cos()).round() as i32, (cy + r * angle.sin()).round() as i32)
+        (
+            (cx + r * angle.cos()).round() as i32,
+            (cy + r * angle.sin()).round() as i32,
+        )
     };
     let grid = RGBColor(200, 200, 200);
     for ring in [25.0, 50.0, 75.0, 100.0] {
@@ -63,12 +77,22 @@ pub fn draw_radar<DB: DrawingBackend>(
         ring_points.push(point(0, ring));
         root.draw(&PathElement::new(ring_points, grid.stroke_width(1)))?;
         let (x, y) = point(0, ring);
-        root.draw(&Text::new(format!("{ring}"), (x + 4, y), text(10, HPos::Left, VPos::Center)))?;
+        root.draw(&Text::new(
+            format!("{ring}"),
+            (x + 4, y),
+            text(10, HPos::Left, VPos::Center),
+        ))?;
     }
     for (i, axis) in axes.iter().enumerate() {
-        root.draw(&PathElement::new(vec![point(i, 0.0), point(i, 100.0)], grid.stroke_width(1)))?;
+        root.draw(&PathElement::new(
+            vec![point(i, 0.0), point(i, 100.0)],
+            grid.stroke_width(1),
+        ))?;
         let angle = -PI / 2.0 + 2.0 * PI * i as f64 / n as f64;
-        let (lx, ly) = (cx + (radius + 14.0) * angle.cos(), cy + (radius + 14.0) * angle.sin());
+        let (lx, ly) = (
+            cx + (radius + 14.0) * angle.cos(),
+            cy + (radius + 14.0) * angle.sin(),
+        );
         let hpos = if angle.cos() > 0.3 {
             HPos::Left
         } else if angle.cos() < -0.3 {
@@ -92,7 +116,11 @@ pub fn draw_radar<DB: DrawingBackend>(
         };
         for (k, line) in lines.iter().enumerate() {
             let y = first_y + line_height * k as f64;
-            root.draw(&Text::new(line.clone(), (lx.round() as i32, y.round() as i32), text(12, hpos, VPos::Center)))?;
+            root.draw(&Text::new(
+                line.clone(),
+                (lx.round() as i32, y.round() as i32),
+                text(12, hpos, VPos::Center),
+            ))?;
         }
     }
     for (s, one) in series.iter().enumerate() {
@@ -118,7 +146,11 @@ pub fn draw_radar<DB: DrawingBackend>(
         if series.len() > 1 {
             let y = (h - legend + 8.0 + 22.0 * s as f64) as i32;
             root.draw(&Rectangle::new([(20, y - 6), (32, y + 6)], color.filled()))?;
-            root.draw(&Text::new(clean(&one.label, 70), (40, y), text(12, HPos::Left, VPos::Center)))?;
+            root.draw(&Text::new(
+                clean(&one.label, 70),
+                (40, y),
+                text(12, HPos::Left, VPos::Center),
+            ))?;
         }
     }
     Ok(())
@@ -131,9 +163,19 @@ mod tests {
     #[test]
     fn user_text_is_escaped_and_control_characters_removed() {
         let svg = radar_svg(
-            &["<script>alert(1)</script>".into(), "A & B".into(), "C\u{0}".into()],
-            &[RadarSeries { label: "x".into(), values: vec![Some(50.0), None, Some(100.0)] }],
-            &ChartOptions { title: "\"quoted\" <b>".into(), ..ChartOptions::default() },
+            &[
+                "<script>alert(1)</script>".into(),
+                "A & B".into(),
+                "C\u{0}".into(),
+            ],
+            &[RadarSeries {
+                label: "x".into(),
+                values: vec![Some(50.0), None, Some(100.0)],
+            }],
+            &ChartOptions {
+                title: "\"quoted\" <b>".into(),
+                ..ChartOptions::default()
+            },
         );
         assert!(!svg.contains("<script>"), "{svg}");
         assert!(svg.contains("&lt;script&gt;"));
@@ -145,7 +187,10 @@ mod tests {
     #[test]
     fn rendering_is_deterministic() {
         let axes: Vec<String> = (0..5).map(|i| format!("Axe {i}")).collect();
-        let series = [RadarSeries { label: "a".into(), values: vec![Some(10.0), Some(90.0), None, Some(40.0), Some(75.5)] }];
+        let series = [RadarSeries {
+            label: "a".into(),
+            values: vec![Some(10.0), Some(90.0), None, Some(40.0), Some(75.5)],
+        }];
         let o = ChartOptions::default();
         assert_eq!(radar_svg(&axes, &series, &o), radar_svg(&axes, &series, &o));
     }

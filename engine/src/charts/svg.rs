@@ -2,12 +2,18 @@
 
 /// Inserts `role="img"`, an `aria-label` and a `<title>` into an SVG document.
 pub(crate) fn with_title(svg: String, title: &str) -> String {
-    let Some(start) = svg.find("<svg") else { return svg };
-    let Some(end) = svg[start..].find('>').map(|i| start + i) else { return svg };
+    let Some(start) = svg.find("<svg") else {
+        return svg;
+    };
+    let Some(end) = svg[start..].find('>').map(|i| start + i) else {
+        return svg;
+    };
     let title = escape(&super::clean(title, 300));
     let mut out = String::with_capacity(svg.len() + 2 * title.len() + 64);
     out.push_str(&svg[..end]);
-    out.push_str(&format!(" role=\"img\" aria-label=\"{title}\">\n<title>{title}</title>"));
+    out.push_str(&format!(
+        " role=\"img\" aria-label=\"{title}\">\n<title>{title}</title>"
+    ));
     out.push_str(&svg[end + 1..]);
     out
 }

@@ -76,7 +76,11 @@ impl<'a> TableReader<'a> {
             other => {
                 sink.error(
                     "wrong-type",
-                    format!("`{}` must be a table, found {}", display_path(path), other.kind()),
+                    format!(
+                        "`{}` must be a table, found {}",
+                        display_path(path),
+                        other.kind()
+                    ),
                     node.span.clone(),
                     path,
                 );
@@ -129,7 +133,10 @@ impl<'a> TableReader<'a> {
 
     /// The node under `key`, if present.
     pub fn get(&self, key: &str) -> Option<&'a Node> {
-        self.entries.iter().find(|(k, _, _)| k == key).map(|(_, _, n)| n)
+        self.entries
+            .iter()
+            .find(|(k, _, _)| k == key)
+            .map(|(_, _, n)| n)
     }
 
     /// The span of `key` itself (falls back to the table's span).

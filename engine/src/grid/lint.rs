@@ -90,12 +90,21 @@ fn always_or_never(grid: &Grid, condition: &Condition) -> Option<Verdict> {
     let mut dims: Vec<Dimension> = Vec::new();
     for &c in &refs.criteria {
         let scale = grid.scale_of(c);
-        let mut samples = vec![Sample { state: AnswerState::Unanswered, level: None }];
+        let mut samples = vec![Sample {
+            state: AnswerState::Unanswered,
+            level: None,
+        }];
         if scale.not_applicable.is_some() || grid.criterion(c).relevant.is_some() {
-            samples.push(Sample { state: AnswerState::NotApplicable, level: None });
+            samples.push(Sample {
+                state: AnswerState::NotApplicable,
+                level: None,
+            });
         }
         if scale.unknown.is_some() {
-            samples.push(Sample { state: AnswerState::Unknown, level: None });
+            samples.push(Sample {
+                state: AnswerState::Unknown,
+                level: None,
+            });
         }
         samples.extend(scale.options.iter().map(|o| Sample {
             state: AnswerState::Answered,
@@ -126,9 +135,9 @@ fn always_or_never(grid: &Grid, condition: &Condition) -> Option<Verdict> {
         values.extend(choices.iter().map(|c| Some(c.code.clone())));
         dims.push(Dimension::Profile(f, values));
     }
-    let total = dims
-        .iter()
-        .try_fold(1usize, |acc, d| acc.checked_mul(d.len()).filter(|&n| n <= MAX_COMBINATIONS))?;
+    let total = dims.iter().try_fold(1usize, |acc, d| {
+        acc.checked_mul(d.len()).filter(|&n| n <= MAX_COMBINATIONS)
+    })?;
     let mut facts = LintFacts::new(grid);
     let (mut seen_true, mut seen_false) = (false, false);
     for mut n in 0..total {
@@ -162,7 +171,9 @@ fn sample_numbers(literals: &[f64]) -> Vec<Option<f64>> {
     values.retain(|v| (0.0..=100.0).contains(v));
     values.sort_by(f64::total_cmp);
     values.dedup();
-    std::iter::once(None).chain(values.into_iter().map(Some)).collect()
+    std::iter::once(None)
+        .chain(values.into_iter().map(Some))
+        .collect()
 }
 
 enum Dimension {
@@ -215,7 +226,10 @@ struct LintFacts {
 impl LintFacts {
     fn new(grid: &Grid) -> Self {
         let n = grid.criterion_count();
-        let unanswered = Sample { state: AnswerState::Unanswered, level: None };
+        let unanswered = Sample {
+            state: AnswerState::Unanswered,
+            level: None,
+        };
         LintFacts {
             criteria: vec![unanswered; n],
             targets: vec![None; n],

@@ -51,7 +51,12 @@ pub(crate) fn read_text(
 }
 
 /// Reads a text node: a table `{ fr = "…", en = "…" }`, or a plain string in a one-language grid.
-pub(crate) fn text_of(node: &Node, path: &str, languages: &[String], sink: &mut Sink) -> Option<Text> {
+pub(crate) fn text_of(
+    node: &Node,
+    path: &str,
+    languages: &[String],
+    sink: &mut Sink,
+) -> Option<Text> {
     match &node.value {
         Value::Str(s) if languages.len() <= 1 => {
             let lang = languages.first().cloned().unwrap_or_else(|| "fr".into());
@@ -61,10 +66,17 @@ pub(crate) fn text_of(node: &Node, path: &str, languages: &[String], sink: &mut 
         Value::Str(_) => {
             sink.error_hint(
                 "missing-translation",
-                format!("`{path}` must give a text in each language ({})", languages.join(", ")),
+                format!(
+                    "`{path}` must give a text in each language ({})",
+                    languages.join(", ")
+                ),
                 format!(
                     "write `{{ {} }}`",
-                    languages.iter().map(|l| format!("{l} = \"…\"")).collect::<Vec<_>>().join(", ")
+                    languages
+                        .iter()
+                        .map(|l| format!("{l} = \"…\""))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
                 node.span.clone(),
                 path,
@@ -95,7 +107,11 @@ pub(crate) fn text_of(node: &Node, path: &str, languages: &[String], sink: &mut 
                     other => {
                         sink.error(
                             "wrong-type",
-                            format!("`{}` must be a string, found {}", t.path_of(lang), other.kind()),
+                            format!(
+                                "`{}` must be a string, found {}",
+                                t.path_of(lang),
+                                other.kind()
+                            ),
                             value.span.clone(),
                             &t.path_of(lang),
                         );
@@ -127,7 +143,10 @@ pub(crate) fn text_of(node: &Node, path: &str, languages: &[String], sink: &mut 
         other => {
             sink.error(
                 "wrong-type",
-                format!("`{path}` must be a text table like {{ fr = \"…\" }}, found {}", other.kind()),
+                format!(
+                    "`{path}` must be a text table like {{ fr = \"…\" }}, found {}",
+                    other.kind()
+                ),
                 node.span.clone(),
                 path,
             );

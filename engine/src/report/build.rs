@@ -15,7 +15,11 @@ impl Evaluation {
     /// The report of this evaluation in `lang` (the grid's default language when
     /// the grid does not have it).
     pub fn report(&self, grid: &Grid, lang: &str) -> Report {
-        let lang = if grid.languages.iter().any(|l| l == lang) { lang } else { grid.default_language() };
+        let lang = if grid.languages.iter().any(|l| l == lang) {
+            lang
+        } else {
+            grid.default_language()
+        };
         let responses = &self.responses;
         let mut axes = Vec::with_capacity(grid.axes.len());
         let mut flat = 0;
@@ -29,7 +33,11 @@ impl Evaluation {
                 let scale = &grid.scales[c.scale];
                 let level_ref = |p: u8| {
                     let o = &scale.options[usize::from(p)];
-                    LevelRef { code: o.code.clone(), label: o.label.get(lang).to_owned(), score: o.score }
+                    LevelRef {
+                        code: o.code.clone(),
+                        label: o.label.get(lang).to_owned(),
+                        score: o.score,
+                    }
                 };
                 let raters = responses.answers[i]
                     .raters
@@ -55,10 +63,18 @@ impl Evaluation {
                 title: axis.title.get(lang).to_owned(),
                 weight: axis.weight,
                 score: result.score.map(round2),
-                coverage: Coverage { answered: result.answered, applicable: result.applicable, percent: result.coverage().map(round2) },
+                coverage: Coverage {
+                    answered: result.answered,
+                    applicable: result.applicable,
+                    percent: result.coverage().map(round2),
+                },
                 median_level: result.median.map(|(c, p)| {
                     let o = &grid.scale_of(c).options[usize::from(p)];
-                    LevelRef { code: o.code.clone(), label: o.label.get(lang).to_owned(), score: o.score }
+                    LevelRef {
+                        code: o.code.clone(),
+                        label: o.label.get(lang).to_owned(),
+                        score: o.score,
+                    }
                 }),
                 criteria,
             });
@@ -93,7 +109,11 @@ impl Evaluation {
             .filter_map(|(f, v)| v.as_ref().map(|v| (f.id.clone(), v.clone())))
             .collect();
         Report {
-            grid: GridStamp { id: grid.id.clone(), version: grid.version.clone(), hash: grid.hash.clone() },
+            grid: GridStamp {
+                id: grid.id.clone(),
+                version: grid.version.clone(),
+                hash: grid.hash.clone(),
+            },
             lang: lang.to_owned(),
             id: responses.meta.id.clone(),
             initiative: responses.meta.initiative.clone(),
@@ -111,9 +131,19 @@ impl Evaluation {
     /// One finding in words, with its trace.
     fn finding(&self, grid: &Grid, source: FindingSource, lang: &str) -> Finding {
         let m = messages(lang);
-        let level_label = |c: usize, p: u8| grid.scale_of(c).options[usize::from(p)].label.get(lang).to_owned();
+        let level_label = |c: usize, p: u8| {
+            grid.scale_of(c).options[usize::from(p)]
+                .label
+                .get(lang)
+                .to_owned()
+        };
         let score = |c: usize, p: u8| Value::Number(grid.scale_of(c).options[usize::from(p)].score);
-        let builtin = |c: usize, prefix: &str, source: &str, kind: FindingKind, message: String, why: Vec<TraceStep>| Finding {
+        let builtin = |c: usize,
+                       prefix: &str,
+                       source: &str,
+                       kind: FindingKind,
+                       message: String,
+                       why: Vec<TraceStep>| Finding {
             id: format!("{prefix}:{}", grid.criterion(c).full_id),
             kind,
             source: source.to_owned(),
@@ -132,7 +162,13 @@ impl Evaluation {
                     id: rule.id.clone(),
                     kind: rule.kind,
                     source: "rule".into(),
-                    criteria: rule.when.references().criteria.iter().map(|&c| grid.criterion(c).full_id.clone()).collect(),
+                    criteria: rule
+                        .when
+                        .references()
+                        .criteria
+                        .iter()
+                        .map(|&c| grid.criterion(c).full_id.clone())
+                        .collect(),
                     message: rule.message.get(lang).to_owned(),
                     why: rule.when.explain(&facts),
                     condition: Some(rule.when.source().to_owned()),
@@ -163,7 +199,10 @@ impl Evaluation {
                     "critical",
                     FindingKind::Vigilance,
                     fill(m.critical_unknown, title, "", ""),
-                    vec![step(format!("unknown({})", grid.criterion(c).full_id), Value::Bool(true))],
+                    vec![step(
+                        format!("unknown({})", grid.criterion(c).full_id),
+                        Value::Bool(true),
+                    )],
                 )
             }
             FindingSource::TargetGap(c) => {
@@ -175,8 +214,16 @@ impl Evaluation {
                     "target",
                     "target_gap",
                     FindingKind::Opportunite,
-                    fill(m.target_gap, grid.criterion(c).title.get(lang), &level_label(c, p), &level_label(c, t)),
-                    vec![step(id.clone(), score(c, p)), step(format!("target({id})"), score(c, t))],
+                    fill(
+                        m.target_gap,
+                        grid.criterion(c).title.get(lang),
+                        &level_label(c, p),
+                        &level_label(c, t),
+                    ),
+                    vec![
+                        step(id.clone(), score(c, p)),
+                        step(format!("target({id})"), score(c, t)),
+                    ],
                 )
             }
             FindingSource::RaterGap(c) | FindingSource::Applicability(c) => {
@@ -189,7 +236,9 @@ impl Evaluation {
                     .filter_map(|(g, name)| {
                         let value = match *g {
                             crate::assessment::Given::Level(p) => score(c, p),
-                            crate::assessment::Given::NotApplicable => Value::Text(scale.not_applicable.as_ref()?.code.clone()),
+                            crate::assessment::Given::NotApplicable => {
+                                Value::Text(scale.not_applicable.as_ref()?.code.clone())
+                            }
                             _ => return None,
                         };
                         Some(step(format!("{id}[{name}]"), value))
@@ -199,14 +248,23 @@ impl Evaluation {
                     .raters
                     .iter()
                     .zip(&self.responses.raters)
-                    .filter_map(|(g, name)| code_of(scale, *g).map(|code| format!("{name} : {code}")))
+                    .filter_map(|(g, name)| {
+                        code_of(scale, *g).map(|code| format!("{name} : {code}"))
+                    })
                     .collect::<Vec<_>>()
                     .join(", ");
                 let (prefix, src, template) = match source {
                     FindingSource::RaterGap(_) => ("raters", "rater_gap", m.rater_gap),
                     _ => ("applicability", "applicability", m.applicability),
                 };
-                builtin(c, prefix, src, FindingKind::Debat, fill(template, grid.criterion(c).title.get(lang), &summary, ""), why)
+                builtin(
+                    c,
+                    prefix,
+                    src,
+                    FindingKind::Debat,
+                    fill(template, grid.criterion(c).title.get(lang), &summary, ""),
+                    why,
+                )
             }
         }
     }

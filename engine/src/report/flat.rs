@@ -14,7 +14,16 @@ pub fn summary_header(grid: &Grid) -> Vec<String> {
         h.push(format!("{}.score", axis.id));
         h.push(format!("{}.coverage", axis.id));
     }
-    h.extend(["pepites", "opportunites", "vigilances", "debats", "findings"].map(String::from));
+    h.extend(
+        [
+            "pepites",
+            "opportunites",
+            "vigilances",
+            "debats",
+            "findings",
+        ]
+        .map(String::from),
+    );
     h
 }
 
@@ -33,9 +42,19 @@ pub fn summary_record(grid: &Grid, e: &Evaluation) -> Vec<String> {
         r.push(number(axis.coverage()));
     }
     for kind in FindingKind::ALL {
-        r.push(e.findings.iter().filter(|f| f.kind == kind).count().to_string());
+        r.push(
+            e.findings
+                .iter()
+                .filter(|f| f.kind == kind)
+                .count()
+                .to_string(),
+        );
     }
-    let ids: Vec<String> = e.findings.iter().map(|f| finding_id(grid, f.source)).collect();
+    let ids: Vec<String> = e
+        .findings
+        .iter()
+        .map(|f| finding_id(grid, f.source))
+        .collect();
     r.push(ids.join(";"));
     r
 }
@@ -45,7 +64,9 @@ pub(crate) fn finding_id(grid: &Grid, source: FindingSource) -> String {
     let crit = |c: usize| grid.criterion(c).full_id.as_str();
     match source {
         FindingSource::Rule(i) => grid.rules[i].id.clone(),
-        FindingSource::CriticalLow(c) | FindingSource::CriticalUnknown(c) => format!("critical:{}", crit(c)),
+        FindingSource::CriticalLow(c) | FindingSource::CriticalUnknown(c) => {
+            format!("critical:{}", crit(c))
+        }
         FindingSource::TargetGap(c) => format!("target:{}", crit(c)),
         FindingSource::RaterGap(c) => format!("raters:{}", crit(c)),
         FindingSource::Applicability(c) => format!("applicability:{}", crit(c)),

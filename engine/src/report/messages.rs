@@ -36,5 +36,8 @@ pub(super) fn messages(lang: &str) -> &'static Messages {
 
 /// Fills `{c}`, `{l}` and `{t}` in a template.
 pub(super) fn fill(template: &str, c: &str, l: &str, t: &str) -> String {
-    template.replace("{c}", c).replace("{l}", l).replace("{t}", t)
+    template
+        .replace("{c}", c)
+        .replace("{l}", l)
+        .replace("{t}", t)
 }

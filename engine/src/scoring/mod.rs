@@ -100,29 +100,55 @@ pub struct Evaluation {
 impl Grid {
     /// Scores resolved responses. Pure and deterministic; no allocation beyond the result.
     pub fn evaluate(&self, responses: Responses) -> Evaluation {
-        let mut criteria: Vec<CriterionResult> = responses.answers.iter().map(consolidate).collect();
+        let mut criteria: Vec<CriterionResult> =
+            responses.answers.iter().map(consolidate).collect();
         self.apply_relevance(&responses, &mut criteria);
         let axes = self.axis_results(&criteria);
         let overall = self.overall_score(&axes);
         let mut findings = Vec::new();
         self.builtin_findings(&responses, &criteria, &mut findings);
-        let facts = EvalFacts { grid: self, responses: &responses, criteria: &criteria, axes: &axes, overall };
+        let facts = EvalFacts {
+            grid: self,
+            responses: &responses,
+            criteria: &criteria,
+            axes: &axes,
+            overall,
+        };
         for (i, rule) in self.rules.iter().enumerate() {
             if rule.when.evaluate(&facts) {
-                findings.push(RawFinding { kind: rule.kind, source: FindingSource::Rule(i) });
+                findings.push(RawFinding {
+                    kind: rule.kind,
+                    source: FindingSource::Rule(i),
+                });
             }
         }
-        Evaluation { responses, criteria, axes, overall, findings }
+        Evaluation {
+            responses,
+            criteria,
+            axes,
+            overall,
+            findings,
+        }
     }
 
     fn apply_relevance(&self, responses: &Responses, criteria: &mut [CriterionResult]) {
         let mut skipped = Vec::new();
         {
-            let facts = EvalFacts { grid: self, responses, criteria, axes: &[], overall: None };
+            let facts = EvalFacts {
+                grid: self,
+                responses,
+                criteria,
+                axes: &[],
+                overall: None,
+            };
             for (i, c) in self.criteria() {
                 let Some(cond) = &c.relevant else { continue };
                 let refs = cond.references();
-                if refs.profile_fields.iter().any(|&f| responses.profile[f].is_none()) {
+                if refs
+                    .profile_fields
+                    .iter()
+                    .any(|&f| responses.profile[f].is_none())
+                {
                     continue;
                 }
                 if !cond.evaluate(&facts) {
@@ -131,7 +157,12 @@ impl Grid {
             }
         }
         for i in skipped {
-            criteria[i] = CriterionResult { state: AnswerState::NotRelevant, level: None, spread: None, applicability_dispute: false };
+            criteria[i] = CriterionResult {
+                state: AnswerState::NotRelevant,
+                level: None,
+                spread: None,
+                applicability_dispute: false,
+            };
         }
     }
 
@@ -168,7 +199,12 @@ impl Grid {
                 let (_, i, level) = values[(values.len() - 1) / 2];
                 (i, level)
             });
-            results.push(AxisResult { score, answered, applicable, median });
+            results.push(AxisResult {
+                score,
+                answered,
+                applicable,
+                median,
+            });
         }
         results
     }
@@ -187,30 +223,50 @@ impl Grid {
         (weights > 0.0).then(|| sum / weights)
     }
 
-    fn builtin_findings(&self, responses: &Responses, criteria: &[CriterionResult], out: &mut Vec<RawFinding>) {
+    fn builtin_findings(
+        &self,
+        responses: &Responses,
+        criteria: &[CriterionResult],
+        out: &mut Vec<RawFinding>,
+    ) {
         let signals = self.signals;
         for (i, c) in self.criteria() {
             let r = &criteria[i];
             if c.critical {
                 let scale = &self.scales[c.scale];
                 match (r.state, r.level) {
-                    (AnswerState::Unknown, _) => out.push(RawFinding { kind: FindingKind::Vigilance, source: FindingSource::CriticalUnknown(i) }),
+                    (AnswerState::Unknown, _) => out.push(RawFinding {
+                        kind: FindingKind::Vigilance,
+                        source: FindingSource::CriticalUnknown(i),
+                    }),
                     (AnswerState::Answered, Some(l)) if usize::from(l) < scale.critical_below => {
-                        out.push(RawFinding { kind: FindingKind::Vigilance, source: FindingSource::CriticalLow(i) });
+                        out.push(RawFinding {
+                            kind: FindingKind::Vigilance,
+                            source: FindingSource::CriticalLow(i),
+                        });
                     }
                     _ => {}
                 }
             }
             if let (Some(level), Some(target)) = (r.level, responses.answers[i].target) {
                 if u32::from(target.saturating_sub(level)) >= signals.target_gap {
-                    out.push(RawFinding { kind: FindingKind::Opportunite, source: FindingSource::TargetGap(i) });
+                    out.push(RawFinding {
+                        kind: FindingKind::Opportunite,
+                        source: FindingSource::TargetGap(i),
+                    });
                 }
             }
             if r.spread.is_some_and(|s| u32::from(s) >= signals.rater_gap) {
-                out.push(RawFinding { kind: FindingKind::Debat, source: FindingSource::RaterGap(i) });
+                out.push(RawFinding {
+                    kind: FindingKind::Debat,
+                    source: FindingSource::RaterGap(i),
+                });
             }
             if r.applicability_dispute {
-                out.push(RawFinding { kind: FindingKind::Debat, source: FindingSource::Applicability(i) });
+                out.push(RawFinding {
+                    kind: FindingKind::Debat,
+                    source: FindingSource::Applicability(i),
+                });
             }
         }
     }
@@ -226,7 +282,12 @@ fn consolidate(response: &crate::assessment::Response) -> CriterionResult {
     };
     if response.raters.is_empty() {
         let (state, level) = single(response.given);
-        return CriterionResult { state, level, spread: None, applicability_dispute: false };
+        return CriterionResult {
+            state,
+            level,
+            spread: None,
+            applicability_dispute: false,
+        };
     }
     let mut levels = [0u8; 32];
     let mut n = 0;
@@ -261,14 +322,30 @@ fn consolidate(response: &crate::assessment::Response) -> CriterionResult {
         } else {
             AnswerState::Unanswered
         };
-        return CriterionResult { state, level: None, spread: None, applicability_dispute: false };
+        return CriterionResult {
+            state,
+            level: None,
+            spread: None,
+            applicability_dispute: false,
+        };
     }
     let median = given[(given.len() - 1) / 2];
     let spread = (given.len() >= 2).then(|| given[given.len() - 1] - given[0]);
-    CriterionResult { state: AnswerState::Answered, level: Some(median), spread, applicability_dispute: any_na }
+    CriterionResult {
+        state: AnswerState::Answered,
+        level: Some(median),
+        spread,
+        applicability_dispute: any_na,
+    }
 }
 
 /// The facts of an evaluation, for explaining why rules fired.
 pub(crate) fn facts_of<'a>(grid: &'a Grid, e: &'a Evaluation) -> EvalFacts<'a> {
-    EvalFacts { grid, responses: &e.responses, criteria: &e.criteria, axes: &e.axes, overall: e.overall }
+    EvalFacts {
+        grid,
+        responses: &e.responses,
+        criteria: &e.criteria,
+        axes: &e.axes,
+        overall: e.overall,
+    }
 }
