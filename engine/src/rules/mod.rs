@@ -24,7 +24,10 @@
 //! - a comparison that is false because of a missing value makes `not (…)` true:
 //!   `not` is plain boolean negation, so `not (x <= 1)` holds when `x` is unanswered;
 //! - `na(x)` is true for criteria declared not applicable and for criteria skipped
-//!   by their `relevant` condition.
+//!   by their `relevant` condition;
+//! - a level and a target are missing unless the criterion's state is answered;
+//! - division by zero (and any non-finite result) is missing;
+//! - grid ids may contain `-`, so `a.b-c` is one name: write `a.b - c` to subtract.
 //!
 //! The checker needs to know the grid ([`Scope`]); evaluation needs the facts of
 //! one assessment ([`Facts`]). [`Condition::compile`] does both steps of the

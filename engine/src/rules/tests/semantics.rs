@@ -170,10 +170,12 @@ fn strings_and_profile_fields() {
 
 #[test]
 fn scores_coverage_and_spread() {
-    let mut facts = TestFacts::default();
-    facts.scores = [Some(35.0), None];
-    facts.coverage = [Some(50.0), Some(0.0)];
-    facts.overall = Some(62.5);
+    let mut facts = TestFacts {
+        scores: [Some(35.0), None],
+        coverage: [Some(50.0), Some(0.0)],
+        overall: Some(62.5),
+        ..TestFacts::default()
+    };
     facts.spreads[ACCUEIL] = Some(2.0);
     assert!(eval("score(collectif) < 40", &facts));
     assert!(
