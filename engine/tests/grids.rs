@@ -153,3 +153,27 @@ fn couchsurfing_after_2011_raises_vigilances_on_autonomy_and_value_capture() {
         "{before:?}"
     );
 }
+
+#[test]
+fn the_radar_of_couchsurfing_before_and_after_2011_is_stable() {
+    use domino_engine::charts::{bars_of_report, radar_of_reports, ChartOptions};
+    let grid = builtin("domino");
+    let report = |file: &str| {
+        grid.score(&load_sample(&grids_dir().join("examples").join(file)), "en")
+            .unwrap()
+    };
+    let before = report("couchsurfing-avant-2011.toml");
+    let after = report("couchsurfing-apres-2011.toml");
+    let options = ChartOptions {
+        title: "Couchsurfing, before and after 2011".into(),
+        show_title: true,
+        ..ChartOptions::default()
+    };
+    let radar = radar_of_reports(&[&before, &after], &options);
+    assert!(radar.starts_with("<svg"));
+    assert_eq!(radar.matches("<polygon").count(), 2, "one polygon per report");
+    insta::assert_snapshot!("radar-couchsurfing", radar);
+    let bars = bars_of_report(&after, &ChartOptions::default());
+    let critical = grid.criteria().filter(|(_, c)| c.critical).count();
+    assert_eq!(bars.matches("★").count(), critical, "critical criteria are starred");
+}

@@ -50,7 +50,7 @@ pub fn draw_bars<DB: DrawingBackend>(
     let bar_left = label_width + 10;
     let bar_max = (width - bar_left - 50).max(20);
     let text = |size: u32, hpos: HPos, bold: bool| {
-        let font = ("sans-serif", size).into_font();
+        let font = ("sans-serif", f64::from(size) * 1.24).into_font();
         let font = if bold {
             font.style(FontStyle::Bold)
         } else {

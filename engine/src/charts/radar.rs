@@ -51,7 +51,7 @@ pub fn draw_radar<DB: DrawingBackend>(
         .min((h - top - legend) / 2.0 - 48.0)
         .max(20.0);
     let text = |size: u32, hpos: HPos, vpos: VPos| {
-        TextStyle::from(("sans-serif", size).into_font())
+        TextStyle::from(("sans-serif", f64::from(size) * 1.24).into_font())
             .color(&RGBColor(33, 33, 33))
             .pos(Pos::new(hpos, vpos))
     };

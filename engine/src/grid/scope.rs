@@ -36,4 +36,12 @@ impl Scope for GridScope {
     fn criterion_ids(&self) -> Vec<String> {
         self.criterion_ids.clone()
     }
+
+    fn axis_ids(&self) -> Vec<String> {
+        self.axes.clone()
+    }
+
+    fn profile_field_ids(&self) -> Vec<String> {
+        self.profile.iter().map(|(id, _)| id.clone()).collect()
+    }
 }

@@ -79,7 +79,7 @@ impl Program {
         match *node {
             Node::Num(n) => Some(n),
             Node::Level(c) => answered(c).then(|| facts.level(c as usize)).flatten(),
-            Node::Target(c) => answered(c).then(|| facts.target(c as usize)).flatten(),
+            Node::Target(c) => facts.target(c as usize),
             Node::Spread(c) => facts.spread(c as usize),
             Node::Score(a) => facts.axis_score(a as usize),
             Node::Coverage(a) => facts.axis_coverage(a as usize),

@@ -25,7 +25,8 @@
 //!   `not` is plain boolean negation, so `not (x <= 1)` holds when `x` is unanswered;
 //! - `na(x)` is true for criteria declared not applicable and for criteria skipped
 //!   by their `relevant` condition;
-//! - a level and a target are missing unless the criterion's state is answered;
+//! - a level is missing unless the criterion's state is answered; a target is
+//!   read whenever one was given (an aim does not depend on the current answer);
 //! - division by zero (and any non-finite result) is missing;
 //! - grid ids may contain `-`, so `a.b-c` is one name: write `a.b - c` to subtract.
 //!
