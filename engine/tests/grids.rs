@@ -171,9 +171,17 @@ fn the_radar_of_couchsurfing_before_and_after_2011_is_stable() {
     };
     let radar = radar_of_reports(&[&before, &after], &options);
     assert!(radar.starts_with("<svg"));
-    assert_eq!(radar.matches("<polygon").count(), 2, "one polygon per report");
+    assert_eq!(
+        radar.matches("<polygon").count(),
+        2,
+        "one polygon per report"
+    );
     insta::assert_snapshot!("radar-couchsurfing", radar);
     let bars = bars_of_report(&after, &ChartOptions::default());
     let critical = grid.criteria().filter(|(_, c)| c.critical).count();
-    assert_eq!(bars.matches("★").count(), critical, "critical criteria are starred");
+    assert_eq!(
+        bars.matches("★").count(),
+        critical,
+        "critical criteria are starred"
+    );
 }
