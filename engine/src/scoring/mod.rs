@@ -99,7 +99,11 @@ pub struct Evaluation {
 
 impl Grid {
     /// Scores resolved responses. Pure and deterministic; no allocation beyond the result.
-    pub fn evaluate(&self, responses: Responses) -> Evaluation {
+    ///
+    /// Responses built by hand are normalised first: missing entries count as
+    /// unanswered, and a level or target outside its scale is ignored.
+    pub fn evaluate(&self, mut responses: Responses) -> Evaluation {
+        self.normalise(&mut responses);
         let mut criteria: Vec<CriterionResult> =
             responses.answers.iter().map(consolidate).collect();
         self.apply_relevance(&responses, &mut criteria);
@@ -128,6 +132,32 @@ impl Grid {
             axes,
             overall,
             findings,
+        }
+    }
+
+    fn normalise(&self, responses: &mut Responses) {
+        responses
+            .answers
+            .resize_with(self.criterion_count(), Default::default);
+        responses.profile.resize(self.profile.len(), None);
+        let raters = responses.raters.len();
+        for (i, answer) in responses.answers.iter_mut().enumerate() {
+            let options = self.scale_of(i).options.len();
+            let fits = |g: &Given| !matches!(g, Given::Level(p) if usize::from(*p) >= options);
+            if !fits(&answer.given) {
+                answer.given = Given::Unanswered;
+            }
+            if answer.target.is_some_and(|t| usize::from(t) >= options) {
+                answer.target = None;
+            }
+            if !answer.raters.is_empty() {
+                answer.raters.resize(raters, Given::Unanswered);
+                for g in &mut answer.raters {
+                    if !fits(g) {
+                        *g = Given::Unanswered;
+                    }
+                }
+            }
         }
     }
 
