@@ -1,3 +1,5 @@
-//! The DOMINO web app.
+//! The DOMINO web app's entry point (built for `wasm32-unknown-unknown`).
 
-fn main() {}
+fn main() {
+    domino_web::start();
+}

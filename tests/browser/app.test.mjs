@@ -1,0 +1,262 @@
+// The DOMINO web app, driven in Chromium as a new user would.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { serve, launch, openPage, tabTo } from "./harness.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const BROKEN_GRID = `[grid]
+id = "broken"
+version = "1.0.0"
+languages = ["fr", "en"]
+title = { fr = "Grille cassée", en = "Broken grid" }
+
+[scales.level]
+options = [
+  { code = "0", score = 0, label = { fr = "Non", en = "No" } },
+  { code = "1", score = 1, label = { fr = "Oui", en = "Yes" } },
+]
+
+[[axes]]
+id = "axe"
+title = { fr = "Axe", en = "Axis" }
+question = { fr = "?", en = "?" }
+
+[[axes.criteria]]
+id = "c1"
+scale = "levels"
+title = { fr = "C1", en = "C1" }
+question = { fr = "?", en = "?" }
+`;
+
+test("opens, renders fast and has no console error", async (t) => {
+  const { page, problems } = await openPage(browser.context);
+  const started = Date.now();
+  await page.goto(server.url);
+  await page.waitForSelector("main h1");
+  const wall = Date.now() - started;
+  const firstRender = await page.evaluate(() => performance.now());
+  t.diagnostic(`first render: ${firstRender.toFixed(0)} ms after navigation start (${wall} ms wall)`);
+  assert.match(page.url(), /#\/(fr|en)\//);
+  assert.ok(await page.locator("nav a").count() >= 6);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("switches language and remembers it", async () => {
+  const { page, problems } = await openPage(browser.context, server.url + "#/fr/explore");
+  assert.equal(await page.locator("html").getAttribute("lang"), "fr");
+  assert.match(await page.locator("main h1").innerText(), /Explorer la grille/);
+  await page.locator("#lang-switch").focus();
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/#\/en\/explore/);
+  await page.waitForFunction(() => document.documentElement.lang === "en");
+  assert.match(await page.locator("main h1").innerText(), /Explore the grid/);
+  // A fresh visit without a language in the URL uses the remembered one.
+  await page.goto(server.url);
+  await page.waitForSelector("main h1");
+  assert.match(page.url(), /#\/en\//);
+  // Back to French for the next tests.
+  await page.goto(server.url + "#/fr/");
+  await page.waitForFunction(() => document.documentElement.lang === "fr");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("explores an axis, the rules and searches", async () => {
+  const { page, problems } = await openPage(browser.context, server.url + "#/fr/explore");
+  await page.locator(".cards a").first().click();
+  await page.waitForURL(/#\/fr\/explore\/[a-z_]+$/);
+  assert.ok(await page.locator("table.levels").count() > 0, "level descriptors shown");
+  await page.goto(server.url + "#/fr/rules");
+  await page.waitForSelector("text=Quand :");
+  await page.goto(server.url + "#/fr/search?q=b%C3%A9n%C3%A9voles");
+  await page.waitForSelector("#q");
+  assert.equal(await page.locator("#q").inputValue(), "bénévoles");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("completes an assessment by keyboard, survives reload, shows results", async (t) => {
+  const { page, problems } = await openPage(browser.context, server.url + "#/fr/assess");
+  await tabTo(page, "#new-assessment");
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("#initiative");
+  await tabTo(page, "#initiative");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("Jardin partagé des Capucins");
+  const axes = await page.$$eval("ol.steps a", (as) => as.map((a) => a.getAttribute("href")));
+  assert.ok(axes.length >= 2);
+  for (const href of axes) {
+    await tabTo(page, `a[href="${href}"]`);
+    await page.keyboard.press("Enter");
+    await page.waitForURL((u) => u.hash === href);
+    const groups = await page.$$eval(".choices", (gs) =>
+      gs.map((g) => g.querySelector("input[type=radio]").name),
+    );
+    for (const [i, name] of groups.entries()) {
+      await tabTo(page, `input[name="${name}"]`);
+      // Arrow keys move through the radio group and select: level i % 5.
+      const steps = i % 5;
+      if (steps === 0) await page.keyboard.press("Space");
+      for (let s = 0; s < steps; s++) await page.keyboard.press("ArrowDown");
+    }
+    const done = await page.locator(".progress-line progress").getAttribute("value");
+    assert.equal(Number(done), groups.length, `all criteria of ${href} answered`);
+  }
+  // A target and an evidence note on the last axis' first criterion.
+  const first = await page.$eval(".criterion-form select", (s) => s.id);
+  await tabTo(page, `#${first}`);
+  await page.keyboard.press("End");
+  const evidence = first.replace(/^target-/, "evidence-");
+  await tabTo(page, `#${evidence}`);
+  await page.keyboard.type("Compte rendu de l'AG <b>2016</b>");
+  const answersBefore = await page.$$eval("input[type=radio]:checked", (rs) => rs.map((r) => r.id));
+
+  await page.reload();
+  await page.waitForSelector(".criterion-form");
+  const answersAfter = await page.$$eval("input[type=radio]:checked", (rs) => rs.map((r) => r.id));
+  assert.deepEqual(answersAfter, answersBefore, "answers kept after reload");
+  assert.equal(await page.locator(`#${evidence}`).inputValue(), "Compte rendu de l'AG <b>2016</b>");
+  assert.equal(await page.locator(`#${first}`).inputValue(), "4");
+
+  await page.goto(server.url + "#/fr/results");
+  await page.waitForSelector("#radar");
+  const radar = await page.$eval("#radar", (img) => ({ w: img.naturalWidth, src: img.src.slice(0, 26) }));
+  assert.ok(radar.w > 0, "radar image decoded");
+  assert.equal(radar.src, "data:image/svg+xml;charset");
+  assert.equal(await page.locator(".finding-group").count(), 4);
+  assert.ok(await page.locator(".finding").count() > 0, "some findings");
+  assert.match(await page.locator(".scores").innerText(), /Jardin|Score/);
+  const ms = Number(await page.getAttribute("#score-time", "data-ms"));
+  t.diagnostic(`score on results page: ${ms} ms`);
+
+  // Re-score after an answer changes: measured over many runs in the page.
+  await page.goto(server.url + "#/fr/assess/" + axes[0].split("/").pop());
+  await page.waitForSelector(".choices");
+  const firstRadio = await page.$eval(".choices input[type=radio]", (r) => r.id);
+  await page.locator(`#${firstRadio}`).check();
+  await page.goto(server.url + "#/fr/results");
+  await page.waitForSelector("#score-time");
+  const again = Number(await page.getAttribute("#score-time", "data-ms"));
+  t.diagnostic(`re-score after an answer changed: ${again} ms`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("exports then imports the assessment (TOML and JSON)", async () => {
+  const { page, problems } = await openPage(browser.context, server.url + "#/fr/assess");
+  await page.waitForSelector(".entry");
+  const count = await page.locator(".entry").count();
+  for (const format of ["toml", "json"]) {
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.locator(`.entry.active button[data-export="${format}"]`).click(),
+    ]);
+    const name = download.suggestedFilename();
+    assert.match(name, new RegExp(`\\.${format}$`));
+    const text = await readFile(await download.path(), "utf8");
+    assert.match(text, format === "toml" ? /\[assessment\]/ : /"assessment"/);
+    assert.match(text, /Jardin partagé des Capucins/);
+    await page.locator("#import").setInputFiles({ name, mimeType: "text/plain", buffer: Buffer.from(text) });
+    await page.waitForSelector(`text=${name}`);
+  }
+  assert.equal(await page.locator(".entry").count(), count + 2);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("user text is shown as text, never as HTML", async () => {
+  const { page, problems } = await openPage(browser.context, server.url + "#/fr/assess");
+  const evil = `[assessment]
+grid = "domino"
+initiative = "<img src=x onerror=\\"window.__pwned=1\\"><script>window.__pwned=2</script>"
+`;
+  await page.locator("#import").setInputFiles({ name: "evil.toml", mimeType: "text/plain", buffer: Buffer.from(evil) });
+  await page.waitForSelector("text=<img src=x");
+  await page.goto(server.url + "#/fr/results");
+  await page.waitForSelector("#radar");
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.equal(await page.locator("main img:not(#radar), main script").count(), 0);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("a broken grid shows its diagnostic like the CLI", async () => {
+  const { page, problems } = await openPage(browser.context, server.url + "#/fr/grid");
+  await page.locator("#grid-file").setInputFiles({
+    name: "broken.toml",
+    mimeType: "text/plain",
+    buffer: Buffer.from(BROKEN_GRID),
+  });
+  const diag = page.locator(".diagnostics pre").first();
+  await diag.waitFor();
+  const text = await diag.innerText();
+  assert.match(text, /^error\[[a-z-]+\]: /);
+  assert.match(text, /--> broken\.toml:\d+:\d+/);
+  assert.match(text, /\^/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("a valid user grid can be explored and assessed", async () => {
+  const { page, problems } = await openPage(browser.context, server.url + "#/en/grid");
+  const good = BROKEN_GRID.replace('scale = "levels"', 'scale = "level"');
+  await page.locator("#grid-file").setInputFiles({ name: "mine.toml", mimeType: "text/plain", buffer: Buffer.from(good) });
+  await page.waitForSelector("text=Grid loaded");
+  await page.goto(server.url + "#/en/explore");
+  await page.waitForSelector("text=Broken grid");
+  await page.goto(server.url + "#/en/assess");
+  await page.locator("#new-assessment").click();
+  await page.goto(server.url + "#/en/assess/axe");
+  await page.locator(".choices input[type=radio]").last().check();
+  await page.goto(server.url + "#/en/results");
+  await page.waitForSelector("#radar");
+  // Back to DOMINO for the other tests.
+  await page.goto(server.url + "#/en/grid");
+  await page.locator("button", { hasText: "Remove" }).click();
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("a corrupt autosave is reported and set aside, never fatal", async () => {
+  const { page } = await openPage(browser.context, server.url + "#/fr/");
+  await page.evaluate(() => localStorage.setItem("domino.workspace", "{corrupt"));
+  await page.reload();
+  await page.waitForSelector(".notice.problem");
+  const kept = await page.evaluate(() =>
+    Object.keys(localStorage).filter((k) => k.startsWith("domino.quarantine.")).map((k) => localStorage.getItem(k)),
+  );
+  assert.ok(kept.includes("{corrupt"), "raw data kept aside");
+  // An old format version is set aside too.
+  await page.evaluate(() => localStorage.setItem("domino.workspace", JSON.stringify({ app: "domino-web", version: 0, workspace: {} })));
+  await page.reload();
+  await page.waitForSelector(".notice.problem");
+  assert.match(await page.locator("main h1").innerText(), /.+/);
+  await page.close();
+});
+
+test("works at 360 px wide", async () => {
+  const { page, problems } = await openPage(browser.context);
+  await page.setViewportSize({ width: 360, height: 740 });
+  for (const hash of ["#/fr/", "#/fr/explore/collectif", "#/fr/assess", "#/fr/rules", "#/fr/grid"]) {
+    await page.goto(server.url + hash);
+    await page.waitForSelector("main h1");
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 360, `${hash} is ${width}px wide`);
+  }
+  assert.deepEqual(problems, []);
+  await page.close();
+});

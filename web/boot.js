@@ -1,0 +1,15 @@
+// Starts the DOMINO web app. A separate file so that the Content-Security-Policy needs no
+// inline script.
+import init from "./domino_web.js";
+
+const started = performance.now();
+init({ module_or_path: new URL("domino_web_bg.wasm", import.meta.url) }).then(() => {
+  document.getElementById("loading")?.remove();
+  window.__dominoReady = performance.now() - started;
+}).catch((error) => {
+  const p = document.getElementById("loading");
+  if (p) {
+    p.textContent = "DOMINO n'a pas pu démarrer. — DOMINO could not start: " + error;
+  }
+  console.error(error);
+});

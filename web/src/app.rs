@@ -1,0 +1,589 @@
+//! The app's state and every change to it, as a pure reducer (tested natively).
+
+use crate::glue::{self, Refused};
+use crate::i18n::Lang;
+use crate::route::{Page, Route};
+use crate::store::{self, SavedAssessment, SavedGrid, Workspace};
+use domino_engine::{Answer, Assessment, Grid};
+use std::rc::Rc;
+
+/// Which grid an assessment answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GridChoice {
+    /// The embedded DOMINO grid.
+    Builtin,
+    /// The grid loaded by the user.
+    Custom,
+}
+
+impl GridChoice {
+    fn code(self) -> &'static str {
+        match self {
+            GridChoice::Builtin => "builtin",
+            GridChoice::Custom => "custom",
+        }
+    }
+}
+
+/// A grid loaded by the user.
+#[derive(Debug)]
+pub struct CustomGrid {
+    /// File name.
+    pub name: String,
+    /// Its TOML source.
+    pub source: String,
+    /// The grid.
+    pub grid: Grid,
+    /// Warnings, rendered like the CLI's.
+    pub warnings: Vec<String>,
+}
+
+/// A grid file that was refused.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GridFailure {
+    /// File name.
+    pub name: String,
+    /// Its diagnostics.
+    pub refused: Refused,
+}
+
+/// One assessment being worked on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// Local id.
+    pub id: String,
+    /// The grid it answers.
+    pub grid: GridChoice,
+    /// The answers.
+    pub assessment: Assessment,
+}
+
+/// How a notice looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// Something went well.
+    Info,
+    /// Something was refused or set aside.
+    Problem,
+}
+
+/// A message shown at the top of the page until dismissed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    /// Id, for dismissal.
+    pub id: u64,
+    /// Look.
+    pub tone: Tone,
+    /// The message (plain text).
+    pub text: String,
+    /// Details such as rendered diagnostics (plain text, shown preformatted).
+    pub details: Vec<String>,
+}
+
+/// The whole state of the app.
+#[derive(Debug, Clone)]
+pub struct Model {
+    /// Interface language.
+    pub lang: Lang,
+    /// Current page.
+    pub route: Route,
+    /// The embedded DOMINO grid.
+    pub builtin: Rc<Grid>,
+    /// The user's grid, if one was loaded.
+    pub custom: Option<Rc<CustomGrid>>,
+    /// The last refused grid file.
+    pub grid_failure: Option<GridFailure>,
+    /// The grid explored and used for new assessments.
+    pub selected: GridChoice,
+    /// Assessments, side by side.
+    pub entries: Vec<Entry>,
+    /// The assessment being worked on.
+    pub active: Option<String>,
+    /// Counter for assessment ids.
+    pub next_id: u64,
+    /// Messages to the user.
+    pub notices: Vec<Notice>,
+    next_notice: u64,
+    /// Incremented whenever saved data changes.
+    pub revision: u64,
+}
+
+/// A change to the state.
+#[derive(Debug, Clone)]
+pub enum Action {
+    /// The location changed.
+    Navigate(Route),
+    /// Start a new assessment with the selected grid.
+    New,
+    /// Work on another assessment.
+    Select(String),
+    /// Delete an assessment.
+    Delete(String),
+    /// Set a field of the active assessment's identification.
+    SetMeta(MetaField, String),
+    /// Set a profile field of the active assessment (empty removes it).
+    SetProfile(String, String),
+    /// Set or clear the level of a criterion.
+    SetLevel(String, Option<String>),
+    /// Set or clear the target level of a criterion.
+    SetTarget(String, Option<String>),
+    /// Set the evidence note of a criterion.
+    SetEvidence(String, String),
+    /// Import an assessment file (name, content).
+    Import(String, String),
+    /// Load a grid file (name, content).
+    LoadGrid(String, String),
+    /// Explore and assess with this grid.
+    UseGrid(GridChoice),
+    /// Forget the user's grid.
+    DropGrid,
+    /// Dismiss a notice.
+    Dismiss(u64),
+    /// Show a notice.
+    Notify(Tone, String),
+}
+
+/// A field of an assessment's identification.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MetaField {
+    /// The initiative's name.
+    Initiative,
+    /// Its territory.
+    Territory,
+    /// The date.
+    Date,
+}
+
+impl Model {
+    /// A fresh state around the embedded grid.
+    pub fn new(builtin: Grid, lang: Lang, route: Route) -> Model {
+        Model {
+            lang,
+            route,
+            builtin: Rc::new(builtin),
+            custom: None,
+            grid_failure: None,
+            selected: GridChoice::Builtin,
+            entries: Vec::new(),
+            active: None,
+            next_id: 1,
+            notices: Vec::new(),
+            next_notice: 1,
+            revision: 0,
+        }
+    }
+
+    /// The grid for a choice (the embedded one when no user grid is loaded).
+    pub fn grid(&self, choice: GridChoice) -> &Grid {
+        match (choice, &self.custom) {
+            (GridChoice::Custom, Some(c)) => &c.grid,
+            _ => &self.builtin,
+        }
+    }
+
+    /// The grid being explored: the active assessment's, else the selected one.
+    pub fn current_grid(&self) -> &Grid {
+        match self.active_entry() {
+            Some(e) => self.grid(e.grid),
+            None => self.grid(self.selected),
+        }
+    }
+
+    /// The assessment being worked on.
+    pub fn active_entry(&self) -> Option<&Entry> {
+        let id = self.active.as_deref()?;
+        self.entries.iter().find(|e| e.id == id)
+    }
+
+    fn active_mut(&mut self) -> Option<&mut Entry> {
+        let id = self.active.clone()?;
+        self.entries.iter_mut().find(|e| e.id == id)
+    }
+
+    /// Shows a notice.
+    pub fn notify(&mut self, tone: Tone, text: String, details: Vec<String>) {
+        let id = self.next_notice;
+        self.next_notice += 1;
+        self.notices.push(Notice {
+            id,
+            tone,
+            text,
+            details,
+        });
+        // Keep the most recent few.
+        if self.notices.len() > 4 {
+            self.notices.remove(0);
+        }
+    }
+
+    fn blank(&self, choice: GridChoice) -> Assessment {
+        let grid = self.grid(choice);
+        let mut a = Assessment::default();
+        a.meta.grid = grid.id.clone();
+        a.meta.grid_version = Some(grid.version.clone());
+        a.meta.initiative = format!(
+            "{} {}",
+            self.lang.pick("Initiative", "Initiative"),
+            self.next_id
+        );
+        a
+    }
+
+    fn add(&mut self, grid: GridChoice, assessment: Assessment) -> String {
+        let id = format!("a{}", self.next_id);
+        self.next_id += 1;
+        self.entries.push(Entry {
+            id: id.clone(),
+            grid,
+            assessment,
+        });
+        self.active = Some(id.clone());
+        self.selected = grid;
+        id
+    }
+
+    /// Applies a change; returns true when the saved data changed.
+    pub fn apply(&mut self, action: Action) -> bool {
+        let lang = self.lang;
+        let changed = match action {
+            Action::Navigate(route) => {
+                if let Some(l) = route.lang {
+                    self.lang = l;
+                }
+                self.route = route;
+                false
+            }
+            Action::New => {
+                let a = self.blank(self.selected);
+                self.add(self.selected, a);
+                true
+            }
+            Action::Select(id) => {
+                if let Some(e) = self.entries.iter().find(|e| e.id == id) {
+                    self.selected = e.grid;
+                    self.active = Some(id);
+                    true
+                } else {
+                    false
+                }
+            }
+            Action::Delete(id) => {
+                self.entries.retain(|e| e.id != id);
+                if self.active.as_deref() == Some(&id) {
+                    self.active = self.entries.last().map(|e| e.id.clone());
+                }
+                true
+            }
+            Action::SetMeta(field, value) => match self.active_mut() {
+                Some(e) => {
+                    let m = &mut e.assessment.meta;
+                    let opt = (!value.trim().is_empty()).then(|| value.clone());
+                    match field {
+                        MetaField::Initiative => m.initiative = value,
+                        MetaField::Territory => m.territory = opt,
+                        MetaField::Date => m.date = opt,
+                    }
+                    true
+                }
+                None => false,
+            },
+            Action::SetProfile(field, value) => match self.active_mut() {
+                Some(e) => {
+                    if value.is_empty() {
+                        e.assessment.profile.remove(&field);
+                    } else {
+                        e.assessment.profile.insert(field, value);
+                    }
+                    true
+                }
+                None => false,
+            },
+            Action::SetLevel(id, level) => self.edit_answer(&id, |a| a.level = level),
+            Action::SetTarget(id, target) => self.edit_answer(&id, |a| a.target = target),
+            Action::SetEvidence(id, text) => self.edit_answer(&id, |a| {
+                a.evidence = (!text.is_empty()).then_some(text);
+            }),
+            Action::Import(name, text) => self.import(&name, &text),
+            Action::LoadGrid(name, text) => match glue::load_grid(&name, &text) {
+                Ok(loaded) => {
+                    let title = loaded.grid.title.get(lang.code()).to_string();
+                    self.custom = Some(Rc::new(CustomGrid {
+                        name: name.clone(),
+                        source: text,
+                        grid: loaded.grid,
+                        warnings: loaded.warnings,
+                    }));
+                    self.grid_failure = None;
+                    self.selected = GridChoice::Custom;
+                    // Assessments of the previous user grid no longer have their grid.
+                    self.active = self
+                        .active_entry()
+                        .filter(|e| e.grid == GridChoice::Custom)
+                        .map(|e| e.id.clone());
+                    self.notify(
+                        Tone::Info,
+                        format!(
+                            "{} « {title} » ({name})",
+                            lang.pick("Grille chargée :", "Grid loaded:")
+                        ),
+                        Vec::new(),
+                    );
+                    true
+                }
+                Err(refused) => {
+                    self.grid_failure = Some(GridFailure { name, refused });
+                    false
+                }
+            },
+            Action::UseGrid(choice) => {
+                let choice = if self.custom.is_none() {
+                    GridChoice::Builtin
+                } else {
+                    choice
+                };
+                self.selected = choice;
+                if self.active_entry().is_some_and(|e| e.grid != choice) {
+                    self.active = self
+                        .entries
+                        .iter()
+                        .rev()
+                        .find(|e| e.grid == choice)
+                        .map(|e| e.id.clone());
+                }
+                true
+            }
+            Action::DropGrid => {
+                self.custom = None;
+                self.selected = GridChoice::Builtin;
+                self.entries.retain(|e| e.grid == GridChoice::Builtin);
+                if self.active_entry().is_none() {
+                    self.active = self.entries.last().map(|e| e.id.clone());
+                }
+                true
+            }
+            Action::Dismiss(id) => {
+                self.notices.retain(|n| n.id != id);
+                false
+            }
+            Action::Notify(tone, text) => {
+                self.notify(tone, text, Vec::new());
+                false
+            }
+        };
+        if changed {
+            self.revision += 1;
+        }
+        changed
+    }
+
+    fn edit_answer(&mut self, id: &str, edit: impl FnOnce(&mut Answer)) -> bool {
+        let Some(e) = self.active_mut() else {
+            return false;
+        };
+        let answer = e.assessment.answers.entry(id.to_string()).or_default();
+        edit(answer);
+        if answer.level.is_none()
+            && answer.target.is_none()
+            && answer.evidence.is_none()
+            && answer.by.is_empty()
+        {
+            e.assessment.answers.remove(id);
+        }
+        true
+    }
+
+    fn import(&mut self, name: &str, text: &str) -> bool {
+        let lang = self.lang;
+        let assessment = match glue::read_assessment(name, text) {
+            Ok(a) => a,
+            Err(refused) => {
+                self.notify(
+                    Tone::Problem,
+                    format!(
+                        "{} {name}",
+                        lang.pick("Fichier d'évaluation refusé :", "Assessment file refused:")
+                    ),
+                    refused.rendered,
+                );
+                return false;
+            }
+        };
+        let choice = if self
+            .custom
+            .as_ref()
+            .is_some_and(|c| c.grid.id == assessment.meta.grid)
+        {
+            GridChoice::Custom
+        } else {
+            GridChoice::Builtin
+        };
+        if let Err(refused) = glue::check(self.grid(choice), &assessment, name, text) {
+            self.notify(
+                Tone::Problem,
+                format!(
+                    "{} {name}",
+                    lang.pick(
+                        "Cette évaluation ne correspond pas à la grille :",
+                        "This assessment does not match the grid:"
+                    )
+                ),
+                refused.rendered,
+            );
+            return false;
+        }
+        let initiative = assessment.meta.initiative.clone();
+        self.add(choice, assessment);
+        self.notify(
+            Tone::Info,
+            format!(
+                "{} « {initiative} » ({name})",
+                lang.pick("Évaluation importée :", "Assessment imported:")
+            ),
+            Vec::new(),
+        );
+        true
+    }
+
+    /// Answered and applicable-or-answered counts of an axis for the active assessment:
+    /// (answered with a level or N/A, criteria in the axis).
+    pub fn axis_progress(&self, axis: &str) -> (usize, usize) {
+        let grid = self.current_grid();
+        let Some(axis) = grid.axes.iter().find(|a| a.id == axis) else {
+            return (0, 0);
+        };
+        let answers = self.active_entry().map(|e| &e.assessment.answers);
+        let done = axis
+            .criteria
+            .iter()
+            .filter(|c| {
+                answers
+                    .and_then(|a| a.get(&c.full_id))
+                    .is_some_and(|a| a.level.is_some() || !a.by.is_empty())
+            })
+            .count();
+        (done, axis.criteria.len())
+    }
+
+    /// The workspace to save.
+    pub fn workspace(&self) -> Workspace {
+        Workspace {
+            active: self.active.clone(),
+            grid: self.custom.as_ref().map(|c| SavedGrid {
+                name: c.name.clone(),
+                source: c.source.clone(),
+            }),
+            assessments: self
+                .entries
+                .iter()
+                .map(|e| SavedAssessment {
+                    id: e.id.clone(),
+                    grid: e.grid.code().to_string(),
+                    data: e.assessment.to_json(),
+                })
+                .collect(),
+            next_id: self.next_id,
+        }
+    }
+
+    /// Restores a saved workspace; whatever cannot be read is reported and returned for
+    /// quarantine as (what, raw text).
+    pub fn restore(&mut self, workspace: Workspace) -> Vec<(String, String)> {
+        let lang = self.lang;
+        let mut rejected = Vec::new();
+        if let Some(saved) = workspace.grid {
+            match glue::load_grid(&saved.name, &saved.source) {
+                Ok(loaded) => {
+                    self.custom = Some(Rc::new(CustomGrid {
+                        name: saved.name,
+                        source: saved.source,
+                        grid: loaded.grid,
+                        warnings: loaded.warnings,
+                    }))
+                }
+                Err(_) => rejected.push((saved.name.clone(), saved.source)),
+            }
+        }
+        for saved in workspace.assessments {
+            let choice = if saved.grid == "custom" {
+                GridChoice::Custom
+            } else {
+                GridChoice::Builtin
+            };
+            if choice == GridChoice::Custom && self.custom.is_none() {
+                rejected.push((saved.id, saved.data));
+                continue;
+            }
+            match domino_engine::Assessment::from_json(&saved.data) {
+                Ok(assessment) if !self.entries.iter().any(|e| e.id == saved.id) => {
+                    self.entries.push(Entry {
+                        id: saved.id,
+                        grid: choice,
+                        assessment,
+                    })
+                }
+                _ => rejected.push((saved.id, saved.data)),
+            }
+        }
+        self.next_id = workspace.next_id.max(self.entries.len() as u64 + 1);
+        while self
+            .entries
+            .iter()
+            .any(|e| e.id == format!("a{}", self.next_id))
+        {
+            self.next_id += 1;
+        }
+        self.active = workspace
+            .active
+            .filter(|id| self.entries.iter().any(|e| &e.id == id))
+            .or_else(|| self.entries.last().map(|e| e.id.clone()));
+        if let Some(e) = self.active_entry() {
+            self.selected = e.grid;
+        }
+        if !rejected.is_empty() {
+            let what: Vec<String> = rejected.iter().map(|(w, _)| w.clone()).collect();
+            self.notify(
+                Tone::Problem,
+                format!(
+                    "{} {}",
+                    lang.pick(
+                        "Une partie de la sauvegarde n'a pas pu être relue ; elle est mise de côté dans le navigateur :",
+                        "Part of the saved data could not be read; it has been set aside in the browser:"
+                    ),
+                    what.join(", ")
+                ),
+                Vec::new(),
+            );
+        }
+        rejected
+    }
+
+    /// Reports saved data that was set aside as a whole.
+    pub fn report_set_aside(&mut self, key: &str, reason: &str) {
+        let lang = self.lang;
+        self.notify(
+            Tone::Problem,
+            format!(
+                "{} ({reason}) {} {key}",
+                lang.pick(
+                    "La sauvegarde locale était illisible",
+                    "The saved data could not be read"
+                ),
+                lang.pick(
+                    "— elle a été mise de côté, rien n'est effacé ; clé :",
+                    "— it has been set aside, nothing was deleted; key:"
+                ),
+            ),
+            Vec::new(),
+        );
+    }
+
+    /// True when the page shows an assessment form or results.
+    pub fn on_assessment_page(&self) -> bool {
+        matches!(self.route.page, Page::Assess(_) | Page::Results)
+    }
+}
+
+/// Saves a workspace through `store`, reporting failures as a message.
+pub fn persist(store: &mut dyn store::KeyValue, model: &Model) -> Result<(), String> {
+    store::save(store, &model.workspace())
+}

@@ -1,0 +1,200 @@
+//! The one place where the app calls the engine: loading grids and assessments, scoring,
+//! charts and downloads. Everything returned is plain data or text ready to display.
+
+use domino_engine::charts::{radar_of_reports, ChartOptions};
+use domino_engine::{Assessment, Grid, Report};
+
+/// File name shown in the diagnostics of the embedded grid.
+pub const BUILTIN_NAME: &str = "domino.toml";
+
+/// A grid ready to use, with the warnings found while loading it.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The grid.
+    pub grid: Grid,
+    /// Warnings rendered like the CLI's (`warning[code]: … --> file:line:col`).
+    pub warnings: Vec<String>,
+}
+
+/// A refused input: every problem, rendered like the CLI's.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Refused {
+    /// Number of errors.
+    pub errors: usize,
+    /// Each diagnostic rendered with its source line and caret.
+    pub rendered: Vec<String>,
+}
+
+/// The DOMINO grid's source.
+const DOMINO_GRID: &str = include_str!("../../grids/domino.toml");
+
+/// The DOMINO grid embedded in the app.
+pub fn builtin() -> Grid {
+    Grid::from_toml(DOMINO_GRID)
+        .expect("the embedded DOMINO grid is valid")
+        .grid
+}
+
+/// Loads a grid from TOML source.
+pub fn load_grid(name: &str, source: &str) -> Result<Loaded, Refused> {
+    match Grid::from_toml(source) {
+        Ok(loaded) => Ok(Loaded {
+            warnings: loaded
+                .warnings
+                .iter()
+                .map(|d| d.render(name, source))
+                .collect(),
+            grid: loaded.grid,
+        }),
+        Err(diags) => Err(refused(&diags.0, name, source)),
+    }
+}
+
+fn refused(diags: &[domino_engine::Diagnostic], name: &str, source: &str) -> Refused {
+    Refused {
+        errors: diags.iter().filter(|d| d.is_error()).count(),
+        rendered: diags.iter().map(|d| d.render(name, source)).collect(),
+    }
+}
+
+/// Reads an assessment file, TOML or JSON (told apart by its first character).
+pub fn read_assessment(name: &str, source: &str) -> Result<Assessment, Refused> {
+    let json = name.ends_with(".json") || source.trim_start().starts_with('{');
+    let parsed = if json {
+        Assessment::from_json(source)
+    } else {
+        Assessment::from_toml(source)
+    };
+    parsed.map_err(|d| refused(&d.0, name, source))
+}
+
+/// Checks an assessment against a grid (unknown criteria, codes not on the scale…).
+pub fn check(
+    grid: &Grid,
+    assessment: &Assessment,
+    name: &str,
+    source: &str,
+) -> Result<(), Refused> {
+    grid.resolve(assessment)
+        .map(|_| ())
+        .map_err(|d| refused(&d.0, name, source))
+}
+
+/// Scores an assessment.
+pub fn score(grid: &Grid, assessment: &Assessment, lang: &str) -> Result<Report, Refused> {
+    grid.score(assessment, lang)
+        .map_err(|d| refused(&d.0, "assessment", &assessment.to_toml()))
+}
+
+/// The radar chart of a report, as an SVG document.
+pub fn radar(report: &Report, title: &str) -> String {
+    radar_of_reports(
+        &[report],
+        &ChartOptions {
+            width: 560,
+            height: 460,
+            title: title.to_string(),
+            show_title: false,
+        },
+    )
+}
+
+/// The report as pretty JSON.
+pub fn report_json(report: &Report) -> String {
+    serde_json::to_string_pretty(report).unwrap_or_default()
+}
+
+/// The report as CSV: one row per criterion, then one per finding.
+pub fn report_csv(report: &Report) -> String {
+    let mut out = String::from("section,axis,id,title,score,coverage,level,target,state,message\n");
+    for axis in &report.axes {
+        let row = [
+            "axis".to_string(),
+            axis.id.clone(),
+            axis.id.clone(),
+            axis.title.clone(),
+            axis.score.map(|s| format!("{s:.1}")).unwrap_or_default(),
+            axis.coverage
+                .percent
+                .map(|p| format!("{p:.0}"))
+                .unwrap_or_default(),
+            axis.median_level
+                .as_ref()
+                .map(|l| l.code.clone())
+                .unwrap_or_default(),
+            String::new(),
+            String::new(),
+            String::new(),
+        ];
+        push_row(&mut out, &row);
+        for c in &axis.criteria {
+            let row = [
+                "criterion".to_string(),
+                axis.id.clone(),
+                c.id.clone(),
+                c.title.clone(),
+                c.value
+                    .map(|v| format!("{:.1}", v * 100.0))
+                    .unwrap_or_default(),
+                String::new(),
+                c.level.as_ref().map(|l| l.code.clone()).unwrap_or_default(),
+                c.target
+                    .as_ref()
+                    .map(|l| l.code.clone())
+                    .unwrap_or_default(),
+                c.state.clone(),
+                c.evidence.clone().unwrap_or_default(),
+            ];
+            push_row(&mut out, &row);
+        }
+    }
+    for f in report.findings.all() {
+        let row = [
+            f.kind.code().to_string(),
+            String::new(),
+            f.id.clone(),
+            f.criteria.join(" "),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            f.source.clone(),
+            f.message.clone(),
+        ];
+        push_row(&mut out, &row);
+    }
+    out
+}
+
+fn push_row(out: &mut String, cells: &[String]) {
+    let cells: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
+    out.push_str(&cells.join(","));
+    out.push('\n');
+}
+
+/// Quotes a CSV cell when needed, and defuses spreadsheet formulas.
+pub fn csv_cell(cell: &str) -> String {
+    let cell = if cell.starts_with(['=', '+', '-', '@']) && cell.parse::<f64>().is_err() {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    };
+    if cell.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", cell.replace('"', "\"\""))
+    } else {
+        cell
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_cells_are_quoted_and_defused() {
+        assert_eq!(csv_cell("a,b"), "\"a,b\"");
+        assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_cell("=HYPERLINK(1)"), "'=HYPERLINK(1)");
+        assert_eq!(csv_cell("-1.5"), "-1.5");
+    }
+}
