@@ -6,10 +6,14 @@
 //! same natively and in the browser.
 
 mod bars;
+mod distribution;
+mod heatmap;
 mod radar;
 mod svg;
 
 pub use bars::{bars_svg, draw_bars, Bar};
+pub use distribution::{distribution_size, distribution_svg, draw_distribution, Distribution};
+pub use heatmap::{draw_heatmap, heat_color, heatmap_size, heatmap_svg, HeatmapColumn, HeatmapRow};
 /// The plotters version the charts are drawn with, for callers adding backends.
 pub use plotters;
 pub use radar::{draw_radar, radar_svg, RadarSeries};

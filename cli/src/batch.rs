@@ -1,0 +1,661 @@
+//! `domino batch`: score a large input on all cores with constant memory.
+//!
+//! A reader thread cuts the input into chunks; a rayon pool scores them; the
+//! calling thread writes results in input order. At most a fixed number of
+//! chunks are in flight (tickets), so memory does not grow with the input.
+
+use crate::common::{self, display, Fail, EXIT_ROWS};
+use crate::input::{self, Doc, InputFormat, Payload, Schema, Source};
+use crate::style;
+use crate::summary::{self, Stats};
+use clap::{Args, ValueEnum};
+use domino_engine::report::{summary_header, summary_record};
+use domino_engine::{did_you_mean, Assessment, Diagnostic, Grid, Report, Responses};
+use indicatif::{ProgressBar, ProgressStyle};
+use std::collections::BTreeMap;
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+/// Arguments of `domino batch`.
+#[derive(Debug, Args)]
+pub struct BatchArgs {
+    /// Input: a CSV file, a JSON array, NDJSON, a directory of assessment files, or `-` for stdin.
+    input: PathBuf,
+    /// Write results to this file (atomically: never a half-written file). Default: stdout,
+    /// or nothing with `--summary`.
+    #[arg(short, long, value_name = "OUT")]
+    output: Option<PathBuf>,
+    /// Format of the results: csv (one summary record per row), json or ndjson (full reports).
+    #[arg(long, value_enum, default_value_t = RowFormat::Csv)]
+    format: RowFormat,
+    /// Format of the input when its name does not tell (stdin, other extensions).
+    #[arg(long, value_enum)]
+    input_format: Option<InputFormat>,
+    /// Print a summary on stdout: per-group counts, mean and median per axis, finding counts.
+    #[arg(long)]
+    summary: bool,
+    /// Group the summary by these profile fields (comma-separated).
+    #[arg(
+        long,
+        value_delimiter = ',',
+        requires = "summary",
+        value_name = "FIELD,…"
+    )]
+    by: Vec<String>,
+    /// Format of the summary.
+    #[arg(long, value_enum, default_value_t = SummaryFormat::Table)]
+    summary_format: SummaryFormat,
+    /// Worker threads (default: all cores).
+    #[arg(short, long, value_name = "N")]
+    jobs: Option<usize>,
+    /// Stop at the first bad row (nothing is written).
+    #[arg(long)]
+    strict: bool,
+    /// Only parse the CSV input and count rows (benchmark baseline).
+    #[arg(long, hide = true)]
+    parse_only: bool,
+}
+
+/// Formats of batch results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RowFormat {
+    /// One flat summary record per row.
+    Csv,
+    /// A JSON array of full reports.
+    Json,
+    /// One full report per line.
+    Ndjson,
+}
+
+/// Formats of the summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SummaryFormat {
+    /// Readable text.
+    Table,
+    /// CSV, one line per group and a total line.
+    Csv,
+    /// JSON.
+    Json,
+}
+
+/// What a pipeline run does besides reading.
+pub struct PipelineOptions {
+    /// Results to write, if any.
+    pub format: Option<RowFormat>,
+    /// Profile field indices to group statistics by (`None`: no statistics).
+    pub by: Option<Vec<usize>>,
+    /// Keep the reports of the first rows (for charts).
+    pub collect: u64,
+    /// Stop at the first bad row.
+    pub strict: bool,
+    /// Worker threads.
+    pub jobs: usize,
+    /// Language of reports.
+    pub lang: String,
+}
+
+/// What a pipeline run produced.
+pub struct Outcome {
+    /// Rows scored.
+    pub rows: u64,
+    /// Rows that failed.
+    pub failed: u64,
+    /// Statistics (empty without `by`).
+    pub stats: Stats,
+    /// Reports of the first rows.
+    pub collected: Vec<Report>,
+    /// Stopped early (`strict`).
+    pub stopped: bool,
+}
+
+struct Shared {
+    grid: Grid,
+    schema: Schema,
+    file: String,
+    options: PipelineOptions,
+    stats: Vec<Mutex<Stats>>,
+}
+
+struct Done {
+    seq: u64,
+    out: Vec<u8>,
+    ok: u64,
+    failed: u64,
+    errors: Vec<String>,
+    collected: Vec<Report>,
+}
+
+/// Runs `domino batch`.
+pub fn run(args: &BatchArgs, grid: Option<&Path>, lang: &str) -> Result<u8, Fail> {
+    if args.parse_only {
+        let start = Instant::now();
+        let rows = input::parse_only(&args.input)?;
+        let secs = start.elapsed().as_secs_f64();
+        style::note_line(&format!(
+            "parsed {rows} rows in {secs:.3} s ({:.0} rows/s)",
+            rows as f64 / secs.max(1e-9)
+        ));
+        return Ok(0);
+    }
+    let loaded = common::load_grid(grid)?;
+    let grid = loaded.grid;
+    let by = profile_indices(&grid, &args.by)?;
+    let source = input::open(std::slice::from_ref(&args.input), args.input_format, &grid)?;
+    let jobs = args.jobs.unwrap_or_else(default_jobs).max(1);
+    let write_rows = !args.summary || args.output.is_some();
+    let options = PipelineOptions {
+        format: write_rows.then_some(args.format),
+        by: args.summary.then(|| by.clone()),
+        collect: 0,
+        strict: args.strict,
+        jobs,
+        lang: lang.to_owned(),
+    };
+    let to_file = args.output.as_ref().filter(|p| p.as_os_str() != "-");
+    let mut atomic = match to_file {
+        Some(p) if write_rows => Some(common::AtomicFile::create(p)?),
+        _ => None,
+    };
+    let start = Instant::now();
+    let outcome = {
+        let sink: Box<dyn Write> = match (&mut atomic, write_rows) {
+            (Some(file), _) => Box::new(BufWriter::with_capacity(1 << 16, file.file())),
+            (None, true) => Box::new(BufWriter::with_capacity(1 << 16, io::stdout().lock())),
+            (None, false) => Box::new(io::sink()),
+        };
+        let mut sink = sink;
+        let header = if options.format == Some(RowFormat::Csv) {
+            let mut w = csv::Writer::from_writer(Vec::new());
+            let _ = w.write_record(summary_header(&grid));
+            w.into_inner().unwrap_or_default()
+        } else {
+            Vec::new()
+        };
+        write_all(&mut sink, &header)?;
+        let outcome = run_pipeline(source, grid.clone(), options, &mut sink)?;
+        if !outcome.stopped {
+            sink.flush().map_err(write_error)?;
+        }
+        outcome
+    };
+    let secs = start.elapsed().as_secs_f64();
+    if outcome.stopped {
+        style::error_line(&format!(
+            "stopped at the first bad row (--strict); {} written",
+            if atomic.is_some() {
+                "nothing was"
+            } else {
+                "results above are incomplete and were"
+            }
+        ));
+        return Ok(EXIT_ROWS);
+    }
+    if let Some(file) = atomic {
+        file.commit()?;
+    }
+    let mut message = format!("{} row(s) scored, {} failed", outcome.rows, outcome.failed);
+    if io::stderr().is_terminal() {
+        message.push_str(&format!(
+            " in {secs:.2} s ({:.0} rows/s)",
+            (outcome.rows + outcome.failed) as f64 / secs.max(1e-9)
+        ));
+    }
+    if outcome.failed > 0 {
+        style::warning_line(&message);
+    } else {
+        style::note_line(&message);
+    }
+    if args.summary {
+        let text = match args.summary_format {
+            SummaryFormat::Table => summary::table(
+                &grid,
+                &args.by,
+                &outcome.stats,
+                outcome.rows,
+                outcome.failed,
+                lang,
+            ),
+            SummaryFormat::Csv => summary::csv(&grid, &args.by, &outcome.stats),
+            SummaryFormat::Json => summary::json(
+                &grid,
+                &args.by,
+                &outcome.stats,
+                outcome.rows,
+                outcome.failed,
+            ),
+        };
+        common::write_stdout(text.as_bytes())?;
+    }
+    Ok(if outcome.failed > 0 { EXIT_ROWS } else { 0 })
+}
+
+/// All cores.
+pub fn default_jobs() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+/// Profile field indices of `--by` names.
+pub fn profile_indices(grid: &Grid, names: &[String]) -> Result<Vec<usize>, Fail> {
+    names
+        .iter()
+        .map(|n| {
+            grid.profile_index(n).ok_or_else(|| {
+                let known: Vec<&str> = grid.profile.iter().map(|f| f.id.as_str()).collect();
+                let hint = match did_you_mean(n, known.iter().copied()) {
+                    Some(b) => format!("did you mean `{b}`?"),
+                    None => format!("profile fields: {}", known.join(", ")),
+                };
+                Fail::invalid(format!(
+                    "`--by {n}`: grid `{}` has no profile field `{n}` ({hint})",
+                    grid.id
+                ))
+            })
+        })
+        .collect()
+}
+
+fn write_error(e: io::Error) -> Fail {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        Fail {
+            code: 0,
+            message: None,
+        }
+    } else {
+        Fail::io(format!("cannot write the results: {e}"))
+    }
+}
+
+fn write_all(w: &mut dyn Write, data: &[u8]) -> Result<(), Fail> {
+    w.write_all(data).map_err(write_error)
+}
+
+fn progress_bar(source: &Source) -> ProgressBar {
+    if !io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    match source.total {
+        Some(total) => {
+            let bar = ProgressBar::new(total);
+            let template = if source.unit == "bytes" {
+                "{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} ({eta}) {msg}"
+            } else {
+                "{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} files ({eta}) {msg}"
+            };
+            if let Ok(style) = ProgressStyle::with_template(template) {
+                bar.set_style(style);
+            }
+            bar
+        }
+        None => {
+            let bar = ProgressBar::new_spinner();
+            if let Ok(style) = ProgressStyle::with_template("{spinner} [{elapsed_precise}] {msg}") {
+                bar.set_style(style);
+            }
+            bar
+        }
+    }
+}
+
+/// Reads, scores and writes: the heart of `batch` (and of the batch charts).
+pub fn run_pipeline(
+    mut source: Source,
+    grid: Grid,
+    options: PipelineOptions,
+    out: &mut dyn Write,
+) -> Result<Outcome, Fail> {
+    let jobs = options.jobs;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .thread_name(|i| format!("domino-worker-{i}"))
+        .build()
+        .map_err(|e| Fail::io(format!("cannot start worker threads: {e}")))?;
+    let shared = Arc::new(Shared {
+        schema: source.schema(),
+        file: source.name.clone(),
+        stats: (0..jobs).map(|_| Mutex::new(Stats::default())).collect(),
+        grid,
+        options,
+    });
+    let bar = progress_bar(&source);
+    let in_flight = 4 * jobs + 2;
+    let (ticket_tx, ticket_rx) = mpsc::sync_channel::<()>(in_flight);
+    for _ in 0..in_flight {
+        let _ = ticket_tx.send(());
+    }
+    let (done_tx, done_rx) = mpsc::channel::<Done>();
+    let stop = Arc::new(AtomicBool::new(false));
+    let reader = {
+        let shared = Arc::clone(&shared);
+        let stop = Arc::clone(&stop);
+        let bar = bar.clone();
+        std::thread::Builder::new()
+            .name("domino-reader".into())
+            .spawn(move || -> Result<u64, Fail> {
+                let mut seq = 0u64;
+                let mut first_row = 0u64;
+                while !stop.load(Ordering::Relaxed) {
+                    if ticket_rx.recv().is_err() {
+                        break;
+                    }
+                    let Some((payload, pos)) = source.next_chunk()? else {
+                        break;
+                    };
+                    bar.set_position(pos);
+                    let n = match &payload {
+                        Payload::Csv(c) => c.rows.len(),
+                        Payload::Docs(d) => d.len(),
+                    } as u64;
+                    let shared = Arc::clone(&shared);
+                    let tx = done_tx.clone();
+                    let this = seq;
+                    pool.spawn(move || {
+                        let done = process(&shared, this, first_row, payload);
+                        let _ = tx.send(done);
+                    });
+                    seq += 1;
+                    first_row += n;
+                }
+                Ok(seq)
+            })
+            .map_err(|e| Fail::io(format!("cannot start the reader thread: {e}")))?
+    };
+    let mut pending: BTreeMap<u64, Done> = BTreeMap::new();
+    let mut next = 0u64;
+    let mut outcome = Outcome {
+        rows: 0,
+        failed: 0,
+        stats: Stats::default(),
+        collected: Vec::new(),
+        stopped: false,
+    };
+    let json = shared.options.format == Some(RowFormat::Json);
+    let mut wrote_item = false;
+    let mut write_failure = None;
+    'receive: for done in done_rx.iter() {
+        pending.insert(done.seq, done);
+        while let Some(done) = pending.remove(&next) {
+            next += 1;
+            if !done.errors.is_empty() {
+                bar.suspend(|| {
+                    let shown = if shared.options.strict {
+                        &done.errors[..1]
+                    } else {
+                        &done.errors[..]
+                    };
+                    style::eprint(&shown.concat());
+                });
+                if shared.options.strict {
+                    outcome.failed += 1;
+                    outcome.stopped = true;
+                    stop.store(true, Ordering::Relaxed);
+                    break 'receive;
+                }
+            }
+            let mut data = &done.out[..];
+            if json && !data.is_empty() {
+                if wrote_item {
+                    write_all(out, b",")?;
+                } else {
+                    write_all(out, b"[")?;
+                    wrote_item = true;
+                }
+                data = &data[1..];
+            }
+            if let Err(e) = write_all(out, data) {
+                write_failure = Some(e);
+                stop.store(true, Ordering::Relaxed);
+                break 'receive;
+            }
+            outcome.rows += done.ok;
+            outcome.failed += done.failed;
+            outcome.collected.extend(done.collected);
+            if bar.length().is_none() || shared.options.format.is_none() {
+                bar.set_message(format!("{} rows", outcome.rows + outcome.failed));
+            }
+            let _ = ticket_tx.send(());
+        }
+    }
+    drop(ticket_tx);
+    drop(done_rx);
+    let read = reader
+        .join()
+        .map_err(|_| Fail::io("the reader thread failed"))?;
+    bar.finish_and_clear();
+    if let Some(f) = write_failure {
+        return Err(f);
+    }
+    read?;
+    if json && !outcome.stopped {
+        write_all(out, if wrote_item { b"\n]\n" } else { b"[]\n" })?;
+    }
+    for slot in &shared.stats {
+        if let Ok(mut s) = slot.lock() {
+            outcome.stats.merge(std::mem::take(&mut *s));
+        }
+    }
+    Ok(outcome)
+}
+
+fn process(shared: &Shared, seq: u64, first_row: u64, payload: Payload) -> Done {
+    let grid = &shared.grid;
+    let options = &shared.options;
+    let mut done = Done {
+        seq,
+        out: Vec::new(),
+        ok: 0,
+        failed: 0,
+        errors: Vec::new(),
+        collected: Vec::new(),
+    };
+    let slot = rayon::current_thread_index().unwrap_or(0) % shared.stats.len().max(1);
+    let mut stats = options
+        .by
+        .as_ref()
+        .and_then(|_| shared.stats.get(slot))
+        .and_then(|m| m.lock().ok());
+    let mut csv_out = (options.format == Some(RowFormat::Csv)).then(|| {
+        csv::WriterBuilder::new()
+            .has_headers(false)
+            .from_writer(Vec::with_capacity(256 * 1024))
+    });
+    let mut score = |done: &mut Done, index: u64, responses: Responses| {
+        let e = grid.evaluate(responses);
+        if let (Some(stats), Some(by)) = (stats.as_mut(), options.by.as_ref()) {
+            stats.add(grid, by, &e);
+        }
+        match options.format {
+            Some(RowFormat::Csv) => {
+                if let Some(w) = csv_out.as_mut() {
+                    let _ = w.write_record(summary_record(grid, &e));
+                }
+            }
+            Some(format) => {
+                let report = e.report(grid, &options.lang);
+                if format == RowFormat::Json {
+                    done.out.extend_from_slice(b",\n");
+                }
+                let _ = serde_json::to_writer(&mut done.out, &report);
+                if format == RowFormat::Ndjson {
+                    done.out.push(b'\n');
+                }
+                if index < options.collect {
+                    done.collected.push(report);
+                }
+                done.ok += 1;
+                return;
+            }
+            None => {}
+        }
+        if index < options.collect {
+            done.collected.push(e.report(grid, &options.lang));
+        }
+        done.ok += 1;
+    };
+    match payload {
+        Payload::Csv(chunk) => {
+            let Schema::Csv(schema) = &shared.schema else {
+                return done;
+            };
+            let mut fields: Vec<&str> = Vec::with_capacity(schema.len());
+            for i in 0..chunk.rows.len() {
+                let line = chunk.rows[i].0;
+                let index = first_row + i as u64;
+                fields.clear();
+                let mut bad_column = None;
+                for (c, f) in chunk.fields(i).enumerate() {
+                    match std::str::from_utf8(f) {
+                        Ok(s) => fields.push(s),
+                        Err(_) => {
+                            bad_column = Some(c + 1);
+                            break;
+                        }
+                    }
+                }
+                let read = match bad_column {
+                    Some(c) => Err(vec![Diagnostic::error(
+                        "invalid-utf8",
+                        "this cell is not valid UTF-8",
+                    )
+                    .with_hint("save the file as UTF-8")
+                    .at_line_column(0, c)]),
+                    None => schema.read(grid, &fields),
+                };
+                match read {
+                    Ok(responses) => score(&mut done, index, responses),
+                    Err(errors) => {
+                        done.failed += 1;
+                        let text: String = errors
+                            .iter()
+                            .map(|d| {
+                                input::render_row_error(d, &shared.file, line, Some(index + 1))
+                            })
+                            .collect();
+                        done.errors.push(text);
+                    }
+                }
+            }
+        }
+        Payload::Docs(docs) => {
+            for (i, doc) in docs.into_iter().enumerate() {
+                let index = first_row + i as u64;
+                match read_doc(grid, &doc) {
+                    Ok(responses) => score(&mut done, index, responses),
+                    Err(text) => {
+                        done.failed += 1;
+                        done.errors
+                            .push(render_doc_errors(&shared.file, &doc, text));
+                    }
+                }
+            }
+        }
+    }
+    if let Some(w) = csv_out {
+        done.out = w.into_inner().unwrap_or_default();
+    }
+    done
+}
+
+enum DocError {
+    Read(String),
+    Diagnostics(Vec<Diagnostic>),
+}
+
+fn read_doc(grid: &Grid, doc: &Doc) -> Result<Responses, DocError> {
+    let text = doc.text.as_ref().map_err(|e| DocError::Read(e.clone()))?;
+    let assessment = if doc.json {
+        Assessment::from_json(text)
+    } else {
+        Assessment::from_toml(text)
+    }
+    .map_err(|d| DocError::Diagnostics(d.0))?;
+    let mut responses = grid
+        .resolve(&assessment)
+        .map_err(|d| DocError::Diagnostics(d.0))?
+        .responses;
+    if responses.meta.id.is_none() {
+        responses.meta.id.clone_from(&doc.default_id);
+    }
+    if responses.meta.initiative.is_empty() {
+        if let Some(id) = &responses.meta.id {
+            responses.meta.initiative.clone_from(id);
+        }
+    }
+    Ok(responses)
+}
+
+fn render_doc_errors(file: &str, doc: &Doc, error: DocError) -> String {
+    let is_file = doc.label == file || doc.default_id.is_some();
+    match error {
+        DocError::Read(reason) => style::paint_diagnostic(&format!(
+            "error[unreadable]: {}: {reason}\n  --> {}:{}\n",
+            doc.label,
+            if is_file { &doc.label } else { file },
+            doc.line
+        )),
+        DocError::Diagnostics(diags) => {
+            let mut out = String::new();
+            for d in diags.iter().filter(|d| d.is_error()) {
+                if is_file {
+                    let text = doc.text.as_deref().unwrap_or("");
+                    out.push_str(&style::paint_diagnostic(&d.render(&doc.label, text)));
+                } else {
+                    let line = doc.line + d.line.saturating_sub(1) as u64;
+                    let mut s = format!(
+                        "{}[{}]: {}: {}\n  --> {file}:{line}\n",
+                        d.severity, d.code, doc.label, d.message
+                    );
+                    if let Some(p) = &d.path {
+                        s.push_str(&format!("   = at: {p}\n"));
+                    }
+                    if let Some(h) = &d.hint {
+                        s.push_str(&format!("   = hint: {h}\n"));
+                    }
+                    out.push_str(&style::paint_diagnostic(&s));
+                }
+            }
+            out
+        }
+    }
+}
+
+/// Opens inputs and runs the pipeline without writing rows (charts).
+pub fn collect(
+    inputs: &[PathBuf],
+    grid: &Grid,
+    lang: &str,
+    collect: u64,
+    stats: bool,
+) -> Result<Outcome, Fail> {
+    let source = input::open(inputs, None, grid)?;
+    let name = source.name.clone();
+    let options = PipelineOptions {
+        format: None,
+        by: stats.then(Vec::new),
+        collect,
+        strict: false,
+        jobs: default_jobs(),
+        lang: lang.to_owned(),
+    };
+    let outcome = run_pipeline(source, grid.clone(), options, &mut io::sink())?;
+    if outcome.failed > 0 {
+        style::warning_line(&format!(
+            "{}: {} row(s) could not be scored and were left out",
+            name, outcome.failed
+        ));
+    }
+    if outcome.rows == 0 {
+        return Err(Fail::invalid(format!(
+            "nothing to draw: no assessment could be scored in {}",
+            inputs
+                .iter()
+                .map(|p| display(p))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )));
+    }
+    Ok(outcome)
+}

@@ -1,0 +1,265 @@
+//! What every command shares: failures and exit codes, loading grids and
+//! assessments, reading inputs, writing outputs atomically.
+
+use crate::style;
+use domino_engine::{Assessment, Diagnostic, Grid, BUILTIN_GRIDS, DOMINO_GRID};
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+
+/// Invalid input or usage.
+pub const EXIT_INVALID: u8 = 1;
+/// Some batch rows failed.
+pub const EXIT_ROWS: u8 = 2;
+/// A file could not be read or written.
+pub const EXIT_IO: u8 = 3;
+
+/// A command failed: the exit code and a last message (diagnostics are printed before).
+#[derive(Debug)]
+pub struct Fail {
+    /// Process exit code.
+    pub code: u8,
+    /// Message printed as `error: …`, when not already said.
+    pub message: Option<String>,
+}
+
+impl Fail {
+    /// Invalid input, with a message.
+    pub fn invalid(message: impl Into<String>) -> Self {
+        Fail {
+            code: EXIT_INVALID,
+            message: Some(message.into()),
+        }
+    }
+
+    /// Invalid input, already reported.
+    pub fn reported() -> Self {
+        Fail {
+            code: EXIT_INVALID,
+            message: None,
+        }
+    }
+
+    /// An I/O failure.
+    pub fn io(message: impl Into<String>) -> Self {
+        Fail {
+            code: EXIT_IO,
+            message: Some(message.into()),
+        }
+    }
+}
+
+/// A grid ready to use, with the name it is shown under.
+pub struct LoadedGrid {
+    /// The grid.
+    pub grid: Grid,
+}
+
+/// The built-in grid with this name (`domino`, `domino.toml`, `domino-express`…).
+pub fn builtin(name: &str) -> Option<(&'static str, &'static str)> {
+    BUILTIN_GRIDS
+        .iter()
+        .find(|(file, _)| *file == name || file.strip_suffix(".toml") == Some(name))
+        .copied()
+}
+
+/// Loads the grid given with `--grid` (a file or a built-in name), or the embedded DOMINO grid.
+pub fn load_grid(path: Option<&Path>) -> Result<LoadedGrid, Fail> {
+    let (name, source) = match path {
+        None => ("domino.toml".to_owned(), DOMINO_GRID.to_owned()),
+        Some(p) if !p.exists() && builtin(&p.to_string_lossy()).is_some() => {
+            let (file, src) = builtin(&p.to_string_lossy()).expect("checked");
+            (file.to_owned(), src.to_owned())
+        }
+        Some(p) => (display(p), read_text(p)?),
+    };
+    match Grid::from_toml(&source) {
+        Ok(loaded) => Ok(LoadedGrid { grid: loaded.grid }),
+        Err(diags) => {
+            report_diagnostics(&diags.0, &name, &source);
+            Err(Fail::invalid(format!(
+                "grid `{name}` is invalid ({} error(s)); `domino grid check {name}` shows them",
+                diags.error_count()
+            )))
+        }
+    }
+}
+
+/// A path as shown in messages.
+pub fn display(path: &Path) -> String {
+    path.display().to_string()
+}
+
+/// Reads a whole text file (`-` is stdin): UTF-8 required, a leading BOM removed.
+pub fn read_text(path: &Path) -> Result<String, Fail> {
+    let name = display(path);
+    let bytes = if name == "-" {
+        let mut buf = Vec::new();
+        io::stdin()
+            .lock()
+            .read_to_end(&mut buf)
+            .map_err(|e| Fail::io(format!("cannot read stdin: {e}")))?;
+        buf
+    } else {
+        std::fs::read(path).map_err(|e| Fail::io(format!("cannot read `{name}`: {e}")))?
+    };
+    match String::from_utf8(bytes) {
+        Ok(mut s) => {
+            if s.starts_with('\u{feff}') {
+                s.drain(..3);
+            }
+            Ok(s)
+        }
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let bytes = e.as_bytes();
+            let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+            Err(Fail::invalid(format!(
+                "`{name}` is not valid UTF-8 (line {line}, byte {at}); save it as UTF-8"
+            )))
+        }
+    }
+}
+
+/// True when the file should be read as JSON (by extension, or by its first character).
+pub fn looks_like_json(path: &Path, source: &str) -> bool {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("json") => true,
+        Some("toml") => false,
+        _ => source.trim_start().starts_with('{'),
+    }
+}
+
+/// Reads an assessment file (TOML or JSON); diagnostics are printed on failure.
+pub fn read_assessment(path: &Path) -> Result<(Assessment, String), Fail> {
+    let source = read_text(path)?;
+    parse_assessment(path, source)
+}
+
+/// Parses an assessment already read; diagnostics are printed on failure.
+pub fn parse_assessment(path: &Path, source: String) -> Result<(Assessment, String), Fail> {
+    let parsed = if looks_like_json(path, &source) {
+        Assessment::from_json(&source)
+    } else {
+        Assessment::from_toml(&source)
+    };
+    match parsed {
+        Ok(a) => Ok((a, source)),
+        Err(diags) => {
+            report_diagnostics(&diags.0, &display(path), &source);
+            Err(Fail::reported())
+        }
+    }
+}
+
+/// Prints diagnostics on stderr, rendered with their source line.
+pub fn report_diagnostics(diags: &[Diagnostic], file: &str, source: &str) {
+    let mut out = String::new();
+    for d in diags {
+        out.push_str(&style::paint_diagnostic(&d.render(file, source)));
+        out.push('\n');
+    }
+    style::eprint(&out);
+}
+
+/// Writes data to stdout; a closed pipe is not an error.
+pub fn write_stdout(data: &[u8]) -> Result<(), Fail> {
+    let mut out = io::stdout().lock();
+    match out.write_all(data).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Fail::io(format!("cannot write to stdout: {e}"))),
+    }
+}
+
+/// An output file written atomically: a temporary file in the same directory,
+/// renamed over the target by [`AtomicFile::commit`]; dropped without commit, it
+/// disappears and the target is untouched.
+pub struct AtomicFile {
+    temp: tempfile::NamedTempFile,
+    target: PathBuf,
+}
+
+impl AtomicFile {
+    /// Creates the temporary file beside `target`.
+    pub fn create(target: &Path) -> Result<Self, Fail> {
+        let dir = match target.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let temp = tempfile::Builder::new()
+            .prefix(".domino-")
+            .suffix(".tmp")
+            .tempfile_in(&dir)
+            .map_err(|e| Fail::io(format!("cannot write in `{}`: {e}", display(&dir))))?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let _ = std::fs::set_permissions(temp.path(), std::fs::Permissions::from_mode(0o644));
+        }
+        Ok(AtomicFile {
+            temp,
+            target: target.to_path_buf(),
+        })
+    }
+
+    /// The file to write to.
+    pub fn file(&mut self) -> &mut std::fs::File {
+        self.temp.as_file_mut()
+    }
+
+    /// Flushes to disk and renames over the target.
+    pub fn commit(self) -> Result<(), Fail> {
+        let target = display(&self.target);
+        self.temp
+            .as_file()
+            .sync_all()
+            .map_err(|e| Fail::io(format!("cannot write `{target}`: {e}")))?;
+        self.temp
+            .persist(&self.target)
+            .map_err(|e| Fail::io(format!("cannot write `{target}`: {}", e.error)))?;
+        Ok(())
+    }
+}
+
+/// Writes `data` to `path` atomically, or to stdout when `path` is `None` or `-`.
+pub fn write_output(path: Option<&Path>, data: &[u8]) -> Result<(), Fail> {
+    match path {
+        None => write_stdout(data),
+        Some(p) if p.as_os_str() == "-" => write_stdout(data),
+        Some(p) => {
+            let mut file = AtomicFile::create(p)?;
+            file.file()
+                .write_all(data)
+                .map_err(|e| Fail::io(format!("cannot write `{}`: {e}", display(p))))?;
+            file.commit()
+        }
+    }
+}
+
+/// Pads `text` with spaces to `width` characters (left-aligned).
+pub fn pad(text: &str, width: usize) -> String {
+    let n = text.chars().count();
+    if n >= width {
+        text.to_owned()
+    } else {
+        format!("{text}{}", " ".repeat(width - n))
+    }
+}
+
+/// Pads `text` with spaces to `width` characters (right-aligned).
+pub fn pad_left(text: &str, width: usize) -> String {
+    let n = text.chars().count();
+    if n >= width {
+        text.to_owned()
+    } else {
+        format!("{}{text}", " ".repeat(width - n))
+    }
+}
+
+/// A score as shown to people: two decimals at most, no trailing zeros; `—` when absent.
+pub fn score_text(score: Option<f64>) -> String {
+    match score {
+        Some(v) => format!("{}", (v * 100.0).round() / 100.0 + 0.0),
+        None => "—".to_owned(),
+    }
+}

@@ -1,0 +1,565 @@
+//! Batch inputs: CSV, JSON array, NDJSON, a directory or a list of assessment
+//! files, read as a stream of chunks of rows (constant memory).
+
+use crate::common::{display, Fail};
+use clap::ValueEnum;
+use domino_engine::{Diagnostic, Grid, RowSchema};
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+/// Input formats, when the file name does not tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    /// CSV with a header row.
+    Csv,
+    /// A JSON array of assessment objects.
+    Json,
+    /// One JSON assessment object per line.
+    Ndjson,
+}
+
+/// Rows per chunk handed to a worker.
+pub const CSV_CHUNK_ROWS: usize = 4096;
+/// Documents per chunk handed to a worker.
+pub const DOC_CHUNK: usize = 64;
+
+/// CSV rows: fields of all rows in one buffer.
+#[derive(Default)]
+pub struct CsvChunk {
+    /// Field bytes, concatenated.
+    pub data: Vec<u8>,
+    /// End offset of each field in `data`.
+    pub ends: Vec<usize>,
+    /// Each row: its line in the file and its range of fields in `ends`.
+    pub rows: Vec<(u64, std::ops::Range<usize>)>,
+}
+
+impl CsvChunk {
+    /// The fields of row `i`, as bytes.
+    pub fn fields(&self, i: usize) -> impl Iterator<Item = &[u8]> {
+        let range = self.rows[i].1.clone();
+        range.map(move |f| {
+            let start = if f == 0 { 0 } else { self.ends[f - 1] };
+            &self.data[start..self.ends[f]]
+        })
+    }
+}
+
+/// One assessment document (a JSON item, an NDJSON line or a file).
+pub struct Doc {
+    /// Where it comes from, for messages (`item 3`, `line 12`, a path).
+    pub label: String,
+    /// Its first line in the file (1 for a file of its own).
+    pub line: u64,
+    /// The text, or why it could not be read.
+    pub text: Result<String, String>,
+    /// JSON (else TOML).
+    pub json: bool,
+    /// An id for results when the document has none (the file stem for files).
+    pub default_id: Option<String>,
+}
+
+/// A chunk of input.
+pub enum Payload {
+    /// CSV rows.
+    Csv(CsvChunk),
+    /// Documents.
+    Docs(Vec<Doc>),
+}
+
+/// An opened batch input.
+pub struct Source {
+    /// Name shown in messages.
+    pub name: String,
+    /// Total size for the progress bar (bytes, or files).
+    pub total: Option<u64>,
+    /// What the progress counts.
+    pub unit: &'static str,
+    kind: Kind,
+}
+
+enum Kind {
+    Csv {
+        reader: Box<csv::Reader<Box<dyn Read + Send>>>,
+        schema: RowSchema,
+    },
+    Json(JsonItems),
+    Ndjson {
+        reader: Box<dyn BufRead + Send>,
+        line: u64,
+        bytes: u64,
+    },
+    Files(std::vec::IntoIter<PathBuf>, usize),
+}
+
+/// The batch schema, for readers of CSV chunks.
+pub enum Schema {
+    /// CSV rows need the header's schema.
+    Csv(RowSchema),
+    /// Documents carry their own structure.
+    Docs,
+}
+
+fn open_stream(path: &Path) -> Result<(Box<dyn BufRead + Send>, Option<u64>), Fail> {
+    if path.as_os_str() == "-" {
+        return Ok((
+            Box::new(BufReader::with_capacity(1 << 16, io::stdin())),
+            None,
+        ));
+    }
+    let file =
+        File::open(path).map_err(|e| Fail::io(format!("cannot read `{}`: {e}", display(path))))?;
+    let len = file.metadata().ok().map(|m| m.len());
+    Ok((Box::new(BufReader::with_capacity(1 << 16, file)), len))
+}
+
+/// Files of a directory that look like assessments (`*.toml`, `*.json`), sorted.
+fn assessment_files(dir: &Path) -> Result<Vec<PathBuf>, Fail> {
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| Fail::io(format!("cannot read directory `{}`: {e}", display(dir))))?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.is_file()
+                && matches!(
+                    p.extension().and_then(|e| e.to_str()),
+                    Some("toml" | "json")
+                )
+        })
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// Opens the inputs: one CSV / JSON / NDJSON file (or `-`), one directory, or assessment files.
+pub fn open(inputs: &[PathBuf], forced: Option<InputFormat>, grid: &Grid) -> Result<Source, Fail> {
+    let files_source = |files: Vec<PathBuf>, name: String| {
+        let n = files.len();
+        Source {
+            name,
+            total: Some(n as u64),
+            unit: "files",
+            kind: Kind::Files(files.into_iter(), 0),
+        }
+    };
+    if inputs.len() > 1 {
+        return Ok(files_source(inputs.to_vec(), "files".into()));
+    }
+    let path = &inputs[0];
+    let name = display(path);
+    if path.is_dir() {
+        let files = assessment_files(path)?;
+        return Ok(files_source(files, name));
+    }
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    if forced.is_none() && ext == "toml" {
+        return Ok(files_source(vec![path.clone()], name));
+    }
+    let (mut reader, total) = open_stream(path)?;
+    let format = match forced {
+        Some(f) => f,
+        None => match ext {
+            "csv" => InputFormat::Csv,
+            "json" => InputFormat::Json,
+            "ndjson" | "jsonl" => InputFormat::Ndjson,
+            _ => sniff(&mut reader, &name)?,
+        },
+    };
+    let kind = match format {
+        InputFormat::Csv => open_csv(reader, grid, &name)?,
+        InputFormat::Json => Kind::Json(JsonItems::new(reader, &name)?),
+        InputFormat::Ndjson => Kind::Ndjson {
+            reader,
+            line: 0,
+            bytes: 0,
+        },
+    };
+    Ok(Source {
+        name,
+        total,
+        unit: "bytes",
+        kind,
+    })
+}
+
+/// Guesses the format from the first non-blank byte: `[` JSON, `{` NDJSON, else CSV.
+fn sniff(reader: &mut Box<dyn BufRead + Send>, name: &str) -> Result<InputFormat, Fail> {
+    loop {
+        let buf = reader
+            .fill_buf()
+            .map_err(|e| Fail::io(format!("cannot read `{name}`: {e}")))?;
+        if buf.is_empty() {
+            return Ok(InputFormat::Csv);
+        }
+        let skip = buf
+            .iter()
+            .position(|b| !b.is_ascii_whitespace())
+            .unwrap_or(buf.len());
+        if skip < buf.len() {
+            // A BOM is not whitespace: CSV files from spreadsheets start with one.
+            return Ok(match buf[skip] {
+                b'[' => InputFormat::Json,
+                b'{' => InputFormat::Ndjson,
+                _ => InputFormat::Csv,
+            });
+        }
+        if skip == buf.len() {
+            // Only whitespace in this buffer: keep it (it is part of the data) only when
+            // more data follows; consuming blanks is harmless for every format.
+            reader.consume(skip);
+        }
+    }
+}
+
+fn open_csv(reader: Box<dyn BufRead + Send>, grid: &Grid, name: &str) -> Result<Kind, Fail> {
+    let boxed: Box<dyn Read + Send> = reader;
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(boxed);
+    let mut header = csv::ByteRecord::new();
+    let has_header = rdr
+        .read_byte_record(&mut header)
+        .map_err(|e| Fail::io(format!("cannot read `{name}`: {e}")))?;
+    if !has_header {
+        return Err(Fail::invalid(format!(
+            "`{name}` is empty: the first line must be a header (`domino template --format csv` prints one)"
+        )));
+    }
+    let mut fields = Vec::with_capacity(header.len());
+    for (i, f) in header.iter().enumerate() {
+        match std::str::from_utf8(f) {
+            Ok(s) => fields.push(s),
+            Err(_) => {
+                return Err(Fail::invalid(format!(
+                "`{name}` line 1, column {}: the header is not valid UTF-8; save the file as UTF-8",
+                i + 1
+            )))
+            }
+        }
+    }
+    match RowSchema::new(grid, &fields) {
+        Ok(schema) => Ok(Kind::Csv {
+            reader: Box::new(rdr),
+            schema,
+        }),
+        Err(errors) => {
+            let mut text = String::new();
+            for d in &errors {
+                text.push_str(&render_row_error(d, name, 1, None));
+                text.push('\n');
+            }
+            crate::style::eprint(&text);
+            Err(Fail::invalid(format!(
+                "`{name}`: the header has {} error(s); nothing was scored",
+                errors.len()
+            )))
+        }
+    }
+}
+
+/// Renders a batch row problem: code, row, column and reason, then where and the hint.
+pub fn render_row_error(d: &Diagnostic, file: &str, line: u64, row: Option<u64>) -> String {
+    let mut where_ = match row {
+        Some(r) => format!("row {r}"),
+        None => "header".to_owned(),
+    };
+    if d.column > 0 {
+        where_.push_str(&format!(", column {}", d.column));
+        if let Some(p) = &d.path {
+            where_.push_str(&format!(" `{p}`"));
+        }
+    }
+    let mut s = format!(
+        "{}[{}]: {where_}: {}\n  --> {file}:{line}\n",
+        d.severity, d.code, d.message
+    );
+    if let Some(h) = &d.hint {
+        s.push_str(&format!("   = hint: {h}\n"));
+    }
+    crate::style::paint_diagnostic(&s)
+}
+
+impl Source {
+    /// Splits off the CSV schema (the workers need it).
+    pub fn schema(&self) -> Schema {
+        match &self.kind {
+            Kind::Csv { schema, .. } => Schema::Csv(schema.clone()),
+            _ => Schema::Docs,
+        }
+    }
+
+    /// Reads the next chunk; `None` at the end. Also returns the progress position.
+    pub fn next_chunk(&mut self) -> Result<Option<(Payload, u64)>, Fail> {
+        let name = &self.name;
+        match &mut self.kind {
+            Kind::Csv { reader, .. } => {
+                let mut chunk = CsvChunk::default();
+                let mut record = csv::ByteRecord::new();
+                while chunk.rows.len() < CSV_CHUNK_ROWS {
+                    let more = reader
+                        .read_byte_record(&mut record)
+                        .map_err(|e| Fail::io(format!("cannot read `{name}`: {e}")))?;
+                    if !more {
+                        break;
+                    }
+                    let line = record.position().map_or(0, |p| p.line());
+                    let first = chunk.ends.len();
+                    for f in record.iter() {
+                        chunk.data.extend_from_slice(f);
+                        chunk.ends.push(chunk.data.len());
+                    }
+                    chunk.rows.push((line, first..chunk.ends.len()));
+                }
+                let pos = reader.position().byte();
+                Ok((!chunk.rows.is_empty()).then_some((Payload::Csv(chunk), pos)))
+            }
+            Kind::Json(items) => {
+                let mut docs = Vec::new();
+                while docs.len() < DOC_CHUNK {
+                    match items.next_item()? {
+                        Some(doc) => docs.push(doc),
+                        None => break,
+                    }
+                }
+                let pos = items.bytes;
+                Ok((!docs.is_empty()).then_some((Payload::Docs(docs), pos)))
+            }
+            Kind::Ndjson {
+                reader,
+                line,
+                bytes,
+            } => {
+                let mut docs = Vec::new();
+                let mut buf = Vec::new();
+                while docs.len() < DOC_CHUNK {
+                    buf.clear();
+                    let n = reader
+                        .read_until(b'\n', &mut buf)
+                        .map_err(|e| Fail::io(format!("cannot read `{name}`: {e}")))?;
+                    if n == 0 {
+                        break;
+                    }
+                    *line += 1;
+                    *bytes += n as u64;
+                    let mut text = &buf[..];
+                    if *line == 1 && text.starts_with(b"\xEF\xBB\xBF") {
+                        text = &text[3..];
+                    }
+                    if text.iter().all(u8::is_ascii_whitespace) {
+                        continue;
+                    }
+                    docs.push(Doc {
+                        label: format!("line {line}"),
+                        line: *line,
+                        text: String::from_utf8(text.to_vec())
+                            .map_err(|_| "this line is not valid UTF-8".to_owned()),
+                        json: true,
+                        default_id: None,
+                    });
+                }
+                let pos = *bytes;
+                Ok((!docs.is_empty()).then_some((Payload::Docs(docs), pos)))
+            }
+            Kind::Files(files, done) => {
+                let mut docs = Vec::new();
+                for path in files.by_ref().take(DOC_CHUNK) {
+                    *done += 1;
+                    let text = std::fs::read(&path)
+                        .map_err(|e| format!("cannot read: {e}"))
+                        .and_then(|b| {
+                            String::from_utf8(b).map_err(|e| {
+                                format!(
+                                    "not valid UTF-8 (byte {}); save it as UTF-8",
+                                    e.utf8_error().valid_up_to()
+                                )
+                            })
+                        })
+                        .map(|s| s.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(s));
+                    let json = match &text {
+                        Ok(t) => crate::common::looks_like_json(&path, t),
+                        Err(_) => false,
+                    };
+                    docs.push(Doc {
+                        label: display(&path),
+                        line: 1,
+                        text,
+                        json,
+                        default_id: path.file_stem().map(|s| s.to_string_lossy().into_owned()),
+                    });
+                }
+                let pos = *done as u64;
+                Ok((!docs.is_empty()).then_some((Payload::Docs(docs), pos)))
+            }
+        }
+    }
+}
+
+/// The items of a JSON array, one at a time, without reading the whole array.
+struct JsonItems {
+    reader: Box<dyn BufRead + Send>,
+    name: String,
+    line: u64,
+    bytes: u64,
+    index: u64,
+    done: bool,
+}
+
+impl JsonItems {
+    fn new(mut reader: Box<dyn BufRead + Send>, name: &str) -> Result<Self, Fail> {
+        let mut line = 1;
+        let mut bytes = 0;
+        let mut first = true;
+        loop {
+            let b = next_byte(&mut reader, name)?;
+            bytes += 1;
+            match b {
+                None => {
+                    return Err(Fail::invalid(format!(
+                        "`{name}` is empty: a JSON batch is an array of assessments, `[{{…}}, {{…}}]`"
+                    )))
+                }
+                Some(0xEF) if first => {
+                    // UTF-8 BOM
+                    next_byte(&mut reader, name)?;
+                    next_byte(&mut reader, name)?;
+                    bytes += 2;
+                }
+                Some(b'\n') => line += 1,
+                Some(b) if b.is_ascii_whitespace() => {}
+                Some(b'[') => break,
+                Some(_) => {
+                    return Err(Fail::invalid(format!(
+                        "`{name}` line {line}: a JSON batch is an array of assessments, `[{{…}}, {{…}}]` (use `--input-format ndjson` for one object per line)"
+                    )))
+                }
+            }
+            first = false;
+        }
+        Ok(JsonItems {
+            reader,
+            name: name.to_owned(),
+            line,
+            bytes,
+            index: 0,
+            done: false,
+        })
+    }
+
+    fn next_item(&mut self) -> Result<Option<Doc>, Fail> {
+        if self.done {
+            return Ok(None);
+        }
+        // Skip blanks and the separating comma.
+        let first = loop {
+            match next_byte(&mut self.reader, &self.name)? {
+                None => {
+                    self.done = true;
+                    return Ok(None);
+                }
+                Some(b) => {
+                    self.bytes += 1;
+                    match b {
+                        b'\n' => self.line += 1,
+                        b',' => {}
+                        b']' => {
+                            self.done = true;
+                            return Ok(None);
+                        }
+                        b if b.is_ascii_whitespace() => {}
+                        b => break b,
+                    }
+                }
+            }
+        };
+        self.index += 1;
+        let start_line = self.line;
+        let mut item = vec![first];
+        let mut depth: i32 = match first {
+            b'{' | b'[' => 1,
+            _ => 0,
+        };
+        let mut in_string = first == b'"';
+        let mut escaped = false;
+        loop {
+            // Scalars end at the next top-level separator.
+            let Some(b) = peek_byte(&mut self.reader, &self.name)? else {
+                self.done = true;
+                break;
+            };
+            if depth == 0 && !in_string && matches!(b, b',' | b']') {
+                break;
+            }
+            self.reader.consume(1);
+            self.bytes += 1;
+            item.push(b);
+            if b == b'\n' {
+                self.line += 1;
+            }
+            if in_string {
+                if escaped {
+                    escaped = false;
+                } else if b == b'\\' {
+                    escaped = true;
+                } else if b == b'"' {
+                    in_string = false;
+                }
+                continue;
+            }
+            match b {
+                b'"' => in_string = true,
+                b'{' | b'[' => depth += 1,
+                b'}' | b']' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        Ok(Some(Doc {
+            label: format!("item {}", self.index),
+            line: start_line,
+            text: String::from_utf8(item).map_err(|_| "this item is not valid UTF-8".to_owned()),
+            json: true,
+            default_id: None,
+        }))
+    }
+}
+
+fn next_byte(reader: &mut Box<dyn BufRead + Send>, name: &str) -> Result<Option<u8>, Fail> {
+    let b = peek_byte(reader, name)?;
+    if b.is_some() {
+        reader.consume(1);
+    }
+    Ok(b)
+}
+
+fn peek_byte(reader: &mut Box<dyn BufRead + Send>, name: &str) -> Result<Option<u8>, Fail> {
+    let buf = reader
+        .fill_buf()
+        .map_err(|e| Fail::io(format!("cannot read `{name}`: {e}")))?;
+    Ok(buf.first().copied())
+}
+
+/// Reads a CSV file only, counting rows (the baseline of the batch benchmark).
+pub fn parse_only(path: &Path) -> Result<u64, Fail> {
+    let (reader, _) = open_stream(path)?;
+    let boxed: Box<dyn Read + Send> = reader;
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(true)
+        .from_reader(boxed);
+    let mut record = csv::ByteRecord::new();
+    let mut rows = 0;
+    while rdr
+        .read_byte_record(&mut record)
+        .map_err(|e| Fail::io(format!("cannot read `{}`: {e}", display(path))))?
+    {
+        rows += 1;
+    }
+    Ok(rows)
+}

@@ -1,0 +1,151 @@
+//! `domino template`: a blank assessment or batch header to fill in.
+
+use crate::common::{self, Fail};
+use clap::{Args, ValueEnum};
+use domino_engine::{Grid, RowSchema};
+use std::fmt::Write;
+use std::path::{Path, PathBuf};
+
+/// Arguments of `domino template`.
+#[derive(Debug, Args)]
+pub struct TemplateArgs {
+    /// What to print.
+    #[arg(long, value_enum, default_value_t = TemplateFormat::Toml)]
+    format: TemplateFormat,
+    /// Write to this file (atomically) instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+/// Template formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TemplateFormat {
+    /// A blank assessment, every criterion listed with its level descriptors.
+    Toml,
+    /// The header of a batch CSV file.
+    Csv,
+}
+
+/// Runs `domino template`.
+pub fn run(args: &TemplateArgs, grid: Option<&Path>, lang: &str) -> Result<u8, Fail> {
+    let loaded = common::load_grid(grid)?;
+    let out = match args.format {
+        TemplateFormat::Toml => toml_template(&loaded.grid, lang),
+        TemplateFormat::Csv => csv_header(&loaded.grid),
+    };
+    common::write_output(args.output.as_deref(), out.as_bytes())?;
+    Ok(0)
+}
+
+/// The batch CSV header: id, name, profile fields, criteria.
+pub fn csv_header(grid: &Grid) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record(RowSchema::template_header(grid));
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// Comment lines: each line of `text` prefixed with `# `, wrapped at about 96 characters.
+fn comment(out: &mut String, prefix: &str, text: &str) {
+    let mut line = String::from(prefix);
+    for word in text.split_whitespace() {
+        if line.chars().count() + word.chars().count() + 1 > 96 && line.len() > prefix.len() {
+            out.push_str(line.trim_end());
+            out.push('\n');
+            line = format!("{}  ", prefix.trim_end());
+            line.push(' ');
+        }
+        line.push_str(word);
+        line.push(' ');
+    }
+    out.push_str(line.trim_end());
+    out.push('\n');
+}
+
+/// A blank assessment in TOML with the grid's questions and level descriptors as comments.
+pub fn toml_template(grid: &Grid, lang: &str) -> String {
+    let fr = lang == "fr";
+    let mut o = String::new();
+    let _ = writeln!(
+        o,
+        "# {} — {} {}",
+        grid.title.get(lang),
+        if fr {
+            "évaluation vierge, grille"
+        } else {
+            "blank assessment, grid"
+        },
+        grid.version
+    );
+    comment(
+        &mut o,
+        "# ",
+        if fr {
+            "Pour chaque critère, décommentez la ligne et indiquez un niveau (`level`), \
+             éventuellement un niveau visé (`target`) et les éléments qui le justifient \
+             (`evidence`). Une ligne laissée en commentaire compte comme « sans réponse »."
+        } else {
+            "For each criterion, uncomment the line and give a level (`level`), optionally a \
+             target level (`target`) and the evidence behind it (`evidence`). A line left \
+             commented counts as unanswered."
+        },
+    );
+    let _ = writeln!(o, "\n[assessment]");
+    let _ = writeln!(o, "grid = \"{}\"", grid.id);
+    let _ = writeln!(o, "grid_version = \"{}\"", grid.version);
+    let _ = writeln!(o, "initiative = \"\"");
+    let _ = writeln!(o, "# territory = \"\"");
+    let _ = writeln!(o, "# date = 2016-01-31");
+    let _ = writeln!(o, "# raters = [\"elu\", \"membre\"]");
+    let _ = writeln!(o, "\n[profile]");
+    for f in &grid.profile {
+        let choices = match &f.choices {
+            Some(c) => c
+                .iter()
+                .map(|c| format!("{} ({})", c.code, c.label.get(lang)))
+                .collect::<Vec<_>>()
+                .join(", "),
+            None => (if fr { "texte libre" } else { "free text" }).to_owned(),
+        };
+        comment(&mut o, "# ", &format!("{} : {choices}", f.label.get(lang)));
+        let _ = writeln!(o, "# {} = \"\"", f.id);
+    }
+    let _ = writeln!(o, "\n[answers]");
+    for axis in &grid.axes {
+        let _ = writeln!(o, "\n# ══ {} ══", axis.title.get(lang));
+        comment(&mut o, "# ", axis.question.get(lang));
+        for c in &axis.criteria {
+            let scale = &grid.scales[c.scale];
+            o.push('\n');
+            let critical = if c.critical {
+                if fr {
+                    " [critique]"
+                } else {
+                    " [critical]"
+                }
+            } else {
+                ""
+            };
+            let _ = writeln!(o, "# ── {}{critical}", c.title.get(lang));
+            comment(&mut o, "# ", c.question.get(lang));
+            if let Some(h) = &c.hint {
+                comment(&mut o, "#   ", h.get(lang));
+            }
+            for (opt, desc) in scale.options.iter().zip(&c.levels) {
+                let text = match desc {
+                    Some(d) => format!("{} — {}", opt.label.get(lang), d.get(lang)),
+                    None => opt.label.get(lang).to_owned(),
+                };
+                comment(&mut o, &format!("#   {} : ", opt.code), &text);
+            }
+            for special in scale.not_applicable.iter().chain(&scale.unknown) {
+                let _ = writeln!(o, "#   {} : {}", special.code, special.label.get(lang));
+            }
+            let _ = writeln!(
+                o,
+                "# \"{}\" = {{ level = \"\", target = \"\", evidence = \"\" }}",
+                c.full_id
+            );
+        }
+    }
+    o
+}
