@@ -497,7 +497,7 @@ fn process(shared: &Shared, seq: u64, first_row: u64, payload: Payload) -> Done 
     };
     match payload {
         Payload::Csv(chunk) => {
-            let Schema::Csv(schema) = &shared.schema else {
+            let Schema::Csv(schema, names) = &shared.schema else {
                 return done;
             };
             let mut fields: Vec<&str> = Vec::with_capacity(schema.len());
@@ -521,6 +521,7 @@ fn process(shared: &Shared, seq: u64, first_row: u64, payload: Payload) -> Done 
                         "this cell is not valid UTF-8",
                     )
                     .with_hint("save the file as UTF-8")
+                    .with_path(names.get(c - 1).cloned().unwrap_or_default())
                     .at_line_column(0, c)]),
                     None => schema.read(grid, &fields),
                 };

@@ -81,8 +81,9 @@ pub struct Source {
 
 enum Kind {
     Csv {
-        reader: Box<csv::Reader<Box<dyn Read + Send>>>,
+        reader: Box<csv::Reader<LineTracker>>,
         schema: RowSchema,
+        names: Vec<String>,
     },
     Json(JsonItems),
     Ndjson {
@@ -95,8 +96,8 @@ enum Kind {
 
 /// The batch schema, for readers of CSV chunks.
 pub enum Schema {
-    /// CSV rows need the header's schema.
-    Csv(RowSchema),
+    /// CSV rows need the header's schema (and its column names, for messages).
+    Csv(RowSchema, Vec<String>),
     /// Documents carry their own structure.
     Docs,
 }
@@ -214,11 +215,15 @@ fn sniff(reader: &mut Box<dyn BufRead + Send>, name: &str) -> Result<InputFormat
 }
 
 fn open_csv(reader: Box<dyn BufRead + Send>, grid: &Grid, name: &str) -> Result<Kind, Fail> {
-    let boxed: Box<dyn Read + Send> = reader;
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .from_reader(boxed);
+        .from_reader(LineTracker {
+            inner: reader,
+            offset: 0,
+            marks: std::collections::VecDeque::new(),
+            lines_before: 0,
+        });
     let mut header = csv::ByteRecord::new();
     let has_header = rdr
         .read_byte_record(&mut header)
@@ -244,6 +249,10 @@ fn open_csv(reader: Box<dyn BufRead + Send>, grid: &Grid, name: &str) -> Result<
         Ok(schema) => Ok(Kind::Csv {
             reader: Box::new(rdr),
             schema,
+            names: fields
+                .iter()
+                .map(|f| f.trim_start_matches('\u{feff}').trim().to_owned())
+                .collect(),
         }),
         Err(errors) => {
             let mut text = String::new();
@@ -286,7 +295,7 @@ impl Source {
     /// Splits off the CSV schema (the workers need it).
     pub fn schema(&self) -> Schema {
         match &self.kind {
-            Kind::Csv { schema, .. } => Schema::Csv(schema.clone()),
+            Kind::Csv { schema, names, .. } => Schema::Csv(schema.clone(), names.clone()),
             _ => Schema::Docs,
         }
     }
@@ -305,7 +314,8 @@ impl Source {
                     if !more {
                         break;
                     }
-                    let line = record.position().map_or(0, |p| p.line());
+                    let start = record.position().map_or(0, |p| p.byte());
+                    let line = reader.get_mut().line_at(start);
                     let first = chunk.ends.len();
                     for f in record.iter() {
                         chunk.data.extend_from_slice(f);
@@ -562,4 +572,50 @@ pub fn parse_only(path: &Path) -> Result<u64, Fail> {
         rows += 1;
     }
     Ok(rows)
+}
+
+/// Counts lines under the CSV reader: the reader's own record positions do not
+/// count the line ends it skips before a record (after `\r\n`, blank lines), so
+/// the line of each record is recomputed from where its bytes start.
+pub struct LineTracker {
+    inner: Box<dyn BufRead + Send>,
+    offset: u64,
+    /// Offsets of the `\r` and `\n` bytes read and not yet passed, with the byte.
+    marks: std::collections::VecDeque<(u64, u8)>,
+    lines_before: u64,
+}
+
+impl Read for LineTracker {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        for i in memchr::memchr2_iter(b'\r', b'\n', &buf[..n]) {
+            self.marks.push_back((self.offset + i as u64, buf[i]));
+        }
+        self.offset += n as u64;
+        Ok(n)
+    }
+}
+
+impl LineTracker {
+    /// The 1-based line of the record whose bytes start at `start` (possibly on
+    /// line ends left over from the previous record, which are skipped).
+    fn line_at(&mut self, start: u64) -> u64 {
+        while let Some(&(at, byte)) = self.marks.front() {
+            if at >= start {
+                break;
+            }
+            self.lines_before += u64::from(byte == b'\n');
+            self.marks.pop_front();
+        }
+        let mut expect = start;
+        let mut gap = 0;
+        for &(at, byte) in &self.marks {
+            if at != expect {
+                break;
+            }
+            gap += u64::from(byte == b'\n');
+            expect += 1;
+        }
+        1 + self.lines_before + gap
+    }
 }
