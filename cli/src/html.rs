@@ -86,6 +86,7 @@ footer { color: var(--muted); font-size: .8rem; margin-top: 2.5rem; border-top: 
 /// The report as a standalone HTML page: every user text escaped, no external resources.
 pub fn render(grid: &Grid, r: &Report, lang: &str) -> String {
     let w = words(lang);
+    let colon = w.colon;
     let fr = lang == "fr";
     let mut o = String::new();
     let _ = write!(
@@ -100,20 +101,20 @@ pub fn render(grid: &Grid, r: &Report, lang: &str) -> String {
     let _ = writeln!(o, "<header>\n<h1>{}</h1>", esc(&r.initiative));
     let mut meta = Vec::new();
     if let Some(t) = &r.territory {
-        meta.push(format!("{} : {}", w.territory, esc(t)));
+        meta.push(format!("{}{colon}{}", w.territory, esc(t)));
     }
     if let Some(d) = &r.date {
-        meta.push(format!("{} : {}", w.date, esc(d)));
+        meta.push(format!("{}{colon}{}", w.date, esc(d)));
     }
     if !r.raters.is_empty() {
-        meta.push(format!("{} : {}", w.raters, esc(&r.raters.join(", "))));
+        meta.push(format!("{}{colon}{}", w.raters, esc(&r.raters.join(", "))));
     }
     if !meta.is_empty() {
         let _ = writeln!(o, "<p class=\"meta\">{}</p>", meta.join(" · "));
     }
     let _ = writeln!(
         o,
-        "<p class=\"meta\">{} : {} — <code>{}</code> {} (sha256 <code>{}</code>)</p>",
+        "<p class=\"meta\">{}{colon}{} — <code>{}</code> {} (sha256 <code>{}</code>)</p>",
         w.grid,
         esc(grid.title.get(lang)),
         esc(&r.grid.id),
@@ -135,14 +136,14 @@ pub fn render(grid: &Grid, r: &Report, lang: &str) -> String {
                     .and_then(|c| c.iter().find(|c| &c.code == v))
                     .map(|c| c.label.get(lang).to_owned())
                     .unwrap_or_else(|| v.clone());
-                format!("{} : {}", esc(&label), esc(&value))
+                format!("{}{colon}{}", esc(&label), esc(&value))
             })
             .collect();
         let _ = writeln!(o, "<p class=\"meta\">{}</p>", items.join(" · "));
     }
     let _ = writeln!(
         o,
-        "<p class=\"overall\">{} : <strong>{}</strong>{}</p>\n</header>",
+        "<p class=\"overall\">{}{colon}<strong>{}</strong>{}</p>\n</header>",
         w.overall,
         common::score_text(r.overall),
         if r.overall.is_some() { " / 100" } else { "" }
@@ -220,7 +221,7 @@ pub fn render(grid: &Grid, r: &Report, lang: &str) -> String {
             if !f.why.is_empty() {
                 let _ = writeln!(
                     o,
-                    "<p class=\"why\">{} : <code>{}</code></p>",
+                    "<p class=\"why\">{}{colon}<code>{}</code></p>",
                     capitalize(w.why),
                     esc(&why_text(f))
                 );
@@ -228,7 +229,7 @@ pub fn render(grid: &Grid, r: &Report, lang: &str) -> String {
             if let Some(c) = &f.condition {
                 let _ = writeln!(
                     o,
-                    "<p class=\"why cond\">{} : <code>{}</code></p>",
+                    "<p class=\"why cond\">{}{colon}<code>{}</code></p>",
                     capitalize(w.condition),
                     esc(c)
                 );
@@ -257,7 +258,7 @@ pub fn render(grid: &Grid, r: &Report, lang: &str) -> String {
                 .collect();
             let _ = writeln!(
                 o,
-                "<div class=\"rec\"><p><strong>{}</strong> — {}</p><p class=\"because\">{} : {}</p></div>",
+                "<div class=\"rec\"><p><strong>{}</strong> — {}</p><p class=\"because\">{}{colon}{}</p></div>",
                 esc(&rec.title),
                 esc(&rec.text),
                 capitalize(w.because),

@@ -4,6 +4,7 @@ use domino_engine::{FindingKind, Phase};
 
 /// Labels of the outputs.
 pub struct Words {
+    pub colon: &'static str,
     pub grid: &'static str,
     pub overall: &'static str,
     pub axis: &'static str,
@@ -42,6 +43,7 @@ pub struct Words {
 }
 
 const FR: Words = Words {
+    colon: " : ",
     grid: "Grille",
     overall: "Score global",
     axis: "Axe",
@@ -80,6 +82,7 @@ const FR: Words = Words {
 };
 
 const EN: Words = Words {
+    colon: ": ",
     grid: "Grid",
     overall: "Overall score",
     axis: "Axis",

@@ -607,14 +607,12 @@ impl LineTracker {
             self.lines_before += u64::from(byte == b'\n');
             self.marks.pop_front();
         }
-        let mut expect = start;
         let mut gap = 0;
-        for &(at, byte) in &self.marks {
+        for (expect, &(at, byte)) in (start..).zip(self.marks.iter()) {
             if at != expect {
                 break;
             }
             gap += u64::from(byte == b'\n');
-            expect += 1;
         }
         1 + self.lines_before + gap
     }

@@ -164,17 +164,18 @@ fn wrap(text: &str, width: usize, indent: &str) -> String {
 /// The report as readable text.
 pub fn table(r: &Report, lang: &str, explain: bool) -> String {
     let w = words(lang);
+    let colon = w.colon;
     let mut o = String::new();
     let title = title_line(r);
     let _ = writeln!(o, "{title}\n{}", "=".repeat(title.chars().count()));
-    let _ = writeln!(o, "{} : {}", w.grid, stamp(r));
+    let _ = writeln!(o, "{}{colon}{}", w.grid, stamp(r));
     if let Some(id) = &r.id {
-        let _ = writeln!(o, "id : {id}");
+        let _ = writeln!(o, "id{colon}{id}");
     }
     if !r.raters.is_empty() {
-        let _ = writeln!(o, "{} : {}", w.raters, r.raters.join(", "));
+        let _ = writeln!(o, "{}{colon}{}", w.raters, r.raters.join(", "));
     }
-    let _ = writeln!(o, "{} : {}\n", w.overall, common::score_text(r.overall));
+    let _ = writeln!(o, "{}{colon}{}\n", w.overall, common::score_text(r.overall));
     let head = [w.axis, w.score, w.coverage, w.median_level];
     let rows: Vec<[String; 4]> = r
         .axes
@@ -232,10 +233,15 @@ pub fn table(r: &Report, lang: &str, explain: bool) -> String {
             if explain {
                 let _ = writeln!(o, "    [{}]", f.id);
                 if !f.why.is_empty() {
-                    let _ = writeln!(o, "    {} : {}", w.why, wrap(&why_text(f), 84, "      "));
+                    let _ = writeln!(
+                        o,
+                        "    {}{colon}{}",
+                        w.why,
+                        wrap(&why_text(f), 84, "      ")
+                    );
                 }
                 if let Some(c) = &f.condition {
-                    let _ = writeln!(o, "    {} : {c}", w.condition);
+                    let _ = writeln!(o, "    {}{colon}{c}", w.condition);
                 }
             }
         }
@@ -252,7 +258,7 @@ pub fn table(r: &Report, lang: &str, explain: bool) -> String {
                 let _ = writeln!(o, "    • {}", rec.title);
                 let _ = writeln!(o, "      {}", wrap(&rec.text, 86, "      "));
                 if explain {
-                    let _ = writeln!(o, "      {} : {}", w.because, rec.because.join(", "));
+                    let _ = writeln!(o, "      {}{colon}{}", w.because, rec.because.join(", "));
                 }
             }
         }
@@ -289,14 +295,15 @@ fn code(text: &str) -> String {
 /// The report as Markdown.
 pub fn markdown(r: &Report, lang: &str, explain: bool) -> String {
     let w = words(lang);
+    let colon = w.colon;
     let mut o = String::new();
     let _ = writeln!(o, "# {}\n", md(&title_line(r)));
-    let _ = writeln!(o, "- {} : {}", w.grid, code(&stamp(r)));
+    let _ = writeln!(o, "- {}{colon}{}", w.grid, code(&stamp(r)));
     if let Some(id) = &r.id {
-        let _ = writeln!(o, "- id : {}", code(id));
+        let _ = writeln!(o, "- id{colon}{}", code(id));
     }
     if !r.raters.is_empty() {
-        let _ = writeln!(o, "- {} : {}", w.raters, md(&r.raters.join(", ")));
+        let _ = writeln!(o, "- {}{colon}{}", w.raters, md(&r.raters.join(", ")));
     }
     if !r.profile.is_empty() {
         let p: Vec<String> = r
@@ -304,11 +311,11 @@ pub fn markdown(r: &Report, lang: &str, explain: bool) -> String {
             .iter()
             .map(|(k, v)| format!("{k} = {}", md(v)))
             .collect();
-        let _ = writeln!(o, "- {} : {}", w.profile, p.join(", "));
+        let _ = writeln!(o, "- {}{colon}{}", w.profile, p.join(", "));
     }
     let _ = writeln!(
         o,
-        "- **{} : {}**\n",
+        "- **{}{colon}{}**\n",
         w.overall,
         common::score_text(r.overall)
     );
@@ -345,10 +352,10 @@ pub fn markdown(r: &Report, lang: &str, explain: bool) -> String {
             if explain {
                 let _ = writeln!(o, "  - {}", code(&f.id));
                 if !f.why.is_empty() {
-                    let _ = writeln!(o, "  - {} : {}", w.why, code(&why_text(f)));
+                    let _ = writeln!(o, "  - {}{colon}{}", w.why, code(&why_text(f)));
                 }
                 if let Some(c) = &f.condition {
-                    let _ = writeln!(o, "  - {} : {}", w.condition, code(c));
+                    let _ = writeln!(o, "  - {}{colon}{}", w.condition, code(c));
                 }
             }
         }
@@ -367,7 +374,7 @@ pub fn markdown(r: &Report, lang: &str, explain: bool) -> String {
         for rec in recs {
             let _ = writeln!(o, "- **{}** — {}", md(&rec.title), md(&rec.text));
             if explain {
-                let _ = writeln!(o, "  - {} : {}", w.because, md(&rec.because.join(", ")));
+                let _ = writeln!(o, "  - {}{colon}{}", w.because, md(&rec.because.join(", ")));
             }
         }
         o.push('\n');

@@ -310,10 +310,11 @@ pub fn table(
 ) -> String {
     let w = words(lang);
     let fr = lang == "fr";
+    let colon = w.colon;
     let mut o = String::new();
     let _ = writeln!(
         o,
-        "{} : {} {} (sha256 {})",
+        "{}{colon}{} {} (sha256 {})",
         w.grid,
         grid.id,
         grid.version,
