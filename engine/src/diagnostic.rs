@@ -64,7 +64,7 @@ impl Diagnostic {
         Diagnostic {
             severity,
             code: code.to_owned(),
-            message: message.into(),
+            message: elide_quoted(message.into()),
             hint: None,
             path: None,
             span: None,
@@ -75,7 +75,7 @@ impl Diagnostic {
 
     /// Adds a hint.
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+        self.hint = Some(elide_quoted(hint.into()));
         self
     }
 
@@ -189,6 +189,52 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// For a name that should be ASCII: points out its first other character,
+/// which may look like an ASCII one (Cyrillic `о`, fullwidth `ａ`) or not show
+/// at all (a zero-width space). Empty when the name is ASCII.
+pub(crate) fn non_ascii_note(name: &str) -> String {
+    match name.chars().find(|c| !c.is_ascii()) {
+        Some(c) => format!(
+            " (it contains U+{:04X}{}, which is not an ASCII character)",
+            c as u32,
+            if c.is_alphanumeric() || c.is_ascii_punctuation() {
+                format!(" `{c}`")
+            } else {
+                String::new()
+            }
+        ),
+        None => String::new(),
+    }
+}
+
+/// Longest `quoted` text kept whole in a message or hint, in characters.
+const QUOTED_MAX: usize = 64;
+
+/// Shortens every `quoted` span longer than [`QUOTED_MAX`] characters to its
+/// start and an ellipsis: a 5,000-character id or condition quoted in a
+/// message would bury the message itself (the source line is shown anyway).
+pub(crate) fn elide_quoted(text: String) -> String {
+    if text.len() <= QUOTED_MAX || !text.contains('`') {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len().min(1024));
+    for (i, part) in text.split('`').enumerate() {
+        if i > 0 {
+            out.push('`');
+        }
+        let quoted = i % 2 == 1;
+        if quoted && part.chars().count() > QUOTED_MAX {
+            out.extend(part.chars().take(QUOTED_MAX - 16));
+            out.push('…');
+            let tail: Vec<char> = part.chars().rev().take(8).collect();
+            out.extend(tail.into_iter().rev());
+        } else {
+            out.push_str(part);
+        }
+    }
+    out
+}
+
 /// A list of diagnostics returned when an input is refused; it holds at least one error.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{} error(s): {}", self.0.iter().filter(|d| d.is_error()).count(), self.0.first().map(|d| d.to_string()).unwrap_or_default())]
@@ -288,6 +334,20 @@ mod tests {
              --> g.toml:2:6\n  |\n2 | id = \"Bad Id\"\n  |      ^^^^^^^^\n  \
              = hint: use lowercase letters, digits, `_` and `-`\n"
         );
+    }
+
+    #[test]
+    fn long_quoted_text_is_elided_in_messages_and_hints() {
+        let long = "a".repeat(5000);
+        let d = Diagnostic::error("invalid-id", format!("`{long}` is not a valid id"))
+            .with_hint(format!("did you mean `{long}b`?"));
+        assert_eq!(
+            d.message,
+            format!("`{}…aaaaaaaa` is not a valid id", "a".repeat(48))
+        );
+        assert!(d.hint.unwrap().ends_with("…aaaaaaab`?"));
+        let short = Diagnostic::error("x", "`a` and `b` and an unpaired ` quote");
+        assert_eq!(short.message, "`a` and `b` and an unpaired ` quote");
     }
 
     #[test]

@@ -94,7 +94,10 @@ pub(crate) fn bad_code(scale: &Scale, criterion: &str, code: &str, target: bool)
     let what = if target { "target level" } else { "level" };
     Diagnostic::error(
         "unknown-code",
-        format!("`{code}` is not a {what} of `{criterion}`"),
+        format!(
+            "`{code}` is not a {what} of `{criterion}`{}",
+            crate::diagnostic::non_ascii_note(code)
+        ),
     )
     .with_hint(format!("use one of: {}", codes.join(", ")))
 }
@@ -113,7 +116,11 @@ pub(crate) fn unknown_criterion(grid: &Grid, id: &str) -> Diagnostic {
     };
     Diagnostic::error(
         "unknown-criterion",
-        format!("grid `{}` has no criterion `{id}`", grid.id),
+        format!(
+            "grid `{}` has no criterion `{id}`{}",
+            grid.id,
+            crate::diagnostic::non_ascii_note(id)
+        ),
     )
     .with_hint(hint)
 }
@@ -139,7 +146,11 @@ pub(crate) fn check_profile_value(
         return Err(Box::new(
             Diagnostic::error(
                 "unknown-profile-field",
-                format!("grid `{}` has no profile field `{field}`", grid.id),
+                format!(
+                    "grid `{}` has no profile field `{field}`{}",
+                    grid.id,
+                    crate::diagnostic::non_ascii_note(field)
+                ),
             )
             .with_hint(hint),
         ));
@@ -154,7 +165,10 @@ pub(crate) fn check_profile_value(
             return Err(Box::new(
                 Diagnostic::error(
                     "unknown-choice",
-                    format!("`{value}` is not a choice of profile field `{field}`"),
+                    format!(
+                        "`{value}` is not a choice of profile field `{field}`{}",
+                        crate::diagnostic::non_ascii_note(value)
+                    ),
                 )
                 .with_hint(hint),
             ));

@@ -171,9 +171,10 @@ fn unknown_column(grid: &Grid, name: &str) -> Diagnostic {
     if grid.criterion_index(name).is_none() && name.contains('.') {
         let mut d = unknown_criterion(grid, name);
         d.code = "unknown-column".into();
-        d.message = format!(
-            "column `{name}` is neither a criterion, a `.target` column nor a profile field"
-        );
+        d.message = crate::diagnostic::elide_quoted(format!(
+            "column `{name}` is neither a criterion, a `.target` column nor a profile field{}",
+            crate::diagnostic::non_ascii_note(name)
+        ));
         return d;
     }
     let known = ["id", "name"]
@@ -185,7 +186,10 @@ fn unknown_column(grid: &Grid, name: &str) -> Diagnostic {
     };
     Diagnostic::error(
         "unknown-column",
-        format!("column `{name}` is neither a criterion, a `.target` column nor a profile field"),
+        format!(
+            "column `{name}` is neither a criterion, a `.target` column nor a profile field{}",
+            crate::diagnostic::non_ascii_note(name)
+        ),
     )
     .with_hint(hint)
 }

@@ -89,33 +89,102 @@ fn convert(v: &toml::Spanned<toml::de::DeValue<'_>>) -> Node {
     }
 }
 
-/// Parses JSON. Syntax errors carry line and column; values carry no spans.
+/// Parses JSON. Syntax errors (and keys repeated in an object, which JSON
+/// parsers disagree about) carry line and column; values carry no spans.
+/// A byte-order mark (as some editors write) is skipped.
 pub(crate) fn parse_json(source: &str) -> Result<Node, Vec<Diagnostic>> {
-    let value: serde_json::Value = serde_json::from_str(source).map_err(|e| {
+    let (text, bom) = match source.strip_prefix('\u{feff}') {
+        Some(rest) => (rest, 1),
+        None => (source, 0),
+    };
+    let node: JsonNode = serde_json::from_str(text).map_err(|e| {
+        let column = e.column() + if e.line() == 1 { bom } else { 0 };
         vec![Diagnostic::error("json-syntax", e.to_string())
             .with_hint("fix the JSON syntax at this place")
-            .at_line_column(e.line(), e.column())]
+            .at_line_column(e.line(), column)]
     })?;
-    Ok(from_json(&value))
+    Ok(node.0)
 }
 
-fn from_json(v: &serde_json::Value) -> Node {
-    use serde_json::Value as J;
-    let value = match v {
-        J::Null => Value::Null,
-        J::Bool(b) => Value::Bool(*b),
-        J::Number(n) => match n.as_i64() {
-            Some(i) => Value::Int(i),
-            None => Value::Float(n.as_f64().unwrap_or(f64::NAN)),
-        },
-        J::String(s) => Value::Str(s.clone()),
-        J::Array(a) => Value::Array(a.iter().map(from_json).collect()),
-        J::Object(o) => Value::Table(
-            o.iter()
-                .filter(|(_, v)| !v.is_null())
-                .map(|(k, v)| (k.clone(), None, from_json(v)))
-                .collect(),
-        ),
-    };
-    Node { value, span: None }
+/// A JSON value read straight into a [`Node`], refusing repeated keys.
+struct JsonNode(Node);
+
+impl<'de> serde::Deserialize<'de> for JsonNode {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(JsonVisitor)
+    }
+}
+
+struct JsonVisitor;
+
+fn node(value: Value) -> JsonNode {
+    JsonNode(Node { value, span: None })
+}
+
+impl<'de> serde::de::Visitor<'de> for JsonVisitor {
+    type Value = JsonNode;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_unit<E>(self) -> Result<JsonNode, E> {
+        Ok(node(Value::Null))
+    }
+
+    fn visit_bool<E>(self, b: bool) -> Result<JsonNode, E> {
+        Ok(node(Value::Bool(b)))
+    }
+
+    fn visit_i64<E>(self, i: i64) -> Result<JsonNode, E> {
+        Ok(node(Value::Int(i)))
+    }
+
+    fn visit_u64<E>(self, u: u64) -> Result<JsonNode, E> {
+        Ok(node(match i64::try_from(u) {
+            Ok(i) => Value::Int(i),
+            Err(_) => Value::Float(u as f64),
+        }))
+    }
+
+    fn visit_f64<E>(self, f: f64) -> Result<JsonNode, E> {
+        Ok(node(Value::Float(f)))
+    }
+
+    fn visit_str<E>(self, s: &str) -> Result<JsonNode, E> {
+        Ok(node(Value::Str(s.to_owned())))
+    }
+
+    fn visit_string<E>(self, s: String) -> Result<JsonNode, E> {
+        Ok(node(Value::Str(s)))
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<JsonNode, A::Error> {
+        let mut items = Vec::new();
+        while let Some(JsonNode(n)) = seq.next_element()? {
+            items.push(n);
+        }
+        Ok(node(Value::Array(items)))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<JsonNode, A::Error> {
+        let mut keys = std::collections::BTreeSet::new();
+        let mut entries = Vec::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let JsonNode(value) = map.next_value()?;
+            if !keys.insert(key.clone()) {
+                return Err(serde::de::Error::custom(format_args!(
+                    "key {} appears twice in the same object",
+                    serde_json::Value::String(key)
+                )));
+            }
+            // A `null` entry counts as absent.
+            if !matches!(value.value, Value::Null) {
+                entries.push((key, None, value));
+            }
+        }
+        // Key order, as TOML tables have.
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(node(Value::Table(entries)))
+    }
 }

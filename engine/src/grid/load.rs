@@ -73,6 +73,22 @@ const SCALE_KEYS: &[&str] = &[
     "unknown",
     "critical_below",
 ];
+/// Largest weight.
+const MAX_WEIGHT: f64 = 1e6;
+
+/// A number as a person would write it: huge ones in scientific notation.
+fn show_number(x: f64) -> String {
+    if x.is_finite() && x.abs() >= 1e9 {
+        format!("{x:e}")
+    } else {
+        x.to_string()
+    }
+}
+
+/// Most options in a scale (answers are stored as a position in a byte).
+pub(crate) const MAX_OPTIONS: usize = 100;
+/// Largest option score, in absolute value: keeps every score difference finite.
+const MAX_SCORE: f64 = 1e6;
 const OPTION_KEYS: &[&str] = &["code", "score", "label"];
 const SPECIAL_KEYS: &[&str] = &["code", "label"];
 const PROFILE_KEYS: &[&str] = &["id", "label", "choices"];
@@ -312,7 +328,10 @@ impl<'s, 'k> GridLoader<'s, 'k> {
             if !super::is_valid_id(id) {
                 self.sink.error_hint(
                     "invalid-id",
-                    format!("`{id}` is not a valid scale id"),
+                    format!(
+                        "`{id}` is not a valid scale id{}",
+                        crate::diagnostic::non_ascii_note(id)
+                    ),
                     "use lowercase letters, digits, `_` and `-`".into(),
                     key_span.clone(),
                     &path,
@@ -358,10 +377,13 @@ impl<'s, 'k> GridLoader<'s, 'k> {
             }
             let label = read_text(&o, "label", &self.languages, true, self.sink);
             if let Some(s) = score {
-                if !s.is_finite() {
+                if !s.is_finite() || s.abs() > MAX_SCORE {
                     self.sink.error_hint(
                         "bad-score",
-                        format!("`{path}.score` must be a finite number, found {s}"),
+                        format!(
+                            "`{path}.score` must be a number between -{MAX_SCORE} and {MAX_SCORE}, found {}",
+                            show_number(s)
+                        ),
                         "write a number such as 0, 1 or -2".into(),
                         o.get("score").and_then(|n| n.span.clone()),
                         &format!("{path}.score"),
@@ -409,6 +431,19 @@ impl<'s, 'k> GridLoader<'s, 'k> {
                 t.get("options").and_then(|n| n.span.clone()),
                 &t.path_of("options"),
             );
+        }
+        if items.len() > MAX_OPTIONS {
+            self.sink.error_hint(
+                "scale-too-large",
+                format!(
+                    "scale `{id}` has {} options; a scale has at most {MAX_OPTIONS}",
+                    items.len()
+                ),
+                "a scale is a short list of levels a person chooses from".into(),
+                t.get("options").and_then(|n| n.span.clone()),
+                &t.path_of("options"),
+            );
+            return None;
         }
         let not_applicable = self.read_special(t, "not_applicable", &options);
         let unknown = self.read_special(t, "unknown", &options);
@@ -744,11 +779,15 @@ impl<'s, 'k> GridLoader<'s, 'k> {
     fn read_weight(&mut self, t: &TableReader<'_>) -> f64 {
         match t.number("weight", self.sink) {
             None => 1.0,
-            Some(w) if w.is_finite() && w > 0.0 && w <= 1e6 => w,
+            Some(w) if w.is_finite() && w > 0.0 && w <= MAX_WEIGHT => w,
             Some(w) => {
                 self.sink.error_hint(
                     "bad-weight",
-                    format!("`{}` must be a number > 0, found {w}", t.path_of("weight")),
+                    format!(
+                        "`{}` must be a number > 0 and at most {MAX_WEIGHT}, found {}",
+                        t.path_of("weight"),
+                        show_number(w)
+                    ),
                     "weights are positive finite numbers (1 by default); to leave a criterion out, remove it or use `relevant`".into(),
                     t.get("weight").and_then(|n| n.span.clone()),
                     &t.path_of("weight"),

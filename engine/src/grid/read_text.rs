@@ -22,7 +22,7 @@ pub(crate) fn read_id<'a>(
     if !is_valid_id(id) {
         sink.error_hint(
             "invalid-id",
-            format!("`{id}` is not a valid id"),
+            format!("`{id}` is not a valid id{}", crate::diagnostic::non_ascii_note(id)),
             "ids use lowercase ASCII letters, digits, `_` and `-`, start with a letter and are at most 64 characters long".into(),
             table.get(key).and_then(|n| n.span.clone()),
             &table.path_of(key),

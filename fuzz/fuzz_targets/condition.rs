@@ -1,0 +1,62 @@
+//! Any text as a rule condition of the DOMINO grid: compiled against the
+//! grid's names when the grid loads, then evaluated on the sample assessments.
+#![no_main]
+
+use domino_engine::{Assessment, Grid, DOMINO_GRID};
+use libfuzzer_sys::fuzz_target;
+use std::fmt::Write;
+use std::sync::OnceLock;
+
+fn samples() -> &'static [Assessment] {
+    static SAMPLES: OnceLock<Vec<Assessment>> = OnceLock::new();
+    SAMPLES.get_or_init(|| {
+        [
+            include_str!("../../grids/examples/amap-redon.toml"),
+            include_str!("../../grids/examples/couchsurfing-apres-2011.toml"),
+            include_str!("../../grids/examples/wiki-brest.toml"),
+        ]
+        .iter()
+        .map(|s| Assessment::from_toml(s).expect("sample reads"))
+        .collect()
+    })
+}
+
+/// A TOML basic string holding `s` exactly.
+fn quote(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04X}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fuzz_target!(|condition: &str| {
+    let source = format!(
+        "{DOMINO_GRID}\n[[rules]]\nid = \"fuzz\"\nkind = \"vigilance\"\nwhen = {}\n\
+         message = {{ fr = \"x\", en = \"x\" }}\n",
+        quote(condition)
+    );
+    match Grid::from_toml(&source) {
+        Ok(loaded) => {
+            let grid = loaded.grid;
+            for a in samples() {
+                let report = grid.score(a, "fr").expect("sample scores");
+                for f in report.findings.all() {
+                    assert!(!f.message.is_empty());
+                }
+            }
+        }
+        Err(diags) => {
+            assert!(diags.error_count() > 0);
+            let _ = diags.render("fuzz.toml", &source);
+        }
+    }
+});
