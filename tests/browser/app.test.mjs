@@ -48,7 +48,14 @@ test("opens, renders fast and has no console error", async (t) => {
   await page.waitForSelector("main h1");
   const wall = Date.now() - started;
   const firstRender = await page.evaluate(() => performance.now());
-  t.diagnostic(`first render: ${firstRender.toFixed(0)} ms after navigation start (${wall} ms wall)`);
+  const timing = await page.evaluate(() => {
+    const wasm = performance.getEntriesByType("resource").find((r) => r.name.endsWith(".wasm"));
+    return { start: Math.round(window.__dominoReady ?? -1), wasm: Math.round(wasm?.responseEnd ?? -1) };
+  });
+  t.diagnostic(
+    `first render: ${firstRender.toFixed(0)} ms after navigation start (${wall} ms wall; ` +
+      `wasm fetched at ${timing.wasm} ms; init + first render ${timing.start} ms)`,
+  );
   assert.match(page.url(), /#\/(fr|en)\//);
   assert.ok(await page.locator("nav a").count() >= 6);
   assert.deepEqual(problems, []);
@@ -143,15 +150,20 @@ test("completes an assessment by keyboard, survives reload, shows results", asyn
   const ms = Number(await page.getAttribute("#score-time", "data-ms"));
   t.diagnostic(`score on results page: ${ms} ms`);
 
-  // Re-score after an answer changes: measured over many runs in the page.
-  await page.goto(server.url + "#/fr/assess/" + axes[0].split("/").pop());
-  await page.waitForSelector(".choices");
-  const firstRadio = await page.$eval(".choices input[type=radio]", (r) => r.id);
-  await page.locator(`#${firstRadio}`).check();
-  await page.goto(server.url + "#/fr/results");
-  await page.waitForSelector("#score-time");
-  const again = Number(await page.getAttribute("#score-time", "data-ms"));
-  t.diagnostic(`re-score after an answer changed: ${again} ms`);
+  // Re-score after an answer changes, several times: the results page times the engine.
+  const times = [];
+  for (let i = 0; i < 9; i++) {
+    await page.evaluate((h) => { location.hash = h; }, axes[0]);
+    await page.waitForSelector(".choices");
+    const radios = await page.$$eval(".choices input[type=radio]", (rs) => rs.slice(0, 5).map((r) => r.id));
+    await page.locator(`#${radios[i % 5]}`).check();
+    await page.evaluate(() => { location.hash = "#/fr/results"; });
+    await page.waitForSelector("#score-time");
+    times.push(Number(await page.getAttribute("#score-time", "data-ms")));
+  }
+  times.sort((a, b) => a - b);
+  t.diagnostic(`re-score after an answer changed: median ${times[4]} ms, max ${times[8]} ms`);
+  assert.ok(times[4] < 5, "re-scoring is fast");
   assert.deepEqual(problems, []);
   await page.close();
 });
@@ -174,6 +186,11 @@ test("exports then imports the assessment (TOML and JSON)", async () => {
     await page.waitForSelector(`text=${name}`);
   }
   assert.equal(await page.locator(".entry").count(), count + 2);
+  // Several assessments side by side on the results page.
+  await page.goto(server.url + "#/fr/results");
+  await page.waitForSelector("#compare-radar");
+  assert.ok(await page.$eval("#compare-radar", (img) => img.naturalWidth) > 0);
+  assert.ok(await page.locator(".compare tbody tr").count() >= 3);
   assert.deepEqual(problems, []);
   await page.close();
 });
@@ -189,7 +206,7 @@ initiative = "<img src=x onerror=\\"window.__pwned=1\\"><script>window.__pwned=2
   await page.goto(server.url + "#/fr/results");
   await page.waitForSelector("#radar");
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
-  assert.equal(await page.locator("main img:not(#radar), main script").count(), 0);
+  assert.equal(await page.locator("main img:not(#radar):not(#compare-radar), main script").count(), 0);
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -587,3 +587,155 @@ impl Model {
 pub fn persist(store: &mut dyn store::KeyValue, model: &Model) -> Result<(), String> {
     store::save(store, &model.workspace())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::{KeyValue, MemoryStore};
+
+    fn model() -> Model {
+        Model::new(glue::builtin(), Lang::Fr, Route::default())
+    }
+
+    fn first_criterion(m: &Model) -> String {
+        m.builtin.axes[0].criteria[0].full_id.clone()
+    }
+
+    #[test]
+    fn answers_change_progress_and_survive_a_save() {
+        let mut m = model();
+        assert!(m.apply(Action::New));
+        let id = first_criterion(&m);
+        let axis = m.builtin.axes[0].id.clone();
+        let (_, total) = m.axis_progress(&axis);
+        assert_eq!(m.axis_progress(&axis), (0, total));
+        m.apply(Action::SetLevel(id.clone(), Some("3".into())));
+        m.apply(Action::SetTarget(id.clone(), Some("4".into())));
+        m.apply(Action::SetEvidence(id.clone(), "AG 2016 <b>".into()));
+        m.apply(Action::SetMeta(MetaField::Initiative, "Repair café".into()));
+        assert_eq!(m.axis_progress(&axis), (1, total));
+
+        let mut store = MemoryStore::default();
+        persist(&mut store, &m).unwrap();
+        let mut again = model();
+        let store::Loaded::Restored(ws) = store::load(&mut store) else {
+            panic!("not restored")
+        };
+        assert!(again.restore(ws).is_empty());
+        let a = &again.active_entry().unwrap().assessment;
+        assert_eq!(a.meta.initiative, "Repair café");
+        assert_eq!(a.answers[&id].level.as_deref(), Some("3"));
+        assert_eq!(a.answers[&id].target.as_deref(), Some("4"));
+        assert_eq!(a.answers[&id].evidence.as_deref(), Some("AG 2016 <b>"));
+        // New ids never collide with restored ones.
+        again.apply(Action::New);
+        let ids: Vec<_> = again.entries.iter().map(|e| e.id.clone()).collect();
+        assert_eq!(ids, ["a1", "a2"]);
+    }
+
+    #[test]
+    fn clearing_everything_removes_the_answer() {
+        let mut m = model();
+        m.apply(Action::New);
+        let id = first_criterion(&m);
+        m.apply(Action::SetLevel(id.clone(), Some("na".into())));
+        m.apply(Action::SetEvidence(id.clone(), "x".into()));
+        m.apply(Action::SetLevel(id.clone(), None));
+        m.apply(Action::SetEvidence(id.clone(), String::new()));
+        assert!(m.active_entry().unwrap().assessment.answers.is_empty());
+    }
+
+    #[test]
+    fn exported_files_import_back_and_score() {
+        let mut m = model();
+        m.apply(Action::New);
+        let id = first_criterion(&m);
+        m.apply(Action::SetLevel(id.clone(), Some("1".into())));
+        let a = m.active_entry().unwrap().assessment.clone();
+        for (name, text) in [("a.toml", a.to_toml()), ("a.json", a.to_json())] {
+            assert!(m.apply(Action::Import(name.into(), text)), "{name}");
+            let imported = &m.active_entry().unwrap().assessment;
+            assert_eq!(imported.answers, a.answers);
+            glue::score(&m.builtin, imported, "fr").expect("scores");
+        }
+        assert_eq!(m.entries.len(), 3);
+    }
+
+    #[test]
+    fn refused_imports_are_reported_not_added() {
+        let mut m = model();
+        let bad = [
+            ("broken.toml", "[assessment\ngrid ="),
+            ("other.toml", "[assessment]\ngrid = \"autre\"\ninitiative = \"x\"\n"),
+            (
+                "code.toml",
+                "[assessment]\ngrid = \"domino\"\ninitiative = \"x\"\n[answers]\n\"nope.nope\" = \"9\"\n",
+            ),
+            ("bad.json", "{\"assessment\": 3}"),
+        ];
+        for (name, text) in bad {
+            assert!(!m.apply(Action::Import(name.into(), text.into())), "{name}");
+        }
+        assert!(m.entries.is_empty());
+        assert!(m.notices.iter().all(|n| n.tone == Tone::Problem));
+        assert!(m.notices.iter().any(|n| !n.details.is_empty()));
+    }
+
+    #[test]
+    fn a_broken_grid_is_refused_with_rendered_diagnostics() {
+        let mut m = model();
+        assert!(!m.apply(Action::LoadGrid("g.toml".into(), "[grid]\nid = 3\n".into())));
+        let failure = m.grid_failure.clone().expect("failure kept");
+        assert!(failure.refused.errors > 0);
+        assert!(failure.refused.rendered[0].contains("g.toml"));
+        assert!(m.custom.is_none());
+    }
+
+    #[test]
+    fn a_user_grid_is_used_then_dropped() {
+        let mut m = model();
+        m.apply(Action::New);
+        assert!(m.apply(Action::LoadGrid(
+            "domino-copy.toml".into(),
+            crate::glue::DOMINO_GRID.into()
+        )));
+        assert_eq!(m.selected, GridChoice::Custom);
+        assert!(
+            m.active_entry().is_none(),
+            "the builtin assessment is not shown with another grid"
+        );
+        m.apply(Action::New);
+        assert_eq!(m.active_entry().unwrap().grid, GridChoice::Custom);
+        m.apply(Action::DropGrid);
+        assert_eq!(m.entries.len(), 1);
+        assert_eq!(m.active_entry().unwrap().grid, GridChoice::Builtin);
+    }
+
+    #[test]
+    fn unreadable_saved_assessments_are_set_aside_and_the_rest_restored() {
+        let mut store = MemoryStore::default();
+        let mut m = model();
+        m.apply(Action::New);
+        let mut ws = m.workspace();
+        ws.assessments.push(SavedAssessment {
+            id: "a9".into(),
+            grid: "builtin".into(),
+            data: "{oops".into(),
+        });
+        ws.assessments.push(SavedAssessment {
+            id: "a10".into(),
+            grid: "custom".into(),
+            data: "{}".into(),
+        });
+        store::save(&mut store, &ws).unwrap();
+        let store::Loaded::Restored(ws) = store::load(&mut store) else {
+            panic!()
+        };
+        let mut again = model();
+        let rejected = again.restore(ws);
+        assert_eq!(rejected.len(), 2);
+        assert_eq!(again.entries.len(), 1);
+        assert_eq!(again.notices.len(), 1);
+        assert!(store.get(store::WORKSPACE_KEY).is_some());
+    }
+}

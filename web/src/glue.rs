@@ -25,8 +25,8 @@ pub struct Refused {
     pub rendered: Vec<String>,
 }
 
-/// The DOMINO grid's source.
-const DOMINO_GRID: &str = include_str!("../../grids/domino.toml");
+/// The DOMINO grid's source, embedded in the engine.
+pub use domino_engine::DOMINO_GRID;
 
 /// The DOMINO grid embedded in the app.
 pub fn builtin() -> Grid {
@@ -93,6 +93,19 @@ pub fn radar(report: &Report, title: &str) -> String {
         &ChartOptions {
             width: 560,
             height: 460,
+            title: title.to_string(),
+            show_title: false,
+        },
+    )
+}
+
+/// One radar comparing several reports of the same grid (one polygon each).
+pub fn compare_radar(reports: &[&Report], title: &str) -> String {
+    radar_of_reports(
+        reports,
+        &ChartOptions {
+            width: 640,
+            height: 500,
             title: title.to_string(),
             show_title: false,
         },

@@ -515,7 +515,7 @@ pub fn search_grid(g: &Grid, l: Lang, query: &str) -> Vec<Hit> {
             texts.extend(c.levels.iter().flatten().map(|t| t.get(code)));
             if matches(&texts) {
                 hits.push(Hit {
-                    href: format!("{}", link(l, Page::Explore(Some(a.id.clone())))),
+                    href: link(l, Page::Explore(Some(a.id.clone()))),
                     what: l.pick("Critère", "Criterion"),
                     title: format!("{} — {}", a.title.get(code), c.title.get(code)),
                     text: c.question.get(code).into(),
@@ -1110,8 +1110,59 @@ fn results(m: &Model, dispatch: &Callback<Action>) -> Html {
                     }
                 }) }
             </section>
+            { compare(m, entry) }
             <p class="muted timing" id="score-time" data-ms={format!("{elapsed:.3}")}>{ format!("{} {} ms", l.pick("Calculé en", "Scored in"), l.number(elapsed, 2)) }</p>
         </>
+    }
+}
+
+/// Data URL of an SVG document, for an `<img>`: nothing in it can run or reach the page.
+fn svg_src(svg: &str) -> String {
+    format!(
+        "data:image/svg+xml;charset=utf-8,{}",
+        crate::route::encode(svg)
+    )
+}
+
+/// The assessments of the same grid, side by side.
+fn compare(m: &Model, entry: &crate::app::Entry) -> Html {
+    let l = m.lang;
+    let g = m.grid(entry.grid);
+    let reports: Vec<domino_engine::Report> = m
+        .entries
+        .iter()
+        .filter(|e| e.grid == entry.grid)
+        .filter_map(|e| glue::score(g, &e.assessment, l.code()).ok())
+        .collect();
+    if reports.len() < 2 {
+        return Html::default();
+    }
+    let refs: Vec<&domino_engine::Report> = reports.iter().collect();
+    let title = l.pick("Comparaison des évaluations", "Assessments compared");
+    let svg = glue::compare_radar(&refs, title);
+    html! {
+        <section aria-labelledby="compare-h" class="compare">
+            <h2 id="compare-h">{ format!("{title} ({})", reports.len()) }</h2>
+            <figure class="radar">
+                <img src={svg_src(&svg)} alt={title} width="640" height="500" id="compare-radar" />
+            </figure>
+            <div class="table-scroll">
+                <table>
+                    <thead><tr>
+                        <th scope="col">{ l.pick("Initiative", "Initiative") }</th>
+                        { for reports[0].axes.iter().map(|a| html!{ <th scope="col">{ &a.title }</th> }) }
+                    </tr></thead>
+                    <tbody>
+                        { for reports.iter().map(|r| html!{
+                            <tr>
+                                <th scope="row">{ &r.initiative }</th>
+                                { for r.axes.iter().map(|a| html!{ <td>{ a.score.map_or_else(|| "—".to_string(), |s| l.number(s, 0)) }</td> }) }
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+        </section>
     }
 }
 

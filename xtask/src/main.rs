@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! cargo run -p xtask -- build-web [--no-opt]   # build the web app into web/dist/
+//! cargo run -p xtask -- build-web --keep-names # unoptimized, with function names (size analysis)
 //! cargo run -p xtask -- serve [--port 8080]    # build, then serve web/dist/ on 127.0.0.1
 //! cargo run -p xtask -- size                   # print the bundle size (raw and gzipped)
 //! ```
@@ -34,7 +35,7 @@ fn main() -> ExitCode {
             eprintln!(
                 "usage: cargo run -p xtask -- <command>\n\n\
                  commands:\n  \
-                 build-web [--no-opt]          build the web app into web/dist/\n  \
+                 build-web [--no-opt] [--keep-names]  build the web app into web/dist/\n  \
                  serve [--port N] [--no-build] build, then serve web/dist/ on 127.0.0.1\n  \
                  size                          print the bundle size (raw and gzipped)"
             );
@@ -102,18 +103,24 @@ fn target_dir() -> PathBuf {
 }
 
 fn build_web(args: &[String]) -> Result<PathBuf> {
-    let optimize = !args.iter().any(|a| a == "--no-opt");
+    let keep_names = args.iter().any(|a| a == "--keep-names");
+    let optimize = !keep_names && !args.iter().any(|a| a == "--no-opt");
     let started = Instant::now();
     ensure_target()?;
-    run(Command::new(cargo()).current_dir(root()).args([
-        "build",
-        "-p",
-        "domino-web",
-        "--target",
-        TARGET,
-        "--profile",
-        PROFILE,
-    ]))?;
+    // Symbols are stripped after wasm-bindgen (by wasm-bindgen and wasm-opt), not by rustc:
+    // wasm-bindgen needs the `target_features` section to know which features to use.
+    run(Command::new(cargo())
+        .current_dir(root())
+        .env("CARGO_PROFILE_RELEASE_WASM_STRIP", "false")
+        .args([
+            "build",
+            "-p",
+            "domino-web",
+            "--target",
+            TARGET,
+            "--profile",
+            PROFILE,
+        ]))?;
     let wasm = target_dir()
         .join(TARGET)
         .join(PROFILE)
@@ -130,7 +137,7 @@ fn build_web(args: &[String]) -> Result<PathBuf> {
         .web(true)
         .map_err(|e| e.to_string())?
         .typescript(false)
-        .remove_name_section(true)
+        .remove_name_section(!keep_names)
         .remove_producers_section(true)
         .generate(&out)
         .map_err(|e| format!("wasm-bindgen: {e:#}"))?;
@@ -141,6 +148,11 @@ fn build_web(args: &[String]) -> Result<PathBuf> {
             let tmp = out.join("domino_web_bg.opt.wasm");
             run(Command::new(&wasm_opt)
                 .arg("-Oz")
+                .args([
+                    "--strip-debug",
+                    "--strip-producers",
+                    "--strip-target-features",
+                ])
                 .args([
                     "--enable-bulk-memory",
                     "--enable-nontrapping-float-to-int",
