@@ -109,19 +109,59 @@ fn key(k: &str) -> String {
     }
 }
 
+/// A `YYYY-MM-DD` that is a real calendar date, written as a TOML date; any
+/// other text (`2016-13-45`, `mai 2016`) is written as a string, so the export
+/// always reads back.
 fn is_plain_date(d: &str) -> bool {
     let b = d.as_bytes();
-    b.len() == 10
+    let shaped = b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
         && b.iter()
             .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shaped {
+        return false;
+    }
+    let number = |r: std::ops::Range<usize>| d[r].parse::<u32>().unwrap_or(0);
+    let (year, month, day) = (number(0..4), number(5..7), number(8..10));
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&day)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_real_dates_are_written_as_toml_dates() {
+        for d in ["2016-05-01", "2000-02-29", "2024-12-31"] {
+            assert!(is_plain_date(d), "{d}");
+        }
+        for d in [
+            "2016-13-01",
+            "2016-00-10",
+            "2016-04-31",
+            "1900-02-29",
+            "2016-05-00",
+            "mai 2016",
+        ] {
+            assert!(!is_plain_date(d), "{d}");
+            let mut a = Assessment::default();
+            a.meta.grid = "g".into();
+            a.meta.initiative = "i".into();
+            a.meta.date = Some(d.into());
+            let back = Assessment::from_toml(&a.to_toml()).expect("reads back");
+            assert_eq!(back.meta.date.as_deref(), Some(d));
+        }
+    }
 
     #[test]
     fn toml_output_reads_back_identically() {

@@ -1,0 +1,180 @@
+//! Round trips, on random assessments of the DOMINO grid:
+//! - a report serialized as JSON reads back identical;
+//! - an assessment exported as TOML or JSON (what the web app saves and the
+//!   CLI reads) reads back to the same assessment and scores identically.
+
+use domino_engine::{Answer, Assessment, Grid, Report, DOMINO_GRID};
+use proptest::prelude::*;
+use std::sync::OnceLock;
+
+fn grid() -> &'static Grid {
+    static GRID: OnceLock<Grid> = OnceLock::new();
+    GRID.get_or_init(|| Grid::from_toml(DOMINO_GRID).unwrap().grid)
+}
+
+/// Any text, including quotes, backslashes, control characters, newlines,
+/// non-ASCII letters and characters outside the basic plane.
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[ -~]{0,20}",
+        "[a-zé\"'\\\\\n\r\t\u{0}\u{7f}\u{202e}\u{feff}😀 ]{0,20}",
+        any::<String>(),
+    ]
+}
+
+/// One answer to a criterion: a level (or `na`/`?`), a target, evidence, or
+/// per-rater levels.
+fn answer(codes: Vec<String>, levels: Vec<String>, raters: Vec<String>) -> BoxedStrategy<Answer> {
+    let code = proptest::sample::select(codes);
+    let level = proptest::sample::select(levels);
+    let single = (
+        code.clone(),
+        proptest::option::of(level.clone()),
+        proptest::option::of(text()),
+    )
+        .prop_map(|(l, target, evidence)| Answer {
+            level: Some(l),
+            target,
+            evidence,
+            by: Default::default(),
+        });
+    if raters.is_empty() {
+        return single.boxed();
+    }
+    let by = proptest::collection::btree_map(proptest::sample::select(raters), code, 1..3)
+        .prop_map(|by| Answer {
+            by,
+            ..Answer::default()
+        });
+    prop_oneof![single, by].boxed()
+}
+
+fn assessment() -> impl Strategy<Value = Assessment> {
+    let g = grid();
+    let criteria: Vec<(String, Vec<String>, Vec<String>)> = g
+        .criteria()
+        .map(|(i, c)| {
+            let scale = g.scale_of(i);
+            let levels: Vec<String> = scale.options.iter().map(|o| o.code.clone()).collect();
+            let codes = scale
+                .accepted_codes()
+                .into_iter()
+                .map(str::to_owned)
+                .collect();
+            (c.full_id.clone(), codes, levels)
+        })
+        .collect();
+    let profile: Vec<(String, Vec<String>)> = g
+        .profile
+        .iter()
+        .filter_map(|f| {
+            let choices = f.choices.as_ref()?;
+            Some((
+                f.id.clone(),
+                choices.iter().map(|c| c.code.clone()).collect(),
+            ))
+        })
+        .collect();
+    let raters = prop_oneof![
+        Just(Vec::<String>::new()),
+        Just(vec!["elu".to_owned(), "membre".to_owned()]),
+        Just(vec![
+            "Élu·e \"A\"".to_owned(),
+            "b\\c".to_owned(),
+            "d e".to_owned()
+        ]),
+    ];
+    (
+        raters,
+        text(),
+        proptest::option::of(text()),
+        proptest::option::of(prop_oneof![
+            Just("2016-05-01".to_owned()),
+            "[0-9]{4}-[0-9]{2}-[0-9]{2}",
+            text()
+        ]),
+        proptest::collection::vec(any::<bool>(), criteria.len()),
+        proptest::collection::vec(any::<bool>(), profile.len()),
+        any::<u64>(),
+    )
+        .prop_flat_map(
+            move |(raters, initiative, territory, date, pick, pick_profile, _)| {
+                let answers: Vec<_> = criteria
+                    .iter()
+                    .zip(&pick)
+                    .filter(|(_, &p)| p)
+                    .map(|((id, codes, levels), _)| {
+                        (
+                            Just(id.clone()),
+                            answer(codes.clone(), levels.clone(), raters.clone()),
+                        )
+                    })
+                    .collect();
+                let profile: Vec<_> = profile
+                    .iter()
+                    .zip(&pick_profile)
+                    .filter(|(_, &p)| p)
+                    .map(|((id, choices), _)| {
+                        (Just(id.clone()), proptest::sample::select(choices.clone()))
+                    })
+                    .collect();
+                let (raters, initiative, territory, date) = (
+                    raters.clone(),
+                    initiative.clone(),
+                    territory.clone(),
+                    date.clone(),
+                );
+                (answers, profile).prop_map(move |(answers, profile)| {
+                    let mut a = Assessment::default();
+                    a.meta.grid = "domino".into();
+                    a.meta.grid_version = Some("1.0.0".into());
+                    a.meta.initiative = initiative.clone();
+                    a.meta.territory = territory.clone();
+                    a.meta.date = date.clone();
+                    a.meta.raters = raters.clone();
+                    a.profile = profile.into_iter().collect();
+                    a.answers = answers.into_iter().collect();
+                    a
+                })
+            },
+        )
+}
+
+fn score(a: &Assessment) -> Report {
+    grid()
+        .score(a, "fr")
+        .unwrap_or_else(|e| panic!("a generated assessment scores: {e}\n{}", a.to_toml()))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    #[test]
+    fn a_report_read_back_from_json_is_identical(a in assessment()) {
+        let report = score(&a);
+        let json = serde_json::to_string(&report).unwrap();
+        let back: Report = serde_json::from_str(&json).unwrap();
+        prop_assert_eq!(&back, &report);
+        let pretty = serde_json::to_string_pretty(&report).unwrap();
+        prop_assert_eq!(serde_json::from_str::<Report>(&pretty).unwrap(), report);
+    }
+
+    #[test]
+    fn an_exported_assessment_reads_back_and_scores_identically(a in assessment()) {
+        let report = score(&a);
+        let toml = a.to_toml();
+        let back = Assessment::from_toml(&toml)
+            .unwrap_or_else(|e| panic!("TOML export reads back: {e}\n{toml}"));
+        prop_assert_eq!(&back.meta, &a.meta);
+        prop_assert_eq!(&back.profile, &a.profile);
+        prop_assert_eq!(&back.answers, &a.answers);
+        prop_assert_eq!(score(&back), report.clone());
+        let json = a.to_json();
+        let back = Assessment::from_json(&json)
+            .unwrap_or_else(|e| panic!("JSON export reads back: {e}\n{json}"));
+        prop_assert_eq!(&back.meta, &a.meta);
+        prop_assert_eq!(&back.profile, &a.profile);
+        prop_assert_eq!(&back.answers, &a.answers);
+        prop_assert_eq!(score(&back), report);
+    }
+}
