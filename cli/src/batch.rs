@@ -9,7 +9,7 @@ use crate::input::{self, Doc, InputFormat, Payload, Schema, Source};
 use crate::style;
 use crate::summary::{self, Stats};
 use clap::{Args, ValueEnum};
-use domino_engine::report::{summary_header, summary_record};
+use domino_engine::report::summary_header;
 use domino_engine::{did_you_mean, Assessment, Diagnostic, Grid, Report, Responses};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::collections::BTreeMap;
@@ -114,6 +114,8 @@ pub struct Outcome {
 
 struct Shared {
     grid: Grid,
+    /// `,grid,version,hash16,` as written in every CSV record.
+    stamp: Vec<u8>,
     schema: Schema,
     file: String,
     options: PipelineOptions,
@@ -314,6 +316,18 @@ pub fn run_pipeline(
         .build()
         .map_err(|e| Fail::io(format!("cannot start worker threads: {e}")))?;
     let shared = Arc::new(Shared {
+        stamp: {
+            let mut stamp = vec![b','];
+            for part in [
+                grid.id.as_str(),
+                grid.version.as_str(),
+                grid.hash.get(..16).unwrap_or(&grid.hash),
+            ] {
+                csv_field(&mut stamp, part);
+                stamp.push(b',');
+            }
+            stamp
+        },
         schema: source.schema(),
         file: source.name.clone(),
         stats: (0..jobs).map(|_| Mutex::new(Stats::default())).collect(),
@@ -457,22 +471,16 @@ fn process(shared: &Shared, seq: u64, first_row: u64, payload: Payload) -> Done 
         .as_ref()
         .and_then(|_| shared.stats.get(slot))
         .and_then(|m| m.lock().ok());
-    let mut csv_out = (options.format == Some(RowFormat::Csv)).then(|| {
-        csv::WriterBuilder::new()
-            .has_headers(false)
-            .from_writer(Vec::with_capacity(256 * 1024))
-    });
+    if options.format.is_some() {
+        done.out.reserve(256 * 1024);
+    }
     let mut score = |done: &mut Done, index: u64, responses: Responses| {
         let e = grid.evaluate(responses);
         if let (Some(stats), Some(by)) = (stats.as_mut(), options.by.as_ref()) {
             stats.add(grid, by, &e);
         }
         match options.format {
-            Some(RowFormat::Csv) => {
-                if let Some(w) = csv_out.as_mut() {
-                    let _ = w.write_record(summary_record(grid, &e));
-                }
-            }
+            Some(RowFormat::Csv) => write_record(grid, &shared.stamp, &e, &mut done.out),
             Some(format) => {
                 let report = e.report(grid, &options.lang);
                 if format == RowFormat::Json {
@@ -554,10 +562,98 @@ fn process(shared: &Shared, seq: u64, first_row: u64, payload: Payload) -> Done 
             }
         }
     }
-    if let Some(w) = csv_out {
-        done.out = w.into_inner().unwrap_or_default();
-    }
     done
+}
+
+/// Writes the summary record of an evaluation as one CSV line, byte for byte what
+/// `csv` would write for [`summary_record`], without building strings per cell.
+fn write_record(grid: &Grid, stamp: &[u8], e: &domino_engine::Evaluation, out: &mut Vec<u8>) {
+    use domino_engine::scoring::FindingSource;
+    use domino_engine::FindingKind;
+    let meta = &e.responses.meta;
+    csv_field(out, meta.id.as_deref().unwrap_or(""));
+    out.push(b',');
+    csv_field(out, &meta.initiative);
+    out.extend_from_slice(stamp);
+    centi(out, e.overall);
+    for axis in &e.axes {
+        out.push(b',');
+        centi(out, axis.score);
+        out.push(b',');
+        centi(out, axis.coverage());
+    }
+    for kind in FindingKind::ALL {
+        let n = e.findings.iter().filter(|f| f.kind == kind).count();
+        out.push(b',');
+        let _ = write!(out, "{n}");
+    }
+    out.push(b',');
+    let mut ids = String::new();
+    for (i, f) in e.findings.iter().enumerate() {
+        if i > 0 {
+            ids.push(';');
+        }
+        let crit = |c: usize| grid.criterion(c).full_id.as_str();
+        match f.source {
+            FindingSource::Rule(r) => ids.push_str(&grid.rules[r].id),
+            FindingSource::CriticalLow(c) | FindingSource::CriticalUnknown(c) => {
+                ids.push_str("critical:");
+                ids.push_str(crit(c));
+            }
+            FindingSource::TargetGap(c) => {
+                ids.push_str("target:");
+                ids.push_str(crit(c));
+            }
+            FindingSource::RaterGap(c) => {
+                ids.push_str("raters:");
+                ids.push_str(crit(c));
+            }
+            FindingSource::Applicability(c) => {
+                ids.push_str("applicability:");
+                ids.push_str(crit(c));
+            }
+        }
+    }
+    csv_field(out, &ids);
+    out.push(b'\n');
+}
+
+/// A CSV field, quoted when needed (as the `csv` crate does).
+fn csv_field(out: &mut Vec<u8>, text: &str) {
+    let needs = text
+        .bytes()
+        .any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'));
+    if needs {
+        out.push(b'"');
+        for b in text.bytes() {
+            if b == b'"' {
+                out.push(b'"');
+            }
+            out.push(b);
+        }
+        out.push(b'"');
+    } else {
+        out.extend_from_slice(text.as_bytes());
+    }
+}
+
+/// A score rounded to 0.01, written like `f64`'s `Display` of the rounded value.
+fn centi(out: &mut Vec<u8>, value: Option<f64>) {
+    let Some(v) = value else { return };
+    let c = (v * 100.0).round() as i64;
+    if c < 0 {
+        out.push(b'-');
+    }
+    let c = c.unsigned_abs();
+    let (int, frac) = (c / 100, c % 100);
+    let _ = write!(out, "{int}");
+    if frac != 0 {
+        if frac % 10 == 0 {
+            let _ = write!(out, ".{}", frac / 10);
+        } else {
+            let _ = write!(out, ".{frac:02}");
+        }
+    }
 }
 
 enum DocError {
