@@ -268,7 +268,7 @@ test("a corrupt autosave is reported and set aside, never fatal", async () => {
 test("works at 360 px wide", async () => {
   const { page, problems } = await openPage(browser.context);
   await page.setViewportSize({ width: 360, height: 740 });
-  for (const hash of ["#/fr/", "#/fr/explore/collectif", "#/fr/assess", "#/fr/rules", "#/fr/grid"]) {
+  for (const hash of ["#/fr/", "#/fr/explore/collectif", "#/fr/assess", "#/fr/assess/collectif", "#/fr/results", "#/fr/rules", "#/fr/grid"]) {
     await page.goto(server.url + hash);
     await page.waitForSelector("main h1");
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
