@@ -31,7 +31,7 @@ step "Rust tests (engine, CLI, web logic, cross-crate)"
 cargo test --workspace --quiet
 
 step "Web bundle"
-cargo xtask build
+cargo xtask build-web
 
 step "Browser tests (headless Chromium)"
 node --test tests/browser/
