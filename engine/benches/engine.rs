@@ -48,6 +48,15 @@ fn benches(c: &mut Criterion) {
             criterion::BatchSize::SmallInput,
         )
     });
+    let mut bare = grid.clone();
+    bare.rules.clear();
+    c.bench_function("score one assessment without rules", |b| {
+        b.iter_batched(
+            || responses.clone(),
+            |r| bare.evaluate(black_box(r)),
+            criterion::BatchSize::SmallInput,
+        )
+    });
     c.bench_function("score and report one assessment", |b| {
         b.iter_batched(
             || responses.clone(),

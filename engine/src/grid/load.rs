@@ -1147,6 +1147,7 @@ fn build_index(
                 .criterion_by_id
                 .insert(criterion.full_id.clone(), index.criteria.len());
             index.criteria.push((a, c));
+            index.scale_of.push(criterion.scale);
         }
     }
     index.profile_by_id = profile

@@ -43,6 +43,8 @@ pub struct Grid {
 pub(crate) struct GridIndex {
     /// Global criterion index → (axis index, index in axis).
     pub criteria: Vec<(usize, usize)>,
+    /// Global criterion index → index of its scale.
+    pub scale_of: Vec<usize>,
     pub criterion_by_id: HashMap<String, usize>,
     pub profile_by_id: HashMap<String, usize>,
     pub recommendation_by_id: HashMap<String, usize>,
@@ -329,7 +331,7 @@ impl Grid {
 
     /// The scale of a criterion.
     pub fn scale_of(&self, criterion: usize) -> &Scale {
-        &self.scales[self.criterion(criterion).scale]
+        &self.scales[self.index.scale_of[criterion]]
     }
 
     /// Index of a profile field by id.

@@ -75,10 +75,9 @@ impl Program {
     /// The value of a number node (`None` when missing).
     pub(crate) fn number(&self, id: NodeId, facts: &dyn Facts) -> Option<f64> {
         let node = self.node(id)?;
-        let answered = |c: u32| facts.state(c as usize) == AnswerState::Answered;
         match *node {
             Node::Num(n) => Some(n),
-            Node::Level(c) => answered(c).then(|| facts.level(c as usize)).flatten(),
+            Node::Level(c) => facts.level(c as usize),
             Node::Target(c) => facts.target(c as usize),
             Node::Spread(c) => facts.spread(c as usize),
             Node::Score(a) => facts.axis_score(a as usize),

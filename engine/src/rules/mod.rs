@@ -123,7 +123,8 @@ pub enum AnswerState {
 
 /// The facts of one assessment, read by conditions during evaluation.
 pub trait Facts {
-    /// Score of the consolidated option of a criterion, if answered.
+    /// Score of the consolidated option of a criterion; `None` unless its state
+    /// is [`AnswerState::Answered`].
     fn level(&self, criterion: usize) -> Option<f64>;
     /// Score of the target option of a criterion, if given.
     fn target(&self, criterion: usize) -> Option<f64>;

@@ -16,8 +16,7 @@ pub(crate) struct EvalFacts<'a> {
 
 impl Facts for EvalFacts<'_> {
     fn level(&self, criterion: usize) -> Option<f64> {
-        let level = self.criteria[criterion].level?;
-        Some(self.grid.scale_of(criterion).options[usize::from(level)].score)
+        self.criteria[criterion].score
     }
 
     fn target(&self, criterion: usize) -> Option<f64> {

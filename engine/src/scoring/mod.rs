@@ -24,12 +24,14 @@ use crate::rules::AnswerState;
 use facts::EvalFacts;
 
 /// The consolidated state of one criterion.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct CriterionResult {
     /// Answer state after consolidation and relevance.
     pub state: AnswerState,
     /// Consolidated level position (when answered).
     pub level: Option<u8>,
+    /// Score of the consolidated option (when answered): what conditions read.
+    pub score: Option<f64>,
     /// Gap in steps between the highest and lowest rater (two raters or more).
     pub spread: Option<u8>,
     /// Some raters answered a level, others said "not applicable".
@@ -104,12 +106,22 @@ impl Grid {
     /// unanswered, and a level or target outside its scale is ignored.
     pub fn evaluate(&self, mut responses: Responses) -> Evaluation {
         self.normalise(&mut responses);
-        let mut criteria: Vec<CriterionResult> =
-            responses.answers.iter().map(consolidate).collect();
+        let mut criteria: Vec<CriterionResult> = responses
+            .answers
+            .iter()
+            .enumerate()
+            .map(|(i, answer)| {
+                let mut result = consolidate(answer);
+                result.score = result
+                    .level
+                    .map(|l| self.scale_of(i).options[usize::from(l)].score);
+                result
+            })
+            .collect();
         self.apply_relevance(&responses, &mut criteria);
         let axes = self.axis_results(&criteria);
         let overall = self.overall_score(&axes);
-        let mut findings = Vec::new();
+        let mut findings = Vec::with_capacity(16);
         self.builtin_findings(&responses, &criteria, &mut findings);
         let facts = EvalFacts {
             grid: self,
@@ -190,6 +202,7 @@ impl Grid {
             criteria[i] = CriterionResult {
                 state: AnswerState::NotRelevant,
                 level: None,
+                score: None,
                 spread: None,
                 applicability_dispute: false,
             };
@@ -315,6 +328,7 @@ fn consolidate(response: &crate::assessment::Response) -> CriterionResult {
         return CriterionResult {
             state,
             level,
+            score: None,
             spread: None,
             applicability_dispute: false,
         };
@@ -355,6 +369,7 @@ fn consolidate(response: &crate::assessment::Response) -> CriterionResult {
         return CriterionResult {
             state,
             level: None,
+            score: None,
             spread: None,
             applicability_dispute: false,
         };
@@ -364,6 +379,7 @@ fn consolidate(response: &crate::assessment::Response) -> CriterionResult {
     CriterionResult {
         state: AnswerState::Answered,
         level: Some(median),
+        score: None,
         spread,
         applicability_dispute: any_na,
     }

@@ -103,7 +103,8 @@ impl TestFacts {
 
 impl Facts for TestFacts {
     fn level(&self, criterion: usize) -> Option<f64> {
-        self.levels[criterion]
+        // The `Facts` contract: a level exists only for an answered criterion.
+        self.levels[criterion].filter(|_| self.states[criterion] == AnswerState::Answered)
     }
     fn target(&self, criterion: usize) -> Option<f64> {
         self.targets[criterion]
