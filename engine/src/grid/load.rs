@@ -118,6 +118,9 @@ struct GridLoader<'s, 'k> {
     languages: Vec<String>,
     /// Scales declared but refused: criteria using them get no second error.
     broken_scales: Vec<String>,
+    /// Axes and criteria (full ids) declared with a valid id but refused for
+    /// another reason: conditions naming them get no second error.
+    broken_names: Vec<String>,
 }
 
 impl<'s, 'k> GridLoader<'s, 'k> {
@@ -127,6 +130,7 @@ impl<'s, 'k> GridLoader<'s, 'k> {
             sink,
             languages: Vec::new(),
             broken_scales: Vec::new(),
+            broken_names: Vec::new(),
         }
     }
 
@@ -168,7 +172,8 @@ impl<'s, 'k> GridLoader<'s, 'k> {
         let recommendations = self.read_recommendations(&top);
         let (rule_heads, rule_conditions) = self.read_rules(&top, &recommendations);
 
-        let scope = build_scope(&axes, &scales, &profile);
+        let mut scope = build_scope(&axes, &scales, &profile);
+        scope.add_broken(&self.broken_names);
         let relevance: Vec<Option<Condition>> = relevance
             .into_iter()
             .map(|p| p.and_then(|p| self.compile(&p, &scope, Context::Relevance)))
@@ -743,6 +748,10 @@ impl<'s, 'k> GridLoader<'s, 'k> {
                     node,
                     path: c.path_of("relevant"),
                 });
+                let complete = scale.is_some() && ctitle.is_some() && cquestion.is_some();
+                if let (Some(axis), Some(cid), false) = (id, cid, complete) {
+                    self.broken_names.push(format!("{axis}.{cid}"));
+                }
                 if let (Some(cid), Some(scale), Some(ctitle), Some(cquestion)) =
                     (cid, scale, ctitle, cquestion)
                 {
@@ -771,6 +780,10 @@ impl<'s, 'k> GridLoader<'s, 'k> {
                     criteria,
                 });
                 relevance.extend(axis_relevance);
+            } else if let Some(id) = id {
+                self.broken_names.push(id.to_owned());
+                self.broken_names
+                    .extend(criteria.iter().map(|c| c.full_id.clone()));
             }
         }
         (axes, relevance)

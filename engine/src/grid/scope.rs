@@ -13,6 +13,24 @@ pub(crate) struct GridScope {
     pub profile: Vec<(String, Option<Vec<String>>)>,
 }
 
+impl GridScope {
+    /// Makes names that were declared but refused known, so that conditions
+    /// naming them do not add a second error to the first one.
+    pub fn add_broken(&mut self, names: &[String]) {
+        for name in names {
+            if name.contains('.') {
+                if !self.criteria.contains_key(name) {
+                    self.criteria.insert(name.clone(), self.criterion_ids.len());
+                    self.criterion_ids.push(name.clone());
+                    self.ranges.push((0.0, 0.0));
+                }
+            } else if !self.axes.contains(name) {
+                self.axes.push(name.clone());
+            }
+        }
+    }
+}
+
 impl Scope for GridScope {
     fn criterion(&self, full_id: &str) -> Option<usize> {
         self.criteria.get(full_id).copied()

@@ -507,14 +507,17 @@ impl Checker<'_> {
         if hint.is_none() {
             if self.scope.axis(axis).is_some() {
                 let prefix = format!("{axis}.");
-                let names = ids
+                let names: Vec<&str> = ids
                     .iter()
                     .filter(|id| id.starts_with(&prefix))
-                    .map(String::as_str);
-                hint = Some(format!(
-                    "the criteria of `{axis}` are {}",
-                    enumerate(names, 12)
-                ));
+                    .map(String::as_str)
+                    .collect();
+                if !names.is_empty() {
+                    hint = Some(format!(
+                        "the criteria of `{axis}` are {}",
+                        enumerate(names.into_iter(), 12)
+                    ));
+                }
             } else {
                 let axes = self.scope.axis_ids();
                 hint = did_you_mean(axis, axes.iter().map(String::as_str))
