@@ -64,6 +64,20 @@ impl Responses {
 
 /// Reads a level code on a scale.
 pub(crate) fn parse_code(scale: &Scale, code: &str) -> Option<Given> {
+    if let [byte] = code.as_bytes() {
+        // Most codes are one character: compare bytes, not strings.
+        let same = |c: &str| c.as_bytes() == [*byte];
+        if let Some(p) = scale.options.iter().position(|o| same(&o.code)) {
+            return Some(Given::Level(p as u8));
+        }
+        if scale.not_applicable.as_ref().is_some_and(|s| same(&s.code)) {
+            return Some(Given::NotApplicable);
+        }
+        if scale.unknown.as_ref().is_some_and(|s| same(&s.code)) {
+            return Some(Given::Unknown);
+        }
+        return None;
+    }
     if let Some(p) = scale.position(code) {
         return Some(Given::Level(p as u8));
     }

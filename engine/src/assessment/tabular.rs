@@ -132,10 +132,17 @@ impl RowSchema {
                 Column::Id => responses.meta.id = Some(cell.to_owned()),
                 Column::Name => responses.meta.initiative = cell.to_owned(),
                 Column::Profile(_) if cell.is_empty() => {}
-                Column::Profile(p) => match check_profile_value(grid, &grid.profile[p].id, cell) {
-                    Ok(_) => responses.profile[p] = Some(cell.to_owned()),
-                    Err(d) => errors.push(fail(*d)),
-                },
+                Column::Profile(p) => {
+                    let known = grid.profile[p]
+                        .choices
+                        .as_ref()
+                        .is_none_or(|choices| choices.iter().any(|c| c.code == cell));
+                    if known {
+                        responses.profile[p] = Some(cell.to_owned());
+                    } else if let Err(d) = check_profile_value(grid, &grid.profile[p].id, cell) {
+                        errors.push(fail(*d));
+                    }
+                }
                 Column::Level(_) | Column::Target(_) if cell.is_empty() => {}
                 Column::Level(c) => match parse_code(grid.scale_of(c), cell) {
                     Some(g) => responses.answers[c].given = g,

@@ -146,7 +146,7 @@ fn always_or_never(grid: &Grid, condition: &Condition) -> Option<Verdict> {
             d.apply(n % len, &mut facts);
             n /= len;
         }
-        if condition.evaluate(&facts) {
+        if condition.evaluate_with(&facts) {
             seen_true = true;
         } else {
             seen_false = true;

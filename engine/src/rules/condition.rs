@@ -89,6 +89,12 @@ impl Condition {
         self.program.boolean(self.program.root, facts)
     }
 
+    /// [`Condition::evaluate`] for a known `Facts` type: the same result, with
+    /// fact reads inlined (what the scorer uses on its hot path).
+    pub fn evaluate_with<F: Facts>(&self, facts: &F) -> bool {
+        self.program.boolean(self.program.root, facts)
+    }
+
     /// The value of every leaf that reads a fact (criterion level, `target(…)`,
     /// `answered(…)`/`na(…)`/`unknown(…)`, `spread(…)`, `score(…)`, `coverage(…)`,
     /// `profile.x`), in source order, once per distinct text. Every leaf is listed,

@@ -19,7 +19,7 @@ impl Program {
     }
 
     /// The value of a boolean node.
-    pub(crate) fn boolean(&self, id: NodeId, facts: &dyn Facts) -> bool {
+    pub(crate) fn boolean<F: Facts + ?Sized>(&self, id: NodeId, facts: &F) -> bool {
         let Some(node) = self.node(id) else {
             return false;
         };
@@ -73,7 +73,7 @@ impl Program {
     }
 
     /// The value of a number node (`None` when missing).
-    pub(crate) fn number(&self, id: NodeId, facts: &dyn Facts) -> Option<f64> {
+    pub(crate) fn number<F: Facts + ?Sized>(&self, id: NodeId, facts: &F) -> Option<f64> {
         let node = self.node(id)?;
         match *node {
             Node::Num(n) => Some(n),
@@ -111,10 +111,10 @@ impl Program {
     }
 
     /// `min`/`max` over the present values of the operands.
-    fn fold(
+    fn fold<F: Facts + ?Sized>(
         &self,
         s: super::program::Slice,
-        facts: &dyn Facts,
+        facts: &F,
         f: fn(f64, f64) -> f64,
     ) -> Option<f64> {
         self.child_ids(s)
@@ -124,7 +124,11 @@ impl Program {
     }
 
     /// The value of a string node (`None` when missing).
-    pub(crate) fn text<'a>(&'a self, id: NodeId, facts: &'a dyn Facts) -> Option<&'a str> {
+    pub(crate) fn text<'a, F: Facts + ?Sized>(
+        &'a self,
+        id: NodeId,
+        facts: &'a F,
+    ) -> Option<&'a str> {
         match *self.node(id)? {
             Node::Str(i) => self.strings.get(i as usize).map(|s| &**s),
             Node::Profile(f) => facts.profile(f as usize),
@@ -133,7 +137,7 @@ impl Program {
     }
 
     /// The value of a leaf, whatever its type, for traces.
-    pub(crate) fn value(&self, id: NodeId, facts: &dyn Facts) -> Value {
+    pub(crate) fn value<F: Facts + ?Sized>(&self, id: NodeId, facts: &F) -> Value {
         match self.node(id) {
             Some(Node::Answered(_) | Node::Na(_) | Node::Unknown(_) | Node::Bool(_)) => {
                 Value::Bool(self.boolean(id, facts))

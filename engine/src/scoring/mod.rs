@@ -131,7 +131,7 @@ impl Grid {
             overall,
         };
         for (i, rule) in self.rules.iter().enumerate() {
-            if rule.when.evaluate(&facts) {
+            if rule.when.evaluate_with(&facts) {
                 findings.push(RawFinding {
                     kind: rule.kind,
                     source: FindingSource::Rule(i),
@@ -193,7 +193,7 @@ impl Grid {
                 {
                     continue;
                 }
-                if !cond.evaluate(&facts) {
+                if !cond.evaluate_with(&facts) {
                     skipped.push(i);
                 }
             }
