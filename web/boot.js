@@ -3,8 +3,9 @@
 import init from "./domino_web.js";
 
 const started = performance.now();
+// The app removes the loading paragraph once it has fetched its grid and rendered (or writes
+// there why it could not).
 init({ module_or_path: new URL("domino_web_bg.wasm", import.meta.url) }).then(() => {
-  document.getElementById("loading")?.remove();
   window.__dominoReady = performance.now() - started;
 }).catch((error) => {
   const p = document.getElementById("loading");

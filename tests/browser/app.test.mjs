@@ -277,3 +277,14 @@ test("works at 360 px wide", async () => {
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test("says so when the grid cannot be fetched", async () => {
+  const { page } = await openPage(browser.context);
+  await page.route("**/domino.toml", (route) => route.fulfill({ status: 404, body: "not found" }));
+  await page.goto(server.url + "#/en/explore");
+  const loading = page.locator("#loading[role=alert]");
+  await loading.waitFor();
+  assert.match(await loading.innerText(), /could not load its grid.*domino\.toml: HTTP 404/s);
+  assert.equal(await page.locator("main").count(), 0);
+  await page.close();
+});

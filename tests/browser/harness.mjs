@@ -16,6 +16,7 @@ const TYPES = {
   ".js": "text/javascript; charset=utf-8",
   ".wasm": "application/wasm",
   ".css": "text/css; charset=utf-8",
+  ".toml": "application/toml; charset=utf-8",
 };
 
 export async function serve(dir = DIST) {

@@ -155,12 +155,12 @@ pub enum MetaField {
 }
 
 impl Model {
-    /// A fresh state around the embedded grid.
-    pub fn new(builtin: Grid, lang: Lang, route: Route) -> Model {
+    /// A fresh state around the DOMINO grid.
+    pub fn new(builtin: impl Into<Rc<Grid>>, lang: Lang, route: Route) -> Model {
         Model {
             lang,
             route,
-            builtin: Rc::new(builtin),
+            builtin: builtin.into(),
             custom: None,
             grid_failure: None,
             selected: GridChoice::Builtin,

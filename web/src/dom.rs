@@ -140,3 +140,39 @@ pub fn navigator_lang() -> Option<String> {
     let lang = window()?.navigator().language()?;
     Some(lang.get(..2)?.to_ascii_lowercase())
 }
+
+/// Fetches a file of the site as text; the error says why (network, HTTP status).
+pub async fn fetch_text(url: &str) -> Result<String, String> {
+    use wasm_bindgen_futures::JsFuture;
+    let window = window().ok_or("no window")?;
+    let response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|e| e.as_string().unwrap_or_else(|| "network error".into()))?;
+    let response: web_sys::Response = response.unchecked_into();
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    let text = response.text().map_err(|_| "unreadable response")?;
+    JsFuture::from(text)
+        .await
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or_else(|| "unreadable response".into())
+}
+
+/// Shows a message in the page's loading paragraph, or removes it (`None`).
+pub fn set_loading(message: Option<&str>) {
+    let Some(document) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(p) = document.get_element_by_id("loading") else {
+        return;
+    };
+    match message {
+        Some(text) => {
+            p.set_text_content(Some(text));
+            let _ = p.set_attribute("role", "alert");
+        }
+        None => p.remove(),
+    }
+}

@@ -25,14 +25,22 @@ pub struct Refused {
     pub rendered: Vec<String>,
 }
 
-/// The DOMINO grid's source, embedded in the engine.
+/// The DOMINO grid's source (the app fetches `domino.toml` at start-up instead, so that the
+/// grid is not compiled into the WebAssembly module; tests use the engine's copy).
+#[cfg(test)]
 pub use domino_engine::DOMINO_GRID;
 
-/// The DOMINO grid embedded in the app.
+/// The DOMINO grid, for tests.
+#[cfg(test)]
 pub fn builtin() -> Grid {
     Grid::from_toml(DOMINO_GRID)
         .expect("the embedded DOMINO grid is valid")
         .grid
+}
+
+/// Loads the DOMINO grid fetched at start-up; refused like any grid when it does not load.
+pub fn load_builtin(source: &str) -> Result<Grid, Refused> {
+    load_grid(BUILTIN_NAME, source).map(|loaded| loaded.grid)
 }
 
 /// Loads a grid from TOML source.

@@ -16,7 +16,29 @@ pub mod route;
 pub mod store;
 pub mod ui;
 
-/// Mounts the app on the page's `<body>`.
+/// Where the DOMINO grid is fetched from, next to `index.html` (the page preloads it).
+pub const GRID_URL: &str = "domino.toml";
+
+/// Fetches the DOMINO grid, then mounts the app on the page's `<body>`; when the grid cannot
+/// be fetched or loaded, says so in the page instead.
 pub fn start() {
-    yew::Renderer::<ui::App>::new().render();
+    wasm_bindgen_futures::spawn_local(async {
+        let grid = match dom::fetch_text(GRID_URL).await {
+            Ok(source) => glue::load_builtin(&source)
+                .map_err(|refused| format!("{GRID_URL}: {}", refused.rendered.join("\n"))),
+            Err(e) => Err(format!("{GRID_URL}: {e}")),
+        };
+        match grid {
+            Ok(grid) => {
+                yew::Renderer::<ui::App>::with_props(ui::AppProps {
+                    builtin: std::rc::Rc::new(grid),
+                })
+                .render();
+                dom::set_loading(None);
+            }
+            Err(e) => dom::set_loading(Some(&format!(
+                "DOMINO n'a pas pu charger sa grille. — DOMINO could not load its grid. ({e})"
+            ))),
+        }
+    });
 }

@@ -30,7 +30,7 @@ impl Reducible for State {
     }
 }
 
-fn initial_state() -> State {
+fn initial_state(builtin: Rc<Grid>) -> State {
     let mut store = dom::BrowserStore::open();
     let route = Route::parse(&dom::hash());
     let lang = route
@@ -45,7 +45,7 @@ fn initial_state() -> State {
         .unwrap_or_default();
     let route = route.with_lang(lang);
     dom::replace_hash(&route.to_hash());
-    let mut model = Model::new(glue::builtin(), lang, route);
+    let mut model = Model::new(builtin, lang, route);
     match store::load(&mut store) {
         store::Loaded::Empty => {}
         store::Loaded::Restored(workspace) => {
@@ -58,10 +58,26 @@ fn initial_state() -> State {
     State(model)
 }
 
+/// What the app starts with.
+#[derive(Properties)]
+pub struct AppProps {
+    /// The DOMINO grid, fetched at start-up.
+    pub builtin: Rc<Grid>,
+}
+
+impl PartialEq for AppProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.builtin, &other.builtin)
+    }
+}
+
 /// The app.
 #[function_component(App)]
-pub fn app() -> Html {
-    let state = use_reducer(initial_state);
+pub fn app(props: &AppProps) -> Html {
+    let state = {
+        let builtin = props.builtin.clone();
+        use_reducer(move || initial_state(builtin))
+    };
     let dispatch: Callback<Action> = {
         let state = state.clone();
         Callback::from(move |a| state.dispatch(a))

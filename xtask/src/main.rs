@@ -22,6 +22,8 @@ const TARGET: &str = "wasm32-unknown-unknown";
 const PROFILE: &str = "release-wasm";
 /// Static files copied verbatim from `web/` into `web/dist/`.
 const STATIC_FILES: &[&str] = &["index.html", "style.css", "boot.js"];
+/// The DOMINO grid, copied from `grids/` into `web/dist/`: the app fetches it at start-up.
+const GRID_FILE: &str = "domino.toml";
 
 type Result<T, E = String> = std::result::Result<T, E>;
 
@@ -176,6 +178,9 @@ fn build_web(args: &[String]) -> Result<PathBuf> {
         let from = root().join("web").join(name);
         std::fs::copy(&from, out.join(name)).map_err(|e| format!("{}: {e}", from.display()))?;
     }
+    // The app fetches the DOMINO grid at start-up rather than embedding it.
+    let from = root().join("grids").join(GRID_FILE);
+    std::fs::copy(&from, out.join(GRID_FILE)).map_err(|e| format!("{}: {e}", from.display()))?;
     eprintln!("built {} in {:.1?}", out.display(), started.elapsed());
     size()?;
     Ok(out)
@@ -209,9 +214,13 @@ fn size() -> Result<usize> {
             code += gz;
         }
     }
+    let grid = std::fs::read(out.join(GRID_FILE))
+        .map(|bytes| gzipped_len(&bytes))
+        .unwrap_or(0);
     println!(
-        "wasm+js gzipped: {code} B ({:.1} KiB); all files gzipped: {total} B",
-        code as f64 / 1024.0
+        "wasm+js gzipped: {code} B ({:.1} KiB); with the grid: {} B; all files gzipped: {total} B",
+        code as f64 / 1024.0,
+        code + grid
     );
     Ok(code)
 }
@@ -258,6 +267,7 @@ fn content_type(path: &Path) -> &'static str {
         Some("css") => "text/css; charset=utf-8",
         Some("svg") => "image/svg+xml",
         Some("json") => "application/json",
+        Some("toml") => "application/toml",
         _ => "application/octet-stream",
     }
 }
