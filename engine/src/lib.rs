@@ -33,6 +33,7 @@ pub mod grid;
 pub mod report;
 pub mod rules;
 pub mod scoring;
+mod sort;
 mod text;
 
 pub use assessment::{Answer, Assessment, Meta, Responses, RowSchema};

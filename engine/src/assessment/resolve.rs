@@ -4,7 +4,6 @@
 use super::model::{Assessment, Meta};
 use crate::diagnostic::{did_you_mean, Diagnostic, Diagnostics};
 use crate::grid::{Grid, Scale};
-use std::collections::BTreeSet;
 
 /// One answer, as a position on the criterion's scale.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -236,13 +235,14 @@ impl Grid {
             }
         }
         let raters: Vec<String> = if meta.raters.is_empty() {
-            assessment
-                .answers
-                .values()
-                .flat_map(|a| a.by.keys().cloned())
-                .collect::<BTreeSet<_>>()
-                .into_iter()
-                .collect()
+            crate::sort::set_of(
+                assessment
+                    .answers
+                    .values()
+                    .flat_map(|a| a.by.keys().cloned()),
+            )
+            .into_iter()
+            .collect()
         } else {
             meta.raters.clone()
         };
@@ -322,7 +322,7 @@ impl Grid {
                 .into_iter()
                 .map(|d| assessment.origins.locate(d))
                 .collect();
-            errors.sort_by_key(|d| (d.line, d.column));
+            crate::sort::sort_by_key(&mut errors, |d| (d.line, d.column));
             Err(Diagnostics(errors))
         }
     }

@@ -50,8 +50,7 @@ impl Sink {
             .into_iter()
             .map(|d| d.locate(source))
             .collect();
-        self.diagnostics
-            .sort_by_key(|d| (d.line, d.column, d.severity));
+        crate::sort::sort_by_key(&mut self.diagnostics, |d| (d.line, d.column, d.severity));
         self.diagnostics
     }
 }

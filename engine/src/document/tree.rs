@@ -184,7 +184,7 @@ impl<'de> serde::de::Visitor<'de> for JsonVisitor {
             }
         }
         // Key order, as TOML tables have.
-        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        crate::sort::sort_by(&mut entries, |a, b| a.0.cmp(&b.0));
         Ok(node(Value::Table(entries)))
     }
 }

@@ -169,7 +169,7 @@ fn sample_numbers(literals: &[f64]) -> Vec<Option<f64>> {
         values.extend([l - 0.5, l, l + 0.5]);
     }
     values.retain(|v| (0.0..=100.0).contains(v));
-    values.sort_by(f64::total_cmp);
+    crate::sort::sort_by(&mut values, f64::total_cmp);
     values.dedup();
     std::iter::once(None)
         .chain(values.into_iter().map(Some))

@@ -36,7 +36,7 @@ impl Grid {
         match grid {
             Some(grid) if !diagnostics.iter().any(Diagnostic::is_error) => {
                 let mut lints = super::lint::lint(&grid, source);
-                lints.sort_by_key(|d| (d.line, d.column));
+                crate::sort::sort_by_key(&mut lints, |d| (d.line, d.column));
                 diagnostics.extend(lints);
                 Ok(LoadedGrid {
                     grid,

@@ -39,12 +39,15 @@ impl Evaluation {
                         score: o.score,
                     }
                 };
-                let raters = responses.answers[i]
-                    .raters
-                    .iter()
-                    .zip(&responses.raters)
-                    .filter_map(|(g, name)| code_of(scale, *g).map(|code| (name.clone(), code)))
-                    .collect();
+                let raters = crate::sort::map_of(
+                    responses.answers[i]
+                        .raters
+                        .iter()
+                        .zip(&responses.raters)
+                        .filter_map(|(g, name)| {
+                            code_of(scale, *g).map(|code| (name.clone(), code))
+                        }),
+                );
                 criteria.push(CriterionReport {
                     id: c.full_id.clone(),
                     title: c.title.get(lang).to_owned(),
@@ -102,12 +105,12 @@ impl Evaluation {
             findings.of_mut(raw.kind).push(finding);
         }
 
-        let profile = grid
-            .profile
-            .iter()
-            .zip(&responses.profile)
-            .filter_map(|(f, v)| v.as_ref().map(|v| (f.id.clone(), v.clone())))
-            .collect();
+        let profile = crate::sort::map_of(
+            grid.profile
+                .iter()
+                .zip(&responses.profile)
+                .filter_map(|(f, v)| v.as_ref().map(|v| (f.id.clone(), v.clone()))),
+        );
         Report {
             grid: GridStamp {
                 id: grid.id.clone(),

@@ -70,7 +70,7 @@ pub(crate) fn check(source: &str, expr: &Expr, scope: &dyn Scope, context: Conte
         ..
     } = checker;
     program.root = root.id;
-    leaves.sort_by_key(|(start, _, _)| *start);
+    crate::sort::sort_by_key(&mut leaves, |(start, _, _)| *start);
     for (_, text, id) in leaves {
         if !program.leaves.iter().any(|(t, _)| *t == text) {
             program.leaves.push((text, id));
@@ -83,7 +83,7 @@ pub(crate) fn check(source: &str, expr: &Expr, scope: &dyn Scope, context: Conte
         &mut references.axes,
         &mut references.profile_fields,
     ] {
-        list.sort_unstable();
+        crate::sort::sort(list);
         list.dedup();
     }
     Checked {

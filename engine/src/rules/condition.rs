@@ -124,6 +124,6 @@ impl Condition {
 }
 
 fn sorted(mut errors: Vec<RuleError>) -> Vec<RuleError> {
-    errors.sort_by_key(|e| e.span.start);
+    crate::sort::sort_by_key(&mut errors, |e| e.span.start);
     errors
 }

@@ -237,7 +237,7 @@ impl Grid {
                 values.push((value, i, level));
             }
             let score = (weights > 0.0).then(|| 100.0 * sum / weights);
-            values.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+            crate::sort::sort_by(&mut values, |a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
             let median = (!values.is_empty()).then(|| {
                 let (_, i, level) = values[(values.len() - 1) / 2];
                 (i, level)
@@ -357,7 +357,7 @@ fn consolidate(response: &crate::assessment::Response) -> CriterionResult {
         all.extend(extra);
         &mut all
     };
-    given.sort_unstable();
+    crate::sort::sort(given);
     if given.is_empty() {
         let state = if any_unknown {
             AnswerState::Unknown
