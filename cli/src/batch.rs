@@ -646,14 +646,30 @@ fn centi(out: &mut Vec<u8>, value: Option<f64>) {
     }
     let c = c.unsigned_abs();
     let (int, frac) = (c / 100, c % 100);
-    let _ = write!(out, "{int}");
+    push_digits(out, int);
     if frac != 0 {
-        if frac % 10 == 0 {
-            let _ = write!(out, ".{}", frac / 10);
-        } else {
-            let _ = write!(out, ".{frac:02}");
+        out.push(b'.');
+        out.push(b'0' + (frac / 10) as u8);
+        if frac % 10 != 0 {
+            out.push(b'0' + (frac % 10) as u8);
         }
     }
+}
+
+/// Writes an unsigned integer in decimal, without the formatting machinery
+/// (this runs a dozen times per batch row).
+fn push_digits(out: &mut Vec<u8>, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[i..]);
 }
 
 enum DocError {
@@ -755,4 +771,28 @@ pub fn collect(
         )));
     }
     Ok(outcome)
+}
+
+#[cfg(test)]
+mod number_tests {
+    use super::centi;
+
+    fn text(v: f64) -> String {
+        let mut out = Vec::new();
+        centi(&mut out, Some(v));
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn scores_are_written_like_the_display_of_their_rounded_value() {
+        for v in [
+            0.0, 50.0, 57.7, 58.57, 100.0, 0.05, 66.666_67, 7.1, 12345.678, -3.25,
+        ] {
+            let rounded = (v * 100.0_f64).round() / 100.0;
+            assert_eq!(text(v), rounded.to_string(), "{v}");
+        }
+        let mut out = Vec::new();
+        centi(&mut out, None);
+        assert!(out.is_empty());
+    }
 }

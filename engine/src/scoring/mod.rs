@@ -237,7 +237,7 @@ impl Grid {
                 values.push((value, i, level));
             }
             let score = (weights > 0.0).then(|| 100.0 * sum / weights);
-            crate::sort::sort_by(&mut values, |a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+            insertion_sort(&mut values);
             let median = (!values.is_empty()).then(|| {
                 let (_, i, level) = values[(values.len() - 1) / 2];
                 (i, level)
@@ -311,6 +311,21 @@ impl Grid {
                     source: FindingSource::Applicability(i),
                 });
             }
+        }
+    }
+}
+
+/// Sorts an axis' answered values by value, then criterion (an axis has a
+/// handful of criteria: insertion sort, in place, on the hot path).
+fn insertion_sort(values: &mut [(f64, usize, u8)]) {
+    for i in 1..values.len() {
+        let mut j = i;
+        while j > 0 && {
+            let (a, b) = (&values[j - 1], &values[j]);
+            a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)).is_gt()
+        } {
+            values.swap(j - 1, j);
+            j -= 1;
         }
     }
 }
