@@ -9,7 +9,7 @@ use domino_engine::charts::plotters::prelude::*;
 use domino_engine::charts::plotters::style::{register_font, FontStyle};
 use domino_engine::charts::{self, Bar, ChartOptions, Distribution, HeatmapColumn, HeatmapRow};
 use domino_engine::charts::{radar_svg, RadarSeries};
-use domino_engine::{Grid, Report};
+use domino_engine::Report;
 use std::path::{Path, PathBuf};
 
 /// Arguments of `domino chart`.
@@ -281,21 +281,4 @@ fn draw_png(drawing: &Drawing, options: &ChartOptions, output: &Path) -> Result<
     temp.persist(output)
         .map_err(|e| Fail::io(format!("cannot write `{}`: {}", display(output), e.error)))?;
     Ok(())
-}
-
-/// Whether a grid and reports agree (used by the HTML report's radar).
-pub fn radar_of(grid: &Grid, reports: &[&Report], lang: &str, options: &ChartOptions) -> String {
-    let axes: Vec<String> = grid
-        .axes
-        .iter()
-        .map(|a| a.title.get(lang).to_owned())
-        .collect();
-    let series: Vec<RadarSeries> = reports
-        .iter()
-        .map(|r| RadarSeries {
-            label: r.initiative.clone(),
-            values: r.axes.iter().map(|a| a.score).collect(),
-        })
-        .collect();
-    radar_svg(&axes, &series, options)
 }

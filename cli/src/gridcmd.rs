@@ -2,6 +2,7 @@
 
 use crate::common::{self, display, Fail, EXIT_INVALID, EXIT_IO};
 use crate::i18n::{kind_title, phase_title, words};
+use crate::score::md;
 use crate::style;
 use clap::{Subcommand, ValueEnum};
 use domino_engine::{FindingKind, Grid, Phase, BUILTIN_GRIDS};
@@ -213,22 +214,6 @@ fn localize(value: &mut serde_json::Value, languages: &[String], lang: &str) {
         }
         _ => {}
     }
-}
-
-/// Markdown-escapes a grid text for table cells and list items.
-fn md(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '|' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '\\' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// The grid as readable Markdown.

@@ -1,11 +1,10 @@
 //! `domino report`: a standalone, printable HTML report of one assessment.
 
-use crate::chart::radar_of;
 use crate::common::{self, Fail};
 use crate::i18n::{kind_title, phase_title, state_text, words};
 use crate::score::{coverage_text, score_file, why_text};
 use clap::Args;
-use domino_engine::charts::ChartOptions;
+use domino_engine::charts::{radar_of_reports, ChartOptions};
 use domino_engine::{FindingKind, Grid, Phase, Report};
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
@@ -150,10 +149,8 @@ pub fn render(grid: &Grid, r: &Report, lang: &str) -> String {
     );
 
     // Radar and axes.
-    let radar = radar_of(
-        grid,
+    let radar = radar_of_reports(
         &[r],
-        lang,
         &ChartOptions {
             width: 720,
             height: 520,

@@ -3,32 +3,12 @@
 //! `cargo bench -p domino-engine --bench engine`
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use domino_engine::assessment::{Given, Responses};
 use domino_engine::{Grid, DOMINO_GRID};
 use std::hint::black_box;
 
-/// A complete assessment with varied levels, a target and some `na`/`?`.
-fn sample(grid: &Grid) -> Responses {
-    let mut r = Responses::empty(grid);
-    for (i, answer) in r.answers.iter_mut().enumerate() {
-        answer.given = match i % 7 {
-            5 => Given::NotApplicable,
-            6 => Given::Unknown,
-            k => Given::Level((k % 5) as u8),
-        };
-        if i % 4 == 0 {
-            answer.target = Some(4);
-        }
-    }
-    for (f, field) in grid.profile.iter().enumerate() {
-        r.profile[f] = field
-            .choices
-            .as_ref()
-            .and_then(|c| c.first())
-            .map(|c| c.code.clone());
-    }
-    r
-}
+#[path = "../examples/support/sample.rs"]
+mod support;
+use support::sample;
 
 fn benches(c: &mut Criterion) {
     c.bench_function("load and validate the DOMINO grid", |b| {

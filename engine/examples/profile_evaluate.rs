@@ -1,26 +1,16 @@
-//! Scores the same assessment many times (for profilers such as callgrind).
-use domino_engine::assessment::{Given, Responses};
+//! Scores the same assessment many times, for profilers such as callgrind:
+//! `valgrind --tool=callgrind target/release/examples/profile_evaluate 20000`
+
+#[path = "support/sample.rs"]
+mod support;
+
 use domino_engine::{Grid, DOMINO_GRID};
+
 fn main() {
-    let grid = Grid::from_toml(DOMINO_GRID).unwrap().grid;
-    let mut r = Responses::empty(&grid);
-    for (i, a) in r.answers.iter_mut().enumerate() {
-        a.given = match i % 7 {
-            5 => Given::NotApplicable,
-            6 => Given::Unknown,
-            k => Given::Level((k % 5) as u8),
-        };
-        if i % 4 == 0 {
-            a.target = Some(4);
-        }
-    }
-    for (f, field) in grid.profile.iter().enumerate() {
-        r.profile[f] = field
-            .choices
-            .as_ref()
-            .and_then(|c| c.first())
-            .map(|c| c.code.clone());
-    }
+    let grid = Grid::from_toml(DOMINO_GRID)
+        .expect("the DOMINO grid loads")
+        .grid;
+    let responses = support::sample(&grid);
     let n: usize = std::env::args()
         .nth(1)
         .and_then(|a| a.parse().ok())
@@ -28,9 +18,9 @@ fn main() {
     let mut fired = 0;
     for _ in 0..n {
         fired += grid
-            .evaluate(std::hint::black_box(r.clone()))
+            .evaluate(std::hint::black_box(responses.clone()))
             .findings
             .len();
     }
-    println!("{fired}");
+    println!("{n} evaluations, {fired} findings");
 }
