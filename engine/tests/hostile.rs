@@ -49,3 +49,65 @@ fn responses_built_by_hand_with_wrong_sizes_or_levels_never_panic() {
         "no rater is declared"
     );
 }
+
+/// A grid of `axes` × `per_axis` criteria, generated.
+fn big_grid(axes: usize, per_axis: usize) -> String {
+    let mut s = String::from(
+        "[grid]\nid = \"big\"\nversion = \"1\"\nlanguages = [\"en\"]\ntitle = \"Big\"\n\
+         [scales.level]\noptions = [{ code = \"0\", score = 0, label = \"No\" }, { code = \"1\", score = 1, label = \"Yes\" }]\n",
+    );
+    for a in 0..axes {
+        s.push_str(&format!(
+            "[[axes]]\nid = \"a{a}\"\ntitle = \"A\"\nquestion = \"Q\"\n"
+        ));
+        for c in 0..per_axis {
+            s.push_str(&format!(
+                "[[axes.criteria]]\nid = \"c{c}\"\nscale = \"level\"\ntitle = \"C\"\nquestion = \"Q\"\n"
+            ));
+        }
+    }
+    s
+}
+
+#[test]
+fn a_grid_with_ten_thousand_criteria_loads_and_scores() {
+    let grid = Grid::from_toml(&big_grid(2_000, 5)).expect("loads").grid;
+    assert_eq!(grid.criterion_count(), 10_000);
+    let mut answers = String::from("[assessment]\ngrid = \"big\"\ninitiative = \"X\"\n[answers]\n");
+    for a in 0..2_000 {
+        answers.push_str(&format!("\"a{a}.c0\" = \"1\"\n"));
+    }
+    let report = grid
+        .score(&Assessment::from_toml(&answers).unwrap(), "en")
+        .unwrap();
+    assert_eq!(report.overall, Some(100.0));
+}
+
+#[test]
+fn a_ten_megabyte_assessment_of_unknown_criteria_reports_each_one() {
+    let grid = Grid::from_toml(&big_grid(1, 1)).unwrap().grid;
+    let mut source = String::from("[assessment]\ngrid = \"big\"\ninitiative = \"X\"\n[answers]\n");
+    let long = "x".repeat(1_000);
+    let mut n = 0;
+    while source.len() < 10_000_000 {
+        source.push_str(&format!("\"a0.{long}{n}\" = \"1\"\n"));
+        n += 1;
+    }
+    let errors = grid
+        .resolve(&Assessment::from_toml(&source).unwrap())
+        .unwrap_err();
+    assert_eq!(errors.0.len(), n);
+    assert!(errors
+        .0
+        .iter()
+        .all(|d| d.code == "unknown-criterion" && d.line > 0));
+}
+
+#[test]
+fn very_long_identifiers_are_refused_with_a_short_message() {
+    let long = "a".repeat(100_000);
+    let source = big_grid(1, 1).replace("id = \"c0\"", &format!("id = \"{long}\""));
+    let err = Grid::from_toml(&source).unwrap_err();
+    assert_eq!(err.0[0].code, "invalid-id");
+    assert!(err.0[0].message.len() < 200, "{}", err.0[0].message.len());
+}
