@@ -1,0 +1,301 @@
+//! The user interface: one yew component holding the state, and a view function per page.
+//! Every text from grids, assessments or files is rendered as a text node (never as HTML);
+//! the radar chart is shown as an image, so nothing in it can run.
+
+use crate::app::{Action, GridChoice, MetaField, Model, Tone};
+use crate::dom;
+use crate::glue;
+use crate::i18n::Lang;
+use crate::plain::{self, Names};
+use crate::route::{Page, Route};
+use crate::store::{self, KeyValue};
+use domino_engine::grid::Criterion;
+use domino_engine::{FindingKind, Grid, Phase};
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+mod assess;
+mod explore;
+mod grid_page;
+mod results;
+mod search;
+
+use assess::*;
+use explore::*;
+use grid_page::*;
+use results::*;
+use search::search;
+pub use search::{fold, search_grid, Hit};
+
+/// The reducer wrapper around [`Model`].
+#[derive(Debug)]
+pub struct State(pub Model);
+
+impl Reducible for State {
+    type Action = Action;
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut model = self.0.clone();
+        model.apply(action);
+        Rc::new(State(model))
+    }
+}
+
+fn initial_state(builtin: Rc<Grid>) -> State {
+    let mut store = dom::BrowserStore::open();
+    let route = Route::parse(&dom::hash());
+    let lang = route
+        .lang
+        .or_else(|| {
+            store
+                .get(store::LANG_KEY)
+                .as_deref()
+                .and_then(Lang::from_code)
+        })
+        .or_else(|| dom::navigator_lang().as_deref().and_then(Lang::from_code))
+        .unwrap_or_default();
+    let route = route.with_lang(lang);
+    dom::replace_hash(&route.to_hash());
+    let mut model = Model::new(builtin, lang, route);
+    match store::load(&mut store) {
+        store::Loaded::Empty => {}
+        store::Loaded::Restored(workspace) => {
+            for (_, raw) in model.restore(workspace) {
+                store::set_aside(&mut store, &raw);
+            }
+        }
+        store::Loaded::SetAside { key, reason } => model.report_set_aside(&key, &reason),
+    }
+    State(model)
+}
+
+/// What the app starts with.
+#[derive(Properties)]
+pub struct AppProps {
+    /// The DOMINO grid, fetched at start-up.
+    pub builtin: Rc<Grid>,
+}
+
+impl PartialEq for AppProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.builtin, &other.builtin)
+    }
+}
+
+/// The app.
+#[function_component(App)]
+pub fn app(props: &AppProps) -> Html {
+    let state = {
+        let builtin = props.builtin.clone();
+        use_reducer(move || initial_state(builtin))
+    };
+    let dispatch: Callback<Action> = {
+        let state = state.clone();
+        Callback::from(move |a| state.dispatch(a))
+    };
+
+    // Follow the location.
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            let listener = Closure::<dyn Fn()>::new(move || {
+                dispatch.emit(Action::Navigate(Route::parse(&dom::hash())));
+                dom::focus_main_heading();
+            });
+            let window = dom::window();
+            if let Some(w) = &window {
+                let _ = w.add_event_listener_with_callback(
+                    "hashchange",
+                    listener.as_ref().unchecked_ref(),
+                );
+            }
+            move || {
+                if let Some(w) = &window {
+                    let _ = w.remove_event_listener_with_callback(
+                        "hashchange",
+                        listener.as_ref().unchecked_ref(),
+                    );
+                }
+            }
+        });
+    }
+
+    // Autosave whenever the saved data changes.
+    {
+        let model = &state.0;
+        let snapshot = state.clone();
+        let dispatch = dispatch.clone();
+        use_effect_with(model.revision, move |rev| {
+            if *rev > 0 {
+                let mut store = dom::BrowserStore::open();
+                if let Err(e) = crate::app::persist(&mut store, &snapshot.0) {
+                    let lang = snapshot.0.lang;
+                    dispatch.emit(Action::Notify(
+                        Tone::Problem,
+                        format!(
+                            "{} ({e})",
+                            lang.pick(
+                                "Impossible d'enregistrer dans le navigateur ; exportez votre évaluation",
+                                "Could not save in the browser; export your assessment"
+                            )
+                        ),
+                    ));
+                }
+            }
+        });
+    }
+
+    // Remember the language; set the document's language and title.
+    {
+        let lang = state.0.lang;
+        let title = state.0.current_grid().title.get(lang.code()).to_string();
+        use_effect_with((lang, title), move |(lang, title)| {
+            let mut store = dom::BrowserStore::open();
+            let _ = store.set(store::LANG_KEY, lang.code());
+            dom::set_document(lang.code(), &format!("DOMINO — {title}"));
+        });
+    }
+
+    let m = &state.0;
+    html! {
+        <>
+            <a class="skip" href="#main" onclick={Callback::from(|e: MouseEvent| {
+                e.prevent_default();
+                dom::focus_main_heading();
+            })}>{ m.lang.pick("Aller au contenu", "Skip to content") }</a>
+            { header(m) }
+            <main id="main">
+                { notices(m, &dispatch) }
+                { page(m, &dispatch) }
+            </main>
+            <footer class="site-footer">
+                <p>{ m.lang.pick(
+                    "DOMINO — programme de recherche-action sur les pratiques collaboratives territoriales (Collporterre, Télécom Bretagne, ADEME, 2015–2017). Vos réponses restent dans ce navigateur.",
+                    "DOMINO — research-action programme on territorial collaborative practices (Collporterre, Télécom Bretagne, ADEME, 2015–2017). Your answers stay in this browser.") }</p>
+            </footer>
+        </>
+    }
+}
+
+fn link(lang: Lang, page: Page) -> String {
+    Route::new(lang, page).to_hash()
+}
+
+fn header(m: &Model) -> Html {
+    let l = m.lang;
+    let current = &m.route.page;
+    let item = |page: Page, label: &'static str| {
+        let here = std::mem::discriminant(current) == std::mem::discriminant(&page);
+        html! {
+            <li><a href={link(l, page)} aria-current={here.then_some("page")}>{ label }</a></li>
+        }
+    };
+    let other = l.other();
+    html! {
+        <header class="site-header">
+            <p class="brand"><a href={link(l, Page::Home)}>{ "DOMINO" }</a></p>
+            <nav aria-label={l.pick("Navigation principale", "Main navigation")}>
+                <ul>
+                    { item(Page::Explore(None), l.pick("Explorer", "Explore")) }
+                    { item(Page::Rules, l.pick("Règles", "Rules")) }
+                    { item(Page::Search(String::new()), l.pick("Rechercher", "Search")) }
+                    { item(Page::Assess(None), l.pick("S'évaluer", "Assess")) }
+                    { item(Page::Results, l.pick("Résultats", "Results")) }
+                    { item(Page::Grid, l.pick("Ma grille", "My grid")) }
+                </ul>
+            </nav>
+            <a class="lang-switch" href={m.route.with_lang(other).to_hash()} hreflang={other.code()} lang={other.code()}
+               id="lang-switch">{ other.name() }</a>
+        </header>
+    }
+}
+
+fn notices(m: &Model, dispatch: &Callback<Action>) -> Html {
+    let l = m.lang;
+    html! {
+        <div class="notices" role="status" aria-live="polite">
+            { for m.notices.iter().map(|n| {
+                let id = n.id;
+                let d = dispatch.clone();
+                let class = match n.tone { Tone::Info => "notice info", Tone::Problem => "notice problem" };
+                html! {
+                    <div class={class} key={id}>
+                        <p>{ &n.text }</p>
+                        { for n.details.iter().map(|t| html!{ <pre class="diagnostic">{ t }</pre> }) }
+                        <button type="button" onclick={Callback::from(move |_| d.emit(Action::Dismiss(id)))}>
+                            { l.pick("Fermer", "Dismiss") }
+                        </button>
+                    </div>
+                }
+            }) }
+        </div>
+    }
+}
+
+fn page(m: &Model, dispatch: &Callback<Action>) -> Html {
+    match &m.route.page {
+        Page::Home => home(m),
+        Page::Explore(None) => explore(m),
+        Page::Explore(Some(axis)) => explore_axis(m, axis),
+        Page::Rules => rules(m),
+        Page::Search(q) => search(m, q, dispatch),
+        Page::Assess(None) => assessments(m, dispatch),
+        Page::Assess(Some(axis)) => assess_axis(m, axis, dispatch),
+        Page::Results => results(m, dispatch),
+        Page::Grid => grid_page(m, dispatch),
+    }
+}
+
+fn h1(text: impl Into<Html>) -> Html {
+    html! { <h1 tabindex="-1">{ text.into() }</h1> }
+}
+
+fn grid_badge(m: &Model) -> Html {
+    let g = m.current_grid();
+    let l = m.lang;
+    html! {
+        <p class="grid-stamp">
+            { l.pick("Grille : ", "Grid: ") }<strong>{ g.title.get(l.code()) }</strong>
+            { format!(" — {} v{} · {}", g.id, g.version, g.hash.get(..12).unwrap_or(&g.hash)) }
+        </p>
+    }
+}
+
+fn not_found(m: &Model) -> Html {
+    let l = m.lang;
+    html! {
+        <>
+            { h1(l.pick("Page introuvable", "Page not found")) }
+            <p><a href={link(l, Page::Home)}>{ l.pick("Retour à l'accueil", "Back home") }</a></p>
+        </>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_ignores_case_and_accents() {
+        assert_eq!(fold("Équité ÉCOLOGIE Œuvre"), "equite ecologie ouvre");
+    }
+
+    #[test]
+    fn mentions_whole_ids_only() {
+        assert!(mentions("a.b <= 1", "a.b"));
+        assert!(mentions("answered(a.b)", "a.b"));
+        assert!(!mentions("a.bc <= 1", "a.b"));
+        assert!(!mentions("xa.b <= 1", "a.b"));
+    }
+
+    #[test]
+    fn file_names_are_safe() {
+        assert_eq!(
+            safe_file_name("Repair Café / Cleunay"),
+            "repair-café---cleunay"
+        );
+        assert_eq!(safe_file_name("../.."), "evaluation");
+    }
+}
