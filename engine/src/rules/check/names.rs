@@ -1,0 +1,437 @@
+//! Names: criteria, axes, profile fields and function calls, with did-you-mean hints.
+
+use super::*;
+
+impl Checker<'_> {
+    // ----- names -----
+
+    pub(super) fn name(&mut self, parts: &[(String, Span)], span: &Span) -> Typed {
+        let full = self.text(span).to_owned();
+        match parts {
+            [(name, _)] => {
+                self.bare_name(name, span);
+                self.unknown()
+            }
+            [(head, _), (field, _)] if head == "profile" => match self.scope.profile_field(field) {
+                Some((index, choices)) => {
+                    self.references.profile_fields.push(index);
+                    let choices = choices.map(Rc::from);
+                    self.leaf(What::Profile(choices), Node::Profile(index as u32), span)
+                }
+                None => {
+                    let ids = self.scope.profile_field_ids();
+                    let names = ids.iter().map(String::as_str);
+                    let hint = match closest(field, names.clone()) {
+                        Some(c) => Some(format!("did you mean `profile.{c}`?")),
+                        None if ids.is_empty() => None,
+                        None => Some(format!("the profile fields are {}", enumerate(names, 12))),
+                    };
+                    self.error(
+                        RuleErrorKind::UnknownName,
+                        span,
+                        format!("unknown profile field `{full}`"),
+                        hint,
+                    );
+                    self.unknown()
+                }
+            },
+            [_, _] => match self.criterion(span) {
+                Some(index) => self.leaf(What::Level, Node::Level(index as u32), span),
+                None => self.unknown(),
+            },
+            _ => {
+                let two = self.text(&(parts[0].1.start..parts[1].1.end)).to_owned();
+                let hint = if self.scope.criterion(&two).is_some() {
+                    let rest = &parts[2].0;
+                    if FUNCTIONS.contains(&rest.as_str()) {
+                        format!("write `{rest}({two})`")
+                    } else {
+                        format!("`{two}` is a criterion; nothing follows it with `.`")
+                    }
+                } else {
+                    "a criterion is written `axis.criterion`, a profile field `profile.field`"
+                        .to_owned()
+                };
+                self.error(
+                    RuleErrorKind::UnknownName,
+                    span,
+                    format!("unknown name `{full}`"),
+                    Some(hint),
+                );
+                self.unknown()
+            }
+        }
+    }
+
+    /// Reports a name without a dot used as a value.
+    pub(super) fn bare_name(&mut self, name: &str, span: &Span) {
+        let (message, hint) = if self.scope.axis(name).is_some() {
+            (
+                format!("`{name}` is an axis, not a value"),
+                Some(format!(
+                    "write `score({name})` for its score, or `{name}.<criterion>` for a criterion's level"
+                )),
+            )
+        } else if FUNCTIONS.contains(&name) {
+            (
+                format!("`{name}` is a function"),
+                Some(format!("call it: `{name}(…)`")),
+            )
+        } else if name == "profile" {
+            (
+                "`profile` alone is not a value".to_owned(),
+                Some("name one of its fields: `profile.<field>`".to_owned()),
+            )
+        } else if KEYWORDS.contains(&name.to_ascii_lowercase().as_str()) {
+            (
+                format!("unknown name `{name}`"),
+                Some(format!(
+                    "keywords are lowercase: write `{}`",
+                    name.to_ascii_lowercase()
+                )),
+            )
+        } else {
+            let ids = self.scope.criterion_ids();
+            let full: Vec<&str> = ids
+                .iter()
+                .map(String::as_str)
+                .filter(|id| id.split_once('.').is_some_and(|(_, c)| c == name))
+                .collect();
+            let hint = if !full.is_empty() {
+                Some(format!(
+                    "criteria are written with their axis: {}",
+                    enumerate(full, 5)
+                ))
+            } else {
+                let axes = self.scope.axis_ids();
+                did_you_mean(
+                    name,
+                    axes.iter()
+                        .map(String::as_str)
+                        .chain(FUNCTIONS.iter().copied()),
+                )
+                .or_else(|| {
+                    Some(
+                        "a criterion is written `axis.criterion`, a profile field `profile.field`"
+                            .to_owned(),
+                    )
+                })
+            };
+            (format!("unknown name `{name}`"), hint)
+        };
+        self.error(RuleErrorKind::UnknownName, span, message, hint);
+    }
+
+    /// Resolves the criterion written at `span` (`axis.criterion`), reporting it if unknown.
+    pub(super) fn criterion(&mut self, span: &Span) -> Option<usize> {
+        let full = self.text(span).to_owned();
+        if let Some(index) = self.scope.criterion(&full) {
+            self.references.criteria.push(index);
+            return Some(index);
+        }
+        let ids = self.scope.criterion_ids();
+        let (axis, criterion) = full.split_once('.').unwrap_or((&full, ""));
+        let mut hint = None;
+        if let Some((before, _)) = criterion.split_once('-') {
+            let prefix = format!("{axis}.{before}");
+            if self.scope.criterion(&prefix).is_some() {
+                let after = &full[prefix.len() + 1..];
+                hint = Some(format!(
+                    "for a subtraction, put spaces around `-`: `{prefix} - {after}`"
+                ));
+            }
+        }
+        if hint.is_none() {
+            hint = did_you_mean(&full, ids.iter().map(String::as_str));
+        }
+        if hint.is_none() {
+            if self.scope.axis(axis).is_some() {
+                let prefix = format!("{axis}.");
+                let names: Vec<&str> = ids
+                    .iter()
+                    .filter(|id| id.starts_with(&prefix))
+                    .map(String::as_str)
+                    .collect();
+                if !names.is_empty() {
+                    hint = Some(format!(
+                        "the criteria of `{axis}` are {}",
+                        enumerate(names.into_iter(), 12)
+                    ));
+                }
+            } else {
+                let axes = self.scope.axis_ids();
+                hint = did_you_mean(axis, axes.iter().map(String::as_str))
+                    .map(|h| format!("there is no axis `{axis}`; {h}"));
+            }
+        }
+        self.error(
+            RuleErrorKind::UnknownName,
+            span,
+            format!("unknown criterion `{full}`"),
+            hint,
+        );
+        None
+    }
+
+    // ----- calls -----
+
+    pub(super) fn call(
+        &mut self,
+        name: &str,
+        name_span: &Span,
+        args: &[Expr],
+        span: &Span,
+    ) -> Typed {
+        match name {
+            "target" | "answered" | "na" | "unknown" | "spread" => {
+                if name == "spread" {
+                    self.not_in_relevance(name, span);
+                }
+                let (what, make): (What, fn(u32) -> Node) = match name {
+                    "target" => (What::Target, Node::Target),
+                    "answered" => (What::Bool, Node::Answered),
+                    "na" => (What::Bool, Node::Na),
+                    "unknown" => (What::Bool, Node::Unknown),
+                    _ => (What::Spread, Node::Spread),
+                };
+                let Some(index) = self.criterion_arg(name, args, span) else {
+                    return self.unknown();
+                };
+                match name {
+                    "target" => self.references.targets.push(index),
+                    "spread" => self.references.spreads.push(index),
+                    _ => {}
+                }
+                self.leaf(what, make(index as u32), span)
+            }
+            "score" => {
+                self.not_in_relevance(name, span);
+                if args.is_empty() {
+                    self.references.overall = true;
+                    return self.leaf(What::Score, Node::Overall, span);
+                }
+                match self.axis_arg(name, args, span) {
+                    Some(axis) => self.leaf(What::Score, Node::Score(axis as u32), span),
+                    None => self.unknown(),
+                }
+            }
+            "coverage" => {
+                self.not_in_relevance(name, span);
+                if args.is_empty() {
+                    self.error(
+                        RuleErrorKind::Type,
+                        span,
+                        "`coverage(…)` needs an axis id".to_owned(),
+                        Some("e.g. `coverage(solidarite) >= 50`".to_owned()),
+                    );
+                    return self.unknown();
+                }
+                match self.axis_arg(name, args, span) {
+                    Some(axis) => self.leaf(What::Coverage, Node::Coverage(axis as u32), span),
+                    None => self.unknown(),
+                }
+            }
+            "count" => {
+                if args.is_empty() {
+                    self.error(
+                        RuleErrorKind::Type,
+                        span,
+                        "`count()` needs at least one condition".to_owned(),
+                        Some(
+                            "e.g. `count(collectif.accueil >= 3, collectif.diversite >= 3) >= 1`"
+                                .to_owned(),
+                        ),
+                    );
+                }
+                let ids: Vec<NodeId> = args
+                    .iter()
+                    .map(|a| self.boolean(a, "`count(…)` counts conditions (true or false)"))
+                    .collect();
+                let slice = self.program.push_children(&ids);
+                self.typed(What::Number, Node::Count(slice))
+            }
+            "min" | "max" => {
+                if args.is_empty() {
+                    self.error(
+                        RuleErrorKind::Type,
+                        span,
+                        format!("`{name}()` needs at least one number"),
+                        Some(format!(
+                            "e.g. `{name}(collectif.accueil, collectif.diversite) >= 2`"
+                        )),
+                    );
+                }
+                let needs = format!("`{name}(…)` takes numbers");
+                let ids: Vec<NodeId> = args.iter().map(|a| self.number(a, &needs)).collect();
+                let slice = self.program.push_children(&ids);
+                let node = if name == "min" {
+                    Node::Min(slice)
+                } else {
+                    Node::Max(slice)
+                };
+                self.typed(What::Number, node)
+            }
+            _ => {
+                let hint = did_you_mean(name, FUNCTIONS.iter().copied()).unwrap_or_else(|| {
+                    format!(
+                        "the functions are {}",
+                        enumerate(FUNCTIONS.iter().copied(), 20)
+                    )
+                });
+                self.error(
+                    RuleErrorKind::UnknownName,
+                    name_span,
+                    format!("unknown function `{name}`"),
+                    Some(hint),
+                );
+                // What the arguments should be is unknown: they are not checked.
+                let _ = args;
+                self.unknown()
+            }
+        }
+    }
+
+    /// Refuses `name(…)` in relevance conditions.
+    pub(super) fn not_in_relevance(&mut self, name: &str, span: &Span) {
+        if self.context == Context::Relevance {
+            let what = if name == "spread" {
+                "rater spreads"
+            } else {
+                "scores"
+            };
+            self.error(
+                RuleErrorKind::NotAllowedHere,
+                span,
+                format!(
+                    "`{name}(…)` cannot be used in `relevant`: relevance is evaluated before {what} exist"
+                ),
+                Some("decide relevance from profile fields, other criteria's levels or their answer state".to_owned()),
+            );
+        }
+    }
+
+    /// The single criterion argument of `name(…)`.
+    pub(super) fn criterion_arg(
+        &mut self,
+        name: &str,
+        args: &[Expr],
+        span: &Span,
+    ) -> Option<usize> {
+        let [arg] = args else {
+            self.error(
+                RuleErrorKind::Type,
+                span,
+                format!("`{name}(…)` takes exactly one criterion"),
+                Some(format!("e.g. `{name}(solidarite.equilibre)`")),
+            );
+            return None;
+        };
+        let arg = unparen(arg);
+        match &arg.kind {
+            ExprKind::Name(parts) if parts.len() == 2 && parts[0].0 != "profile" => {
+                self.criterion(&arg.span)
+            }
+            ExprKind::Name(parts) if parts.len() == 2 => {
+                let hint = (name == "answered").then(|| {
+                    format!(
+                        "to test whether a profile field is given, write `{} != ''`",
+                        self.text(&arg.span)
+                    )
+                });
+                self.error(
+                    RuleErrorKind::Type,
+                    &arg.span,
+                    format!("`{name}(…)` takes a criterion, not a profile field"),
+                    hint,
+                );
+                None
+            }
+            _ => {
+                let hint = match &arg.kind {
+                    ExprKind::Name(parts)
+                        if parts.len() == 1 && self.scope.axis(&parts[0].0).is_some() =>
+                    {
+                        Some(format!(
+                            "`{}` is an axis; name one of its criteria: `{}.<criterion>`",
+                            parts[0].0, parts[0].0
+                        ))
+                    }
+                    _ => Some(format!("e.g. `{name}(solidarite.equilibre)`")),
+                };
+                self.error(
+                    RuleErrorKind::Type,
+                    &arg.span,
+                    format!("`{name}(…)` takes a criterion such as `axis.criterion`"),
+                    hint,
+                );
+                None
+            }
+        }
+    }
+
+    /// The single axis argument of `name(…)`.
+    pub(super) fn axis_arg(&mut self, name: &str, args: &[Expr], span: &Span) -> Option<usize> {
+        let [arg] = args else {
+            let message = if name == "score" {
+                "`score(…)` takes one axis id, or nothing for the overall score".to_owned()
+            } else {
+                format!("`{name}(…)` takes exactly one axis id")
+            };
+            self.error(
+                RuleErrorKind::Type,
+                span,
+                message,
+                Some(format!("e.g. `{name}(solidarite)`")),
+            );
+            return None;
+        };
+        let arg = unparen(arg);
+        match &arg.kind {
+            ExprKind::Name(parts) if parts.len() == 1 => {
+                let id = &parts[0].0;
+                if let Some(axis) = self.scope.axis(id) {
+                    self.references.axes.push(axis);
+                    return Some(axis);
+                }
+                let axes = self.scope.axis_ids();
+                let hint = did_you_mean(id, axes.iter().map(String::as_str)).or_else(|| {
+                    (!axes.is_empty()).then(|| {
+                        format!(
+                            "the axes are {}",
+                            enumerate(axes.iter().map(String::as_str), 12)
+                        )
+                    })
+                });
+                self.error(
+                    RuleErrorKind::UnknownName,
+                    &arg.span,
+                    format!("unknown axis `{id}`"),
+                    hint,
+                );
+                None
+            }
+            ExprKind::Name(parts) if parts.len() == 2 && parts[0].0 != "profile" => {
+                let axis = &parts[0].0;
+                let src = self.text(&arg.span).to_owned();
+                self.error(
+                    RuleErrorKind::Type,
+                    &arg.span,
+                    format!("`{name}(…)` takes an axis id, not a criterion"),
+                    Some(format!(
+                        "a criterion's level is written `{src}` on its own; its axis is `{name}({axis})`"
+                    )),
+                );
+                None
+            }
+            _ => {
+                self.error(
+                    RuleErrorKind::Type,
+                    &arg.span,
+                    format!("`{name}(…)` takes an axis id"),
+                    Some(format!("e.g. `{name}(solidarite)`")),
+                );
+                None
+            }
+        }
+    }
+}
