@@ -123,7 +123,7 @@ pub fn run(args: &ChartArgs, grid: Option<&Path>, lang: &str) -> Result<u8, Fail
             }
             let report = &outcome.collected[0];
             options.title = report.initiative.clone();
-            Drawing::Bars(bars(report))
+            Drawing::Bars(charts::bars_of(report))
         }
         ChartKind::Distribution => {
             let outcome = batch::collect(&args.inputs, grid, lang, 0, true)?;
@@ -188,22 +188,6 @@ pub fn run(args: &ChartArgs, grid: Option<&Path>, lang: &str) -> Result<u8, Fail
         common::write_output(Some(&args.output), svg.as_bytes())?;
     }
     Ok(0)
-}
-
-/// The bars of a report: one per criterion, grouped by axis.
-pub fn bars(report: &Report) -> Vec<Bar> {
-    report
-        .axes
-        .iter()
-        .flat_map(|a| {
-            a.criteria.iter().map(move |c| Bar {
-                group: a.title.clone(),
-                label: c.title.clone(),
-                value: c.value.map(|v| v * 100.0),
-                critical: c.critical,
-            })
-        })
-        .collect()
 }
 
 fn heat_row(r: &Report) -> HeatmapRow {

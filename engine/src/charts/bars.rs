@@ -1,6 +1,6 @@
 //! Horizontal bars: one per criterion, grouped by axis.
 
-use super::svg::with_title;
+use super::svg::render;
 use super::{clean, ChartOptions, PALETTE};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -28,13 +28,9 @@ pub fn bars_svg(bars: &[Bar], options: &ChartOptions) -> String {
     let top = if options.show_title { 40 } else { 10 };
     let needed = top + ROW * (bars.len() + groups) as i32 + 20;
     let height = (needed.max(0) as u32).max(options.height);
-    let mut buf = String::new();
-    {
-        let root = SVGBackend::with_string(&mut buf, (options.width, height)).into_drawing_area();
-        let _ = draw_bars(&root, bars, options, top);
-        let _ = root.present();
-    }
-    with_title(buf, &options.title)
+    render((options.width, height), &options.title, |root| {
+        let _ = draw_bars(root, bars, options, top);
+    })
 }
 
 /// Draws on any plotters drawing area (SVG here; the CLI also draws PNG).

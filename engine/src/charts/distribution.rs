@@ -1,6 +1,6 @@
 //! The distribution chart: for each axis of a batch, a histogram of its scores.
 
-use super::svg::with_title;
+use super::svg::render;
 use super::{clean, ChartOptions, PALETTE};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -30,13 +30,9 @@ pub fn distribution_size(series: &[Distribution], options: &ChartOptions) -> (u3
 /// Renders histograms of axis scores, one band per axis, to an SVG string.
 pub fn distribution_svg(series: &[Distribution], options: &ChartOptions) -> String {
     let size = distribution_size(series, options);
-    let mut buf = String::new();
-    {
-        let root = SVGBackend::with_string(&mut buf, size).into_drawing_area();
-        let _ = draw_distribution(&root, series, options);
-        let _ = root.present();
-    }
-    with_title(buf, &options.title)
+    render(size, &options.title, |root| {
+        let _ = draw_distribution(root, series, options);
+    })
 }
 
 /// Draws on any plotters drawing area (SVG here; the CLI also draws PNG).

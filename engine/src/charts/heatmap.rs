@@ -1,6 +1,6 @@
 //! The heatmap: initiatives (rows) × criteria (columns), coloured by level.
 
-use super::svg::with_title;
+use super::svg::render;
 use super::{clean, ChartOptions};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -70,13 +70,9 @@ pub fn heatmap_svg(
     options: &ChartOptions,
 ) -> String {
     let size = heatmap_size(columns, rows, options);
-    let mut buf = String::new();
-    {
-        let root = SVGBackend::with_string(&mut buf, size).into_drawing_area();
-        let _ = draw_heatmap(&root, columns, rows, options);
-        let _ = root.present();
-    }
-    with_title(buf, &options.title)
+    render(size, &options.title, |root| {
+        let _ = draw_heatmap(root, columns, rows, options);
+    })
 }
 
 /// A colour for a value 0–100 (viridis-like: dark blue, low → yellow, high; readable

@@ -60,9 +60,9 @@ pub fn radar_of_reports(reports: &[&Report], options: &ChartOptions) -> String {
     radar_svg(&axes, &series, options)
 }
 
-/// Horizontal bars of a report's criteria values (0–100 %), grouped by axis.
-pub fn bars_of_report(report: &Report, options: &ChartOptions) -> String {
-    let bars: Vec<Bar> = report
+/// The bars of a report: one per criterion (value in percent), grouped by axis.
+pub fn bars_of(report: &Report) -> Vec<Bar> {
+    report
         .axes
         .iter()
         .flat_map(|a| {
@@ -73,8 +73,12 @@ pub fn bars_of_report(report: &Report, options: &ChartOptions) -> String {
                 critical: c.critical,
             })
         })
-        .collect();
-    bars_svg(&bars, options)
+        .collect()
+}
+
+/// Horizontal bars of a report's criteria values (0–100 %), grouped by axis.
+pub fn bars_of_report(report: &Report, options: &ChartOptions) -> String {
+    bars_svg(&bars_of(report), options)
 }
 
 /// Colours for series, distinguishable and readable on white.

@@ -1,6 +1,6 @@
 //! The radar chart: one spoke per axis, one polygon per series.
 
-use super::svg::with_title;
+use super::svg::render;
 use super::{clean, wrap, ChartOptions, PALETTE};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -20,14 +20,9 @@ pub struct RadarSeries {
 /// Axes without a score are marked "—" and left out of the polygon, so an
 /// unanswered axis never looks like a zero.
 pub fn radar_svg(axes: &[String], series: &[RadarSeries], options: &ChartOptions) -> String {
-    let mut buf = String::new();
-    {
-        let root =
-            SVGBackend::with_string(&mut buf, (options.width, options.height)).into_drawing_area();
-        let _ = draw_radar(&root, axes, series, options);
-        let _ = root.present();
-    }
-    with_title(buf, &options.title)
+    render((options.width, options.height), &options.title, |root| {
+        let _ = draw_radar(root, axes, series, options);
+    })
 }
 
 /// Draws on any plotters drawing area (SVG here; the CLI also draws PNG).

@@ -1,4 +1,24 @@
-//! Finishing touches on plotters' SVG output: an accessible title.
+//! Rendering to an SVG string, with an accessible title.
+
+use plotters::coord::Shift;
+use plotters::prelude::{DrawingArea, IntoDrawingArea, SVGBackend};
+
+/// Draws with `draw` on an SVG canvas of `size` pixels and returns the document,
+/// titled for assistive technologies. Drawing errors leave the chart partial,
+/// never fail: the SVG backend writes into a string.
+pub(crate) fn render(
+    size: (u32, u32),
+    title: &str,
+    draw: impl FnOnce(&DrawingArea<SVGBackend<'_>, Shift>),
+) -> String {
+    let mut buf = String::new();
+    {
+        let root = SVGBackend::with_string(&mut buf, size).into_drawing_area();
+        draw(&root);
+        let _ = root.present();
+    }
+    with_title(buf, title)
+}
 
 /// Inserts `role="img"`, an `aria-label` and a `<title>` into an SVG document.
 pub(crate) fn with_title(svg: String, title: &str) -> String {
