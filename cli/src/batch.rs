@@ -9,7 +9,7 @@ use crate::input::{self, Doc, InputFormat, Payload, Schema, Source};
 use crate::style;
 use crate::summary::{self, Stats};
 use clap::{Args, ValueEnum};
-use domino_engine::report::summary_header;
+use domino_engine::report::{push_finding_id, push_score, summary_header};
 use domino_engine::{did_you_mean, Assessment, Diagnostic, Grid, Report, Responses};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::collections::BTreeMap;
@@ -568,19 +568,18 @@ fn process(shared: &Shared, seq: u64, first_row: u64, payload: Payload) -> Done 
 /// Writes the summary record of an evaluation as one CSV line, byte for byte what
 /// `csv` would write for [`summary_record`], without building strings per cell.
 fn write_record(grid: &Grid, stamp: &[u8], e: &domino_engine::Evaluation, out: &mut Vec<u8>) {
-    use domino_engine::scoring::FindingSource;
     use domino_engine::FindingKind;
     let meta = &e.responses.meta;
     csv_field(out, meta.id.as_deref().unwrap_or(""));
     out.push(b',');
     csv_field(out, &meta.initiative);
     out.extend_from_slice(stamp);
-    centi(out, e.overall);
+    push_score(out, e.overall);
     for axis in &e.axes {
         out.push(b',');
-        centi(out, axis.score);
+        push_score(out, axis.score);
         out.push(b',');
-        centi(out, axis.coverage());
+        push_score(out, axis.coverage());
     }
     for kind in FindingKind::ALL {
         let n = e.findings.iter().filter(|f| f.kind == kind).count();
@@ -593,26 +592,7 @@ fn write_record(grid: &Grid, stamp: &[u8], e: &domino_engine::Evaluation, out: &
         if i > 0 {
             ids.push(';');
         }
-        let crit = |c: usize| grid.criterion(c).full_id.as_str();
-        match f.source {
-            FindingSource::Rule(r) => ids.push_str(&grid.rules[r].id),
-            FindingSource::CriticalLow(c) | FindingSource::CriticalUnknown(c) => {
-                ids.push_str("critical:");
-                ids.push_str(crit(c));
-            }
-            FindingSource::TargetGap(c) => {
-                ids.push_str("target:");
-                ids.push_str(crit(c));
-            }
-            FindingSource::RaterGap(c) => {
-                ids.push_str("raters:");
-                ids.push_str(crit(c));
-            }
-            FindingSource::Applicability(c) => {
-                ids.push_str("applicability:");
-                ids.push_str(crit(c));
-            }
-        }
+        push_finding_id(&mut ids, grid, f.source);
     }
     csv_field(out, &ids);
     out.push(b'\n');
@@ -635,41 +615,6 @@ fn csv_field(out: &mut Vec<u8>, text: &str) {
     } else {
         out.extend_from_slice(text.as_bytes());
     }
-}
-
-/// A score rounded to 0.01, written like `f64`'s `Display` of the rounded value.
-fn centi(out: &mut Vec<u8>, value: Option<f64>) {
-    let Some(v) = value else { return };
-    let c = (v * 100.0).round() as i64;
-    if c < 0 {
-        out.push(b'-');
-    }
-    let c = c.unsigned_abs();
-    let (int, frac) = (c / 100, c % 100);
-    push_digits(out, int);
-    if frac != 0 {
-        out.push(b'.');
-        out.push(b'0' + (frac / 10) as u8);
-        if frac % 10 != 0 {
-            out.push(b'0' + (frac % 10) as u8);
-        }
-    }
-}
-
-/// Writes an unsigned integer in decimal, without the formatting machinery
-/// (this runs a dozen times per batch row).
-fn push_digits(out: &mut Vec<u8>, mut n: u64) {
-    let mut digits = [0u8; 20];
-    let mut i = digits.len();
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend_from_slice(&digits[i..]);
 }
 
 enum DocError {
@@ -771,28 +716,4 @@ pub fn collect(
         )));
     }
     Ok(outcome)
-}
-
-#[cfg(test)]
-mod number_tests {
-    use super::centi;
-
-    fn text(v: f64) -> String {
-        let mut out = Vec::new();
-        centi(&mut out, Some(v));
-        String::from_utf8(out).unwrap()
-    }
-
-    #[test]
-    fn scores_are_written_like_the_display_of_their_rounded_value() {
-        for v in [
-            0.0, 50.0, 57.7, 58.57, 100.0, 0.05, 66.666_67, 7.1, 12345.678, -3.25,
-        ] {
-            let rounded = (v * 100.0_f64).round() / 100.0;
-            assert_eq!(text(v), rounded.to_string(), "{v}");
-        }
-        let mut out = Vec::new();
-        centi(&mut out, None);
-        assert!(out.is_empty());
-    }
 }

@@ -7,7 +7,7 @@ use crate::rules::{AnswerState, Value};
 use crate::scoring::{Evaluation, FindingSource};
 
 /// Rounds to two decimals, so reports read well and stay stable.
-pub(crate) fn round2(x: f64) -> f64 {
+fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
 
@@ -141,28 +141,27 @@ impl Evaluation {
                 .to_owned()
         };
         let score = |c: usize, p: u8| Value::Number(grid.scale_of(c).options[usize::from(p)].score);
-        let builtin = |c: usize,
-                       prefix: &str,
-                       source: &str,
-                       kind: FindingKind,
-                       message: String,
-                       why: Vec<TraceStep>| Finding {
-            id: format!("{prefix}:{}", grid.criterion(c).full_id),
-            kind,
-            source: source.to_owned(),
-            criteria: vec![grid.criterion(c).full_id.clone()],
-            message,
-            why,
-            condition: None,
-            recommend: Vec::new(),
-        };
+        let id = super::flat::finding_id(grid, source);
+        let builtin =
+            |c: usize, origin: &str, kind: FindingKind, message: String, why: Vec<TraceStep>| {
+                Finding {
+                    id: id.clone(),
+                    kind,
+                    source: origin.to_owned(),
+                    criteria: vec![grid.criterion(c).full_id.clone()],
+                    message,
+                    why,
+                    condition: None,
+                    recommend: Vec::new(),
+                }
+            };
         let step = |text: String, value: Value| TraceStep { text, value };
         match source {
             FindingSource::Rule(i) => {
                 let rule = &grid.rules[i];
                 let facts = crate::scoring::facts_of(grid, self);
                 Finding {
-                    id: rule.id.clone(),
+                    id,
                     kind: rule.kind,
                     source: "rule".into(),
                     criteria: rule
@@ -185,7 +184,6 @@ impl Evaluation {
                 builtin(
                     c,
                     "critical",
-                    "critical",
                     FindingKind::Vigilance,
                     fill(m.critical_low, title, &level_label(c, p), ""),
                     vec![
@@ -198,7 +196,6 @@ impl Evaluation {
                 let title = grid.criterion(c).title.get(lang);
                 builtin(
                     c,
-                    "critical",
                     "critical",
                     FindingKind::Vigilance,
                     fill(m.critical_unknown, title, "", ""),
@@ -214,7 +211,6 @@ impl Evaluation {
                 let id = &grid.criterion(c).full_id;
                 builtin(
                     c,
-                    "target",
                     "target_gap",
                     FindingKind::Opportunite,
                     fill(
@@ -256,13 +252,12 @@ impl Evaluation {
                     })
                     .collect::<Vec<_>>()
                     .join(", ");
-                let (prefix, src, template) = match source {
-                    FindingSource::RaterGap(_) => ("raters", "rater_gap", m.rater_gap),
-                    _ => ("applicability", "applicability", m.applicability),
+                let (src, template) = match source {
+                    FindingSource::RaterGap(_) => ("rater_gap", m.rater_gap),
+                    _ => ("applicability", m.applicability),
                 };
                 builtin(
                     c,
-                    prefix,
                     src,
                     FindingKind::Debat,
                     fill(template, grid.criterion(c).title.get(lang), &summary, ""),

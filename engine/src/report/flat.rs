@@ -1,6 +1,5 @@
 //! One flat record per assessment, for CSV outputs (batch results, downloads).
 
-use super::build::round2;
 use crate::grid::{FindingKind, Grid};
 use crate::scoring::{Evaluation, FindingSource};
 
@@ -59,20 +58,93 @@ pub fn summary_record(grid: &Grid, e: &Evaluation) -> Vec<String> {
     r
 }
 
-/// The id a finding has in reports.
+/// The id a finding has in reports: the rule id, or `critical:`, `target:`,
+/// `raters:` or `applicability:` followed by the criterion id.
 pub(crate) fn finding_id(grid: &Grid, source: FindingSource) -> String {
-    let crit = |c: usize| grid.criterion(c).full_id.as_str();
-    match source {
-        FindingSource::Rule(i) => grid.rules[i].id.clone(),
-        FindingSource::CriticalLow(c) | FindingSource::CriticalUnknown(c) => {
-            format!("critical:{}", crit(c))
+    let mut id = String::new();
+    push_finding_id(&mut id, grid, source);
+    id
+}
+
+/// Appends the id a finding has in reports (see [`summary_record`]) to `out`,
+/// without allocating: for writers of summary records on a hot path.
+pub fn push_finding_id(out: &mut String, grid: &Grid, source: FindingSource) {
+    let (prefix, criterion) = match source {
+        FindingSource::Rule(i) => {
+            out.push_str(&grid.rules[i].id);
+            return;
         }
-        FindingSource::TargetGap(c) => format!("target:{}", crit(c)),
-        FindingSource::RaterGap(c) => format!("raters:{}", crit(c)),
-        FindingSource::Applicability(c) => format!("applicability:{}", crit(c)),
+        FindingSource::CriticalLow(c) | FindingSource::CriticalUnknown(c) => ("critical:", c),
+        FindingSource::TargetGap(c) => ("target:", c),
+        FindingSource::RaterGap(c) => ("raters:", c),
+        FindingSource::Applicability(c) => ("applicability:", c),
+    };
+    out.push_str(prefix);
+    out.push_str(&grid.criterion(criterion).full_id);
+}
+
+/// Appends a score rounded to 0.01 to `out`, written like `f64`'s `Display` of the
+/// rounded value (`50`, `57.7`, `58.57`); nothing for an absent score. It uses no
+/// formatting machinery: summary records write a dozen of these per row.
+pub fn push_score(out: &mut Vec<u8>, value: Option<f64>) {
+    let Some(v) = value else { return };
+    let c = (v * 100.0).round() as i64;
+    if c < 0 {
+        out.push(b'-');
+    }
+    let c = c.unsigned_abs();
+    let (int, frac) = (c / 100, c % 100);
+    push_digits(out, int);
+    if frac != 0 {
+        out.push(b'.');
+        out.push(b'0' + (frac / 10) as u8);
+        if frac % 10 != 0 {
+            out.push(b'0' + (frac % 10) as u8);
+        }
     }
 }
 
+/// Appends an unsigned integer in decimal.
+fn push_digits(out: &mut Vec<u8>, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[i..]);
+}
+
 fn number(x: Option<f64>) -> String {
-    x.map(|v| round2(v).to_string()).unwrap_or_default()
+    let mut out = Vec::new();
+    push_score(&mut out, x);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::push_score;
+
+    fn text(v: f64) -> String {
+        let mut out = Vec::new();
+        push_score(&mut out, Some(v));
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn scores_are_written_like_the_display_of_their_rounded_value() {
+        for v in [
+            0.0, 50.0, 57.7, 58.57, 100.0, 0.05, 66.666_67, 7.1, 12345.678, -3.25,
+        ] {
+            let rounded = (v * 100.0_f64).round() / 100.0;
+            assert_eq!(text(v), rounded.to_string(), "{v}");
+        }
+        let mut out = Vec::new();
+        push_score(&mut out, None);
+        assert!(out.is_empty());
+    }
 }

@@ -4,7 +4,7 @@ mod build;
 mod flat;
 mod messages;
 
-pub use flat::{summary_header, summary_record};
+pub use flat::{push_finding_id, push_score, summary_header, summary_record};
 
 use crate::grid::{FindingKind, Phase};
 use crate::rules::TraceStep;
