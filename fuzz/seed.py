@@ -48,3 +48,23 @@ for c in glob.glob(f"{ROOT}/grids/examples/batch/*.csv") + glob.glob(f"{ROOT}/te
     put("batch_csv", os.path.basename(c), data)
     lines = data.split(b"\n")
     put("batch_csv", os.path.basename(c) + ".head", b"\n".join(lines[:3]) + b"\n")
+
+# batch_input: the same CSV files, and the DOMINO samples as a JSON array and as NDJSON.
+for c in glob.glob(f"{ROOT}/grids/examples/batch/*.csv") + glob.glob(f"{ROOT}/tests/hostile/csv/*"):
+    data = open(c, "rb").read()
+    put("batch_input", os.path.basename(c), data)
+    put("batch_input", os.path.basename(c) + ".head", b"\n".join(data.split(b"\n")[:4]) + b"\n")
+samples = []
+for a in sorted(glob.glob(f"{ROOT}/grids/examples/*.toml")):
+    doc = tomllib.loads(open(a, encoding="utf-8").read())
+    if doc.get("grid", {}).get("id", doc.get("meta", {}).get("grid")) in (None, "domino"):
+        samples.append(doc)
+items = [json.dumps(s, default=default, ensure_ascii=False) for s in samples]
+put("batch_input", "samples.json", "[\n" + ",\n".join(items) + "\n]\n")
+put("batch_input", "samples-2.json", "[" + ",".join(items[:2]) + "]")
+put("batch_input", "samples.ndjson", "\n".join(items) + "\n")
+put("batch_input", "samples-2.ndjson", "\n".join(items[:2]))
+for f in glob.glob(f"{ROOT}/tests/hostile/assessments/*.json"):
+    text = open(f, encoding="utf-8", errors="replace").read()
+    put("batch_input", os.path.basename(f) + ".array", "[" + text + "]")
+    put("batch_input", os.path.basename(f) + ".ndjson", text.replace("\n", " ") + "\n")

@@ -178,7 +178,7 @@ pub fn run(args: &BatchArgs, grid: Option<&Path>, lang: &str) -> Result<u8, Fail
             Vec::new()
         };
         write_all(&mut sink, &header)?;
-        let outcome = run_pipeline(source, grid.clone(), options, &mut sink)?;
+        let outcome = run_pipeline(source, grid.clone(), options, &mut sink, &mut io::stderr())?;
         if !outcome.stopped {
             sink.flush().map_err(write_error)?;
         }
@@ -265,6 +265,7 @@ fn write_error(e: io::Error) -> Fail {
         Fail {
             code: 0,
             message: None,
+            details: String::new(),
         }
     } else {
         Fail::io(format!("cannot write the results: {e}"))
@@ -303,11 +304,15 @@ fn progress_bar(source: &Source) -> ProgressBar {
 }
 
 /// Reads, scores and writes: the heart of `batch` (and of the batch charts).
+///
+/// Results go to `out`, in input order; each bad row's rendered diagnostics go
+/// to `errors` (stderr for the command), also in input order.
 pub fn run_pipeline(
     mut source: Source,
     grid: Grid,
     options: PipelineOptions,
     out: &mut dyn Write,
+    errors: &mut dyn Write,
 ) -> Result<Outcome, Fail> {
     let jobs = options.jobs;
     let pool = rayon::ThreadPoolBuilder::new()
@@ -400,7 +405,9 @@ pub fn run_pipeline(
                     } else {
                         &done.errors[..]
                     };
-                    style::eprint(&shown.concat());
+                    for error in shown {
+                        let _ = errors.write_all(error.as_bytes());
+                    }
                 });
                 if shared.options.strict {
                     outcome.failed += 1;
@@ -698,7 +705,13 @@ pub fn collect(
         jobs: default_jobs(),
         lang: lang.to_owned(),
     };
-    let outcome = run_pipeline(source, grid.clone(), options, &mut io::sink())?;
+    let outcome = run_pipeline(
+        source,
+        grid.clone(),
+        options,
+        &mut io::sink(),
+        &mut io::stderr(),
+    )?;
     if outcome.failed > 0 {
         style::warning_line(&format!(
             "{}: {} row(s) could not be scored and were left out",

@@ -20,6 +20,8 @@ pub struct Fail {
     pub code: u8,
     /// Message printed as `error: …`, when not already said.
     pub message: Option<String>,
+    /// Rendered diagnostics printed before the message (empty when none).
+    pub details: String,
 }
 
 impl Fail {
@@ -28,6 +30,7 @@ impl Fail {
         Fail {
             code: EXIT_INVALID,
             message: Some(message.into()),
+            details: String::new(),
         }
     }
 
@@ -36,7 +39,14 @@ impl Fail {
         Fail {
             code: EXIT_INVALID,
             message: None,
+            details: String::new(),
         }
+    }
+
+    /// The same failure, with rendered diagnostics to print before its message.
+    pub fn with_details(mut self, details: String) -> Self {
+        self.details = details;
+        self
     }
 
     /// An I/O failure.
@@ -44,6 +54,7 @@ impl Fail {
         Fail {
             code: EXIT_IO,
             message: Some(message.into()),
+            details: String::new(),
         }
     }
 }

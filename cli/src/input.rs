@@ -168,6 +168,21 @@ pub fn open(inputs: &[PathBuf], forced: Option<InputFormat>, grid: &Grid) -> Res
             _ => sniff(&mut reader, &name)?,
         },
     };
+    read_stream(reader, name, total, format, grid)
+}
+
+/// Opens one stream of `format` (a file's or stdin's bytes) as a batch input;
+/// `name` is shown in messages, `total` is its size in bytes when known.
+///
+/// A CSV header is read and checked at once: a bad header fails here, with
+/// every header problem in the failure's details.
+pub fn read_stream(
+    reader: Box<dyn BufRead + Send>,
+    name: String,
+    total: Option<u64>,
+    format: InputFormat,
+    grid: &Grid,
+) -> Result<Source, Fail> {
     let kind = match format {
         InputFormat::Csv => open_csv(reader, grid, &name)?,
         InputFormat::Json => Kind::Json(JsonItems::new(reader, &name)?),
@@ -260,11 +275,11 @@ fn open_csv(reader: Box<dyn BufRead + Send>, grid: &Grid, name: &str) -> Result<
                 text.push_str(&render_row_error(d, name, 1, None));
                 text.push('\n');
             }
-            crate::style::eprint(&text);
             Err(Fail::invalid(format!(
                 "`{name}`: the header has {} error(s); nothing was scored",
                 errors.len()
-            )))
+            ))
+            .with_details(text))
         }
     }
 }

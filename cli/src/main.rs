@@ -7,17 +7,7 @@
 //! Exit codes: 0 success; 1 invalid input or usage; 2 some batch rows failed
 //! (the others were scored); 3 a file could not be read or written.
 
-mod batch;
-mod chart;
-mod common;
-mod gridcmd;
-mod html;
-mod i18n;
-mod input;
-mod score;
-mod style;
-mod summary;
-mod template;
+use domino_cli::{batch, chart, common, gridcmd, html, score, style, template};
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use common::{Fail, EXIT_INVALID};
@@ -113,6 +103,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(fail) => {
+            style::eprint(&fail.details);
             if let Some(message) = &fail.message {
                 style::error_line(message);
             }

@@ -10,3 +10,4 @@ mod write;
 pub use model::{Answer, Assessment, Meta};
 pub use resolve::{Given, Response, Responses};
 pub use tabular::{RowError, RowSchema};
+pub use write::toml_string;

@@ -28,12 +28,12 @@ impl Assessment {
             }
         }
         if !m.raters.is_empty() {
-            let list: Vec<String> = m.raters.iter().map(|r| quote(r)).collect();
+            let list: Vec<String> = m.raters.iter().map(|r| toml_string(r)).collect();
             let _ = writeln!(out, "raters = [{}]", list.join(", "));
         }
         out.push_str("\n[profile]\n");
         for (k, v) in &self.profile {
-            let _ = writeln!(out, "{} = {}", key(k), quote(v));
+            let _ = writeln!(out, "{} = {}", key(k), toml_string(v));
         }
         out.push_str("\n[answers]\n");
         for (k, a) in &self.answers {
@@ -49,35 +49,37 @@ impl Assessment {
 }
 
 fn line(out: &mut String, k: &str, v: &str) {
-    let _ = writeln!(out, "{k} = {}", quote(v));
+    let _ = writeln!(out, "{k} = {}", toml_string(v));
 }
 
 fn answer(a: &Answer) -> String {
     if let (true, Some(level)) = (a.is_short(), &a.level) {
-        return quote(level);
+        return toml_string(level);
     }
     let mut parts = Vec::new();
     if let Some(l) = &a.level {
-        parts.push(format!("level = {}", quote(l)));
+        parts.push(format!("level = {}", toml_string(l)));
     }
     if !a.by.is_empty() {
         let by: Vec<String> =
             a.by.iter()
-                .map(|(r, c)| format!("{} = {}", key(r), quote(c)))
+                .map(|(r, c)| format!("{} = {}", key(r), toml_string(c)))
                 .collect();
         parts.push(format!("by = {{ {} }}", by.join(", ")));
     }
     if let Some(t) = &a.target {
-        parts.push(format!("target = {}", quote(t)));
+        parts.push(format!("target = {}", toml_string(t)));
     }
     if let Some(e) = &a.evidence {
-        parts.push(format!("evidence = {}", quote(e)));
+        parts.push(format!("evidence = {}", toml_string(e)));
     }
     format!("{{ {} }}", parts.join(", "))
 }
 
 /// A TOML basic string with every needed escape.
-fn quote(s: &str) -> String {
+/// `s` as a TOML basic string (`"…"`) that reads back exactly as `s`:
+/// quotes, backslashes and control characters escaped.
+pub fn toml_string(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {
@@ -105,7 +107,7 @@ fn key(k: &str) -> String {
     {
         k.to_owned()
     } else {
-        quote(k)
+        toml_string(k)
     }
 }
 

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Minimizes a target's corpus (`cargo fuzz cmin`: the smallest set of inputs
+# that reaches the same coverage) and keeps it as the regression corpus that
+# CI replays without a fuzzer: tests/fuzz-corpus/TARGET/.
+#
+#   fuzz/keep-corpus.sh TARGET [TARGET...]
+#
+# Text targets (all but batch_csv) only ever see UTF-8, as libFuzzer's `&str`
+# targets skip other inputs; those are not kept, and their count is printed.
+set -euo pipefail
+cd "$(dirname "$0")"
+export RUSTC_BOOTSTRAP=1
+for target in "$@"; do
+  [ -d "corpus/$target" ] || { echo "no corpus/$target: run fuzz/seed.py and fuzz/campaign.sh first" >&2; exit 2; }
+  cargo fuzz cmin -O -s "${SANITIZER:-none}" "$target" "corpus/$target" >"logs/$target.cmin.log" 2>&1
+  kept=../tests/fuzz-corpus/$target
+  rm -rf "$kept"
+  mkdir -p "$kept"
+  skipped=0
+  for input in "corpus/$target"/*; do
+    if [ "$target" != batch_csv ] && ! iconv -f UTF-8 -t UTF-8 "$input" >/dev/null 2>&1; then
+      skipped=$((skipped + 1))
+      continue
+    fi
+    cp "$input" "$kept/"
+  done
+  echo "$target: kept $(ls "$kept" | wc -l) inputs, $(du -sh "$kept" | cut -f1); $skipped not UTF-8"
+done
