@@ -26,6 +26,7 @@ fi
 step "Formatting and lints"
 cargo fmt --all --check
 cargo clippy --workspace --all-targets --quiet -- -D warnings
+cargo clippy -p domino-web --target wasm32-unknown-unknown --quiet -- -D warnings
 
 step "Rust tests (engine, CLI, web logic, cross-crate)"
 cargo test --workspace --quiet

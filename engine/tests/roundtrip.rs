@@ -178,3 +178,40 @@ proptest! {
         prop_assert_eq!(score(&back), report);
     }
 }
+
+/// The `why` of a finding keeps the exact value a rule compared, such as
+/// 275 / 3 = 91.66666666666667 (not rounded like the axis score): JSON must
+/// give back that very float, not its neighbour 91.66666666666669, which a
+/// fast but inexact number parser returns.
+#[test]
+fn a_score_with_seventeen_significant_digits_reads_back_exactly() {
+    let a = Assessment::from_toml(
+        r#"
+[assessment]
+grid = "domino"
+initiative = "Portée par la collectivité"
+
+[answers]
+"collectif.accueil" = { level = "0" }
+"collectif.diversite" = { level = "0" }
+"collectif.regles" = { level = "1" }
+"acteur_public.posture" = { level = "4" }
+"acteur_public.cadre_juridique" = { level = "3" }
+"acteur_public.service_public" = { level = "na" }
+"#,
+    )
+    .unwrap();
+    let report = score(&a);
+    let traced = report
+        .findings
+        .all()
+        .flat_map(|f| f.why.iter())
+        .find(|step| step.text == "score(acteur_public)")
+        .expect("a rule reads the public actor's score");
+    let written = serde_json::to_string(&traced.value).unwrap();
+    assert_eq!(written, "91.66666666666667");
+    let read: f64 = serde_json::from_str(&written).unwrap();
+    assert_eq!(read.to_bits(), (275.0_f64 / 3.0).to_bits());
+    let back: Report = serde_json::from_str(&serde_json::to_string(&report).unwrap()).unwrap();
+    assert_eq!(back, report);
+}
