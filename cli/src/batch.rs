@@ -10,7 +10,7 @@ use crate::style;
 use crate::summary::{self, Stats};
 use clap::{Args, ValueEnum};
 use domino_engine::report::{push_finding_id, push_score, summary_header};
-use domino_engine::{did_you_mean, Assessment, Diagnostic, Grid, Report, Responses};
+use domino_engine::{did_you_mean, Assessment, Diagnostic, Grid, LineIndex, Report, Responses};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::collections::BTreeMap;
 use std::io::{self, BufWriter, IsTerminal, Write};
@@ -663,10 +663,10 @@ fn render_doc_errors(file: &str, doc: &Doc, error: DocError) -> String {
         )),
         DocError::Diagnostics(diags) => {
             let mut out = String::new();
+            let index = LineIndex::new(doc.text.as_deref().unwrap_or(""));
             for d in diags.iter().filter(|d| d.is_error()) {
                 if is_file {
-                    let text = doc.text.as_deref().unwrap_or("");
-                    out.push_str(&style::paint_diagnostic(&d.render(&doc.label, text)));
+                    out.push_str(&style::paint_diagnostic(&d.render_in(&doc.label, &index)));
                 } else {
                     let line = doc.line + d.line.saturating_sub(1) as u64;
                     let mut s = format!(

@@ -1,9 +1,10 @@
-//! Engine benchmarks: loading the DOMINO grid, scoring one assessment.
+//! Engine benchmarks: loading the DOMINO grid, scoring one assessment,
+//! refusing a file with thousands of errors.
 //!
 //! `cargo bench -p domino-engine --bench engine`
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use domino_engine::{Grid, DOMINO_GRID};
+use domino_engine::{Assessment, Grid, DOMINO_GRID};
 use std::hint::black_box;
 
 #[path = "../examples/support/sample.rs"]
@@ -44,6 +45,36 @@ fn benches(c: &mut Criterion) {
             criterion::BatchSize::SmallInput,
         )
     });
+    hostile(c);
+}
+
+/// Files with thousands of problems: every one is located and rendered, in
+/// time linear in the file (a scan of the text per problem would be quadratic).
+fn hostile(c: &mut Criterion) {
+    let mut group = c.benchmark_group("hostile");
+    group.sample_size(10);
+    let errors: String = (0..20_000).map(|i| format!("bad line {i}\n")).collect();
+    group.bench_function("refuse and render a grid of 20,000 syntax errors", |b| {
+        b.iter(|| {
+            let refused = Grid::from_toml(black_box(&errors)).unwrap_err();
+            refused.render("bad.toml", &errors)
+        })
+    });
+    let grid = Grid::from_toml(DOMINO_GRID).unwrap().grid;
+    let mut json = String::from(
+        "{\"assessment\": {\"grid\": \"domino\", \"initiative\": \"X\"},\n\"answers\": {\n",
+    );
+    for n in 0..20_000 {
+        json.push_str(&format!("\"x.k{n}\": \"3\",\n"));
+    }
+    json.push_str("\"x.last\": \"3\"}}\n");
+    group.bench_function("locate 20,000 unknown criteria in a JSON assessment", |b| {
+        b.iter(|| {
+            let a = Assessment::from_json(black_box(&json)).unwrap();
+            grid.resolve(&a).unwrap_err()
+        })
+    });
+    group.finish();
 }
 
 criterion_group!(engine, benches);

@@ -99,9 +99,16 @@ impl Diagnostic {
     }
 
     /// Fills `line` and `column` from `span` against the source text.
-    pub fn locate(mut self, source: &str) -> Self {
+    /// To locate many diagnostics in one text, build a [`LineIndex`] once and
+    /// use [`Diagnostic::locate_in`].
+    pub fn locate(self, source: &str) -> Self {
+        self.locate_in(&LineIndex::new(source))
+    }
+
+    /// Fills `line` and `column` from `span`, with the text's line index.
+    pub fn locate_in(mut self, index: &LineIndex<'_>) -> Self {
         if let Some(span) = &self.span {
-            let (line, column) = line_column(source, span.start);
+            let (line, column) = index.line_column(span.start);
             self.line = line;
             self.column = column;
         }
@@ -124,7 +131,15 @@ impl Diagnostic {
     ///    |         ^^^^^^^^
     ///    = hint: known scales: level
     /// ```
+    ///
+    /// To render many diagnostics of one text, build a [`LineIndex`] once and
+    /// use [`Diagnostic::render_in`] (or [`Diagnostics::render`]).
     pub fn render(&self, file_name: &str, source: &str) -> String {
+        self.render_in(file_name, &LineIndex::new(source))
+    }
+
+    /// Renders the diagnostic like [`Diagnostic::render`], with the text's line index.
+    pub fn render_in(&self, file_name: &str, index: &LineIndex<'_>) -> String {
         let mut out = format!("{}[{}]: {}\n", self.severity, self.code, self.message);
         if self.line > 0 {
             let gutter = self.line.to_string().len();
@@ -133,8 +148,7 @@ impl Diagnostic {
                 "{pad}--> {file_name}:{}:{}\n",
                 self.line, self.column
             ));
-            if let Some(text) = source.lines().nth(self.line - 1) {
-                let text = text.trim_end_matches('\r');
+            if let Some(text) = index.line(self.line) {
                 let shown: String = text.chars().take(200).collect();
                 let width = self.caret_width(text);
                 let lead: String = shown
@@ -243,9 +257,10 @@ pub struct Diagnostics(pub Vec<Diagnostic>);
 impl Diagnostics {
     /// Renders every diagnostic, separated by blank lines.
     pub fn render(&self, file_name: &str, source: &str) -> String {
+        let index = LineIndex::new(source);
         self.0
             .iter()
-            .map(|d| d.render(file_name, source))
+            .map(|d| d.render_in(file_name, &index))
             .collect::<Vec<_>>()
             .join("\n")
     }
@@ -257,11 +272,75 @@ impl Diagnostics {
 }
 
 /// 1-based line and column (in characters) of a byte offset.
+///
+/// Scans the text: to locate many offsets in one text, use a [`LineIndex`].
 pub fn line_column(source: &str, offset: usize) -> (usize, usize) {
+    LineIndex::new(source).line_column(offset)
+}
+
+/// Where each line of a text starts, so that locating an offset or fetching a
+/// line costs a binary search instead of a scan of the text: a file with
+/// thousands of diagnostics is located and rendered in linear time.
+#[derive(Debug, Clone)]
+pub struct LineIndex<'a> {
+    source: &'a str,
+    /// Byte offset of the start of each line: 0, then one past each `\n`.
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    /// Indexes the lines of `source` (one pass).
+    pub fn new(source: &'a str) -> Self {
+        Self {
+            source,
+            starts: line_starts(source),
+        }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset; an offset
+    /// past the end is the end, one inside a character is that character.
+    pub fn line_column(&self, offset: usize) -> (usize, usize) {
+        locate_offset(self.source, &self.starts, offset)
+    }
+
+    /// The indexed text.
+    pub fn source(&self) -> &'a str {
+        self.source
+    }
+
+    /// The text of a 1-based line, without its line ending (`\n`, `\r\n`);
+    /// None past the last line, as for [`str::lines`].
+    pub fn line(&self, line: usize) -> Option<&'a str> {
+        let start = *self.starts.get(line.checked_sub(1)?)?;
+        if start >= self.source.len() {
+            return None;
+        }
+        let end = self
+            .starts
+            .get(line)
+            .map_or(self.source.len(), |next| next - 1);
+        Some(self.source[start..end].trim_end_matches('\r'))
+    }
+}
+
+/// Byte offsets where the lines of `source` start.
+fn line_starts(source: &str) -> Vec<usize> {
+    let mut starts = vec![0];
+    starts.extend(
+        source
+            .bytes()
+            .enumerate()
+            .filter(|&(_, b)| b == b'\n')
+            .map(|(i, _)| i + 1),
+    );
+    starts
+}
+
+/// 1-based line and column of `offset`, given the text's [`line_starts`].
+fn locate_offset(source: &str, starts: &[usize], offset: usize) -> (usize, usize) {
     let offset = floor_char_boundary(source, offset.min(source.len()));
-    let before = &source[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line = starts.partition_point(|&start| start <= offset);
+    let line_start = starts[line - 1];
     let column = source[line_start..offset].chars().count() + 1;
     (line, column)
 }
@@ -307,6 +386,55 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The obvious scan, kept as the reference for [`LineIndex`].
+    fn scanned_line_column(source: &str, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(source, offset.min(source.len()));
+        let before = &source[..offset];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        (line, source[line_start..offset].chars().count() + 1)
+    }
+
+    proptest! {
+        #[test]
+        fn the_line_index_agrees_with_a_scan_of_the_text(
+            source in "[a\n\ré😀 ]{0,40}",
+            offsets in proptest::collection::vec(0usize..200, 1..20),
+        ) {
+            let index = LineIndex::new(&source);
+            for offset in offsets {
+                prop_assert_eq!(index.line_column(offset), scanned_line_column(&source, offset));
+            }
+            for (i, line) in source.lines().enumerate() {
+                prop_assert_eq!(index.line(i + 1), Some(line.trim_end_matches('\r')));
+            }
+            prop_assert_eq!(index.line(source.lines().count() + 1), None);
+            prop_assert_eq!(index.line(0), None);
+        }
+    }
+
+    #[test]
+    fn thousands_of_diagnostics_on_one_text_are_located_and_rendered() {
+        let mut source = String::new();
+        let mut spans = Vec::new();
+        for i in 0..5000 {
+            let start = source.len() + "bad ".len();
+            spans.push(start..start + 4);
+            source.push_str(&format!("bad line {i}\n"));
+        }
+        let index = LineIndex::new(&source);
+        let diags = Diagnostics(
+            spans
+                .into_iter()
+                .map(|span| Diagnostic::error("x", "y").at(Some(span)).locate_in(&index))
+                .collect(),
+        );
+        assert_eq!((diags.0[4999].line, diags.0[4999].column), (5000, 5));
+        let rendered = diags.render("f.toml", &source);
+        assert!(rendered.contains("5000 | bad line 4999\n     |     ^^^^\n"));
+    }
 
     #[test]
     fn line_and_column_count_characters_not_bytes() {

@@ -111,3 +111,44 @@ fn very_long_identifiers_are_refused_with_a_short_message() {
     assert_eq!(err.0[0].code, "invalid-id");
     assert!(err.0[0].message.len() < 200, "{}", err.0[0].message.len());
 }
+
+#[test]
+fn twenty_thousand_syntax_errors_are_each_located_and_rendered() {
+    let source: String = (0..20_000).map(|i| format!("bad line {i}\n")).collect();
+    let errors = Grid::from_toml(&source).unwrap_err();
+    assert_eq!(errors.0.len(), 20_000);
+    for (i, d) in errors.0.iter().enumerate() {
+        assert_eq!((d.code.as_str(), d.line), ("toml-syntax", i + 1));
+    }
+    let rendered = errors.render("many.toml", &source);
+    assert!(rendered.contains("--> many.toml:20000:"));
+    assert!(rendered.contains("20000 | bad line 19999\n"));
+}
+
+#[test]
+fn a_json_assessment_points_at_the_line_of_each_unknown_key() {
+    let grid = Grid::from_toml(&big_grid(1, 1)).unwrap().grid;
+    let mut source = String::from("{\"assessment\": {\"grid\": \"big\", \"initiative\": \"X\"},\n");
+    source.push_str(" \"answers\": {\n");
+    let keys = 20_000;
+    for n in 0..keys {
+        // The same text stands in a value too: the span found is the key's.
+        let comma = if n + 1 < keys { "," } else { "" };
+        source.push_str(&format!(
+            "  \"a0.k{n}\": {{\"evidence\": \"a0.k{n}\"}}{comma}\n"
+        ));
+    }
+    source.push_str("}}\n");
+    let a = Assessment::from_json(&source).unwrap();
+    let errors = grid.resolve(&a).unwrap_err();
+    assert_eq!(errors.0.len(), keys);
+    for d in &errors.0 {
+        let path = d.path.as_deref().unwrap();
+        let n: usize = path
+            .strip_prefix("answers.\"a0.k")
+            .and_then(|rest| rest.strip_suffix('"'))
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("{path}"));
+        assert_eq!((d.line, d.column), (n + 3, 3), "{path}");
+    }
+}

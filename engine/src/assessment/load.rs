@@ -1,7 +1,7 @@
 //! Reading an assessment from TOML or JSON, reporting every problem with its place.
 
 use super::model::{Answer, Assessment, Meta, Origins};
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, LineIndex};
 use crate::document::{as_code, parse_json, parse_toml, Node, Sink, TableReader, Value};
 use std::collections::BTreeMap;
 
@@ -38,7 +38,7 @@ impl Assessment {
 fn read(root: &Node, source: &str) -> Result<Assessment, Diagnostics> {
     let mut sink = Sink::default();
     let mut origins = Origins::default();
-    let assessment = read_root(root, source, &mut sink, &mut origins);
+    let assessment = read_root(root, &LineIndex::new(source), &mut sink, &mut origins);
     let diagnostics = sink.finish(source);
     match assessment {
         Some(mut a) if !diagnostics.iter().any(Diagnostic::is_error) => {
@@ -51,7 +51,7 @@ fn read(root: &Node, source: &str) -> Result<Assessment, Diagnostics> {
 
 fn read_root(
     root: &Node,
-    source: &str,
+    source: &LineIndex<'_>,
     sink: &mut Sink,
     origins: &mut Origins,
 ) -> Option<Assessment> {
@@ -95,11 +95,7 @@ fn read_root(
     if let Some(t) = top.table("profile", sink) {
         for (key, key_span, node) in t.entries() {
             let path = t.path_of(key);
-            origins.record(
-                path.clone(),
-                key_span.or_else(|| json_key_span(source, key)),
-                source,
-            );
+            origins.record(path.clone(), key_span, source);
             match &node.value {
                 Value::Str(s) => {
                     profile.insert(key.to_owned(), s.clone());
@@ -121,11 +117,7 @@ fn read_root(
     if let Some(t) = top.table("answers", sink) {
         for (key, key_span, node) in t.entries() {
             let path = t.path_of(key);
-            origins.record(
-                path.clone(),
-                key_span.or_else(|| json_key_span(source, key)),
-                source,
-            );
+            origins.record(path.clone(), key_span, source);
             if let Some(answer) = read_answer(node, &path, source, sink, origins) {
                 answers.insert(key.to_owned(), answer);
             }
@@ -171,7 +163,7 @@ fn read_raters(t: &TableReader<'_>, sink: &mut Sink) -> Vec<String> {
 fn read_answer(
     node: &Node,
     path: &str,
-    source: &str,
+    source: &LineIndex<'_>,
     sink: &mut Sink,
     origins: &mut Origins,
 ) -> Option<Answer> {
@@ -248,19 +240,4 @@ fn read_answer(
         evidence,
         by,
     })
-}
-
-/// Where `"key"` first appears as a JSON object key (JSON values carry no spans).
-fn json_key_span(source: &str, key: &str) -> Option<std::ops::Range<usize>> {
-    let needle = serde_json::to_string(key).ok()?;
-    let mut from = 0;
-    while let Some(i) = source[from..].find(&needle) {
-        let start = from + i;
-        let after = source[start + needle.len()..].trim_start();
-        if after.starts_with(':') {
-            return Some(start..start + needle.len());
-        }
-        from = start + needle.len();
-    }
-    None
 }

@@ -1,5 +1,6 @@
 //! What an assessment says, as written by its authors.
 
+use crate::diagnostic::LineIndex;
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 use std::collections::{BTreeMap, HashMap};
@@ -101,9 +102,9 @@ pub(crate) struct Origins {
 }
 
 impl Origins {
-    pub fn record(&mut self, path: String, span: Option<Range<usize>>, source: &str) {
+    pub fn record(&mut self, path: String, span: Option<Range<usize>>, source: &LineIndex<'_>) {
         let (line, column) = match &span {
-            Some(s) => crate::diagnostic::line_column(source, s.start),
+            Some(s) => source.line_column(s.start),
             None => (0, 0),
         };
         if line > 0 {

@@ -1,7 +1,7 @@
 //! Walking a document tree while collecting every problem.
 
 use super::tree::{Node, Value};
-use crate::diagnostic::{did_you_mean, Diagnostic};
+use crate::diagnostic::{did_you_mean, Diagnostic, LineIndex};
 use std::ops::Range;
 
 /// Collects diagnostics while a document is read.
@@ -45,10 +45,11 @@ impl Sink {
 
     /// Fills lines and columns, sorts by position (errors first at equal position).
     pub fn finish(mut self, source: &str) -> Vec<Diagnostic> {
+        let index = LineIndex::new(source);
         self.diagnostics = self
             .diagnostics
             .into_iter()
-            .map(|d| d.locate(source))
+            .map(|d| d.locate_in(&index))
             .collect();
         crate::sort::sort_by_key(&mut self.diagnostics, |d| (d.line, d.column, d.severity));
         self.diagnostics

@@ -1,6 +1,7 @@
 //! The document tree: TOML and JSON parsed into one shape, keeping byte spans.
+//! TOML is read here; JSON in `json.rs`.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, LineIndex};
 use std::ops::Range;
 
 /// A value with the span it came from (None for JSON, which has no spans).
@@ -45,13 +46,14 @@ impl Value {
 pub(crate) fn parse_toml(source: &str) -> Result<Node, Vec<Diagnostic>> {
     let (table, errors) = toml::de::DeTable::parse_recoverable(source);
     if !errors.is_empty() {
+        let index = LineIndex::new(source);
         return Err(errors
             .iter()
             .map(|e| {
                 Diagnostic::error("toml-syntax", e.message().trim().to_owned())
                     .with_hint("fix the TOML syntax at this place (see https://toml.io)")
                     .at(e.span())
-                    .locate(source)
+                    .locate_in(&index)
             })
             .collect());
     }
@@ -86,105 +88,5 @@ fn convert(v: &toml::Spanned<toml::de::DeValue<'_>>) -> Node {
     Node {
         value,
         span: Some(v.span()),
-    }
-}
-
-/// Parses JSON. Syntax errors (and keys repeated in an object, which JSON
-/// parsers disagree about) carry line and column; values carry no spans.
-/// A byte-order mark (as some editors write) is skipped.
-pub(crate) fn parse_json(source: &str) -> Result<Node, Vec<Diagnostic>> {
-    let (text, bom) = match source.strip_prefix('\u{feff}') {
-        Some(rest) => (rest, 1),
-        None => (source, 0),
-    };
-    let node: JsonNode = serde_json::from_str(text).map_err(|e| {
-        let column = e.column() + if e.line() == 1 { bom } else { 0 };
-        vec![Diagnostic::error("json-syntax", e.to_string())
-            .with_hint("fix the JSON syntax at this place")
-            .at_line_column(e.line(), column)]
-    })?;
-    Ok(node.0)
-}
-
-/// A JSON value read straight into a [`Node`], refusing repeated keys.
-struct JsonNode(Node);
-
-impl<'de> serde::Deserialize<'de> for JsonNode {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(JsonVisitor)
-    }
-}
-
-struct JsonVisitor;
-
-fn node(value: Value) -> JsonNode {
-    JsonNode(Node { value, span: None })
-}
-
-impl<'de> serde::de::Visitor<'de> for JsonVisitor {
-    type Value = JsonNode;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("a JSON value")
-    }
-
-    fn visit_unit<E>(self) -> Result<JsonNode, E> {
-        Ok(node(Value::Null))
-    }
-
-    fn visit_bool<E>(self, b: bool) -> Result<JsonNode, E> {
-        Ok(node(Value::Bool(b)))
-    }
-
-    fn visit_i64<E>(self, i: i64) -> Result<JsonNode, E> {
-        Ok(node(Value::Int(i)))
-    }
-
-    fn visit_u64<E>(self, u: u64) -> Result<JsonNode, E> {
-        Ok(node(match i64::try_from(u) {
-            Ok(i) => Value::Int(i),
-            Err(_) => Value::Float(u as f64),
-        }))
-    }
-
-    fn visit_f64<E>(self, f: f64) -> Result<JsonNode, E> {
-        Ok(node(Value::Float(f)))
-    }
-
-    fn visit_str<E>(self, s: &str) -> Result<JsonNode, E> {
-        Ok(node(Value::Str(s.to_owned())))
-    }
-
-    fn visit_string<E>(self, s: String) -> Result<JsonNode, E> {
-        Ok(node(Value::Str(s)))
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<JsonNode, A::Error> {
-        let mut items = Vec::new();
-        while let Some(JsonNode(n)) = seq.next_element()? {
-            items.push(n);
-        }
-        Ok(node(Value::Array(items)))
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<JsonNode, A::Error> {
-        let mut keys = std::collections::BTreeSet::new();
-        let mut entries = Vec::new();
-        while let Some(key) = map.next_key::<String>()? {
-            let JsonNode(value) = map.next_value()?;
-            if !keys.insert(key.clone()) {
-                return Err(serde::de::Error::custom(format_args!(
-                    "key {} appears twice in the same object",
-                    serde_json::Value::String(key)
-                )));
-            }
-            // A `null` entry counts as absent.
-            if !matches!(value.value, Value::Null) {
-                entries.push((key, None, value));
-            }
-        }
-        // Key order, as TOML tables have.
-        crate::sort::sort_by(&mut entries, |a, b| a.0.cmp(&b.0));
-        Ok(node(Value::Table(entries)))
     }
 }

@@ -7,7 +7,7 @@
 //! are too many, or that read free-text profile fields, are not checked.
 
 use super::model::Grid;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, LineIndex};
 use crate::rules::{AnswerState, Condition, Facts};
 use std::collections::HashSet;
 
@@ -17,6 +17,7 @@ const MAX_COMBINATIONS: usize = 100_000;
 /// Runs every lint.
 pub(super) fn lint(grid: &Grid, source: &str) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    let index = LineIndex::new(source);
     for (i, rule) in grid.rules.iter().enumerate() {
         if let Some(verdict) = always_or_never(grid, &rule.when) {
             let (code, message, hint) = match verdict {
@@ -36,7 +37,7 @@ pub(super) fn lint(grid: &Grid, source: &str) -> Vec<Diagnostic> {
                     .with_hint(hint)
                     .with_path(format!("rules[{i}].when"))
                     .at(find_condition(source, rule.when.source()))
-                    .locate(source),
+                    .locate_in(&index),
             );
         }
     }
@@ -55,7 +56,7 @@ pub(super) fn lint(grid: &Grid, source: &str) -> Vec<Diagnostic> {
                 .with_hint("name it in a rule's `recommend` list, or remove it")
                 .with_path(format!("recommendations[{i}]"))
                 .at(find_id(source, &rec.id))
-                .locate(source),
+                .locate_in(&index),
             );
         }
     }
