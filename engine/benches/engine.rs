@@ -74,6 +74,18 @@ fn hostile(c: &mut Criterion) {
             grid.resolve(&a).unwrap_err()
         })
     });
+    let mut rules = DOMINO_GRID.to_owned();
+    for i in 0..10_000 {
+        rules.push_str(&format!(
+            "\n[[rules]]\nid = \"never-{i}\"\nkind = \"vigilance\"\n\
+             when = 'collectif.accueil >= 0 and collectif.contribution >= 1 and \
+             collectif.diversite >= 2 and collectif.competences >= 3 and \
+             collectif.convivialite >= 5'\nmessage = {{ fr = \"x\", en = \"x\" }}\n"
+        ));
+    }
+    group.bench_function("load a grid of 10,000 rules that can never fire", |b| {
+        b.iter(|| Grid::from_toml(black_box(&rules)).unwrap())
+    });
     group.finish();
 }
 

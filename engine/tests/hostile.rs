@@ -1,6 +1,6 @@
 //! Hostile inputs never crash the engine: they get a clear error.
 
-use domino_engine::{Assessment, Grid};
+use domino_engine::{Assessment, Grid, DOMINO_GRID};
 
 #[test]
 fn deeply_nested_toml_is_refused_without_crashing() {
@@ -151,4 +151,45 @@ fn a_json_assessment_points_at_the_line_of_each_unknown_key() {
             .unwrap_or_else(|| panic!("{path}"));
         assert_eq!((d.line, d.column), (n + 3, 3), "{path}");
     }
+}
+
+/// DOMINO's scales and criteria with `rules` rules that read five criteria
+/// each and can never fire (a level above the scale's top).
+fn domino_with_never_firing_rules(rules: usize) -> String {
+    let mut source: String = DOMINO_GRID
+        .split("\n[[")
+        .enumerate()
+        .filter(|(i, part)| *i == 0 || !part.starts_with("rules]]"))
+        .map(|(i, part)| {
+            if i == 0 {
+                part.to_owned()
+            } else {
+                format!("\n[[{part}")
+            }
+        })
+        .collect();
+    for i in 0..rules {
+        source.push_str(&format!(
+            "\n[[rules]]\nid = \"r{i}\"\nkind = \"vigilance\"\n\
+             when = 'collectif.accueil >= 0 and collectif.contribution >= 1 and \
+             collectif.diversite >= 2 and collectif.competences >= 3 and \
+             collectif.convivialite >= 5'\nmessage = {{ fr = \"x\", en = \"x\" }}\n"
+        ));
+    }
+    source
+}
+
+#[test]
+fn a_grid_of_ten_thousand_costly_rules_loads_and_its_first_rules_are_still_linted() {
+    let loaded = Grid::from_toml(&domino_with_never_firing_rules(10_000)).unwrap();
+    assert_eq!(loaded.grid.rules.len(), 10_000);
+    let never: Vec<&str> = loaded
+        .warnings
+        .iter()
+        .filter(|d| d.code == "rule-never-fires")
+        .filter_map(|d| d.path.as_deref())
+        .collect();
+    // Each rule costs 8^5 = 32,768 combinations: the grid's budget covers the first ones.
+    assert!(!never.is_empty() && never.len() < 100, "{}", never.len());
+    assert_eq!(never[0], "rules[0].when");
 }
