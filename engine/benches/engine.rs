@@ -86,6 +86,16 @@ fn hostile(c: &mut Criterion) {
     group.bench_function("load a grid of 10,000 rules that can never fire", |b| {
         b.iter(|| Grid::from_toml(black_box(&rules)).unwrap())
     });
+    let mut recommendations = DOMINO_GRID.to_owned();
+    for i in 0..10_000 {
+        recommendations.push_str(&format!(
+            "\n[[recommendations]]\nid = \"unused-{i}\"\nphase = \"declencher\"\n\
+             title = {{ fr = \"x\", en = \"x\" }}\ntext = {{ fr = \"x\", en = \"x\" }}\n"
+        ));
+    }
+    group.bench_function("load a grid of 10,000 unused recommendations", |b| {
+        b.iter(|| Grid::from_toml(black_box(&recommendations)).unwrap())
+    });
     group.finish();
 }
 

@@ -193,3 +193,25 @@ fn a_grid_of_ten_thousand_costly_rules_loads_and_its_first_rules_are_still_linte
     assert!(!never.is_empty() && never.len() < 100, "{}", never.len());
     assert_eq!(never[0], "rules[0].when");
 }
+
+#[test]
+fn each_of_ten_thousand_unused_recommendations_is_located_at_its_id() {
+    let mut source = DOMINO_GRID.to_owned();
+    let first_line = source.lines().count() + 3;
+    for i in 0..10_000 {
+        source.push_str(&format!(
+            "\n[[recommendations]]\nid = \"unused-{i}\"\nphase = \"declencher\"\n\
+             title = {{ fr = \"x\", en = \"x\" }}\ntext = {{ fr = \"x\", en = \"x\" }}\n"
+        ));
+    }
+    let loaded = Grid::from_toml(&source).unwrap();
+    let unused: Vec<_> = loaded
+        .warnings
+        .iter()
+        .filter(|d| d.code == "unused-recommendation")
+        .collect();
+    assert_eq!(unused.len(), 10_000);
+    for (i, d) in unused.iter().enumerate() {
+        assert_eq!((d.line, d.column), (first_line + 6 * i, 6), "{}", d.message);
+    }
+}

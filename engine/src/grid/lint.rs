@@ -8,10 +8,13 @@
 //! the rules that come after the whole grid's budget of combinations is spent,
 //! so that a grid of thousands of rules still loads in a blink.
 
+use super::load::content_span;
 use super::model::Grid;
 use crate::diagnostic::{Diagnostic, LineIndex};
+use crate::document::{Node, Value};
 use crate::rules::{AnswerState, Condition, Facts};
 use std::collections::HashSet;
+use std::ops::Range;
 
 /// Above this many combinations a rule is not enumerated.
 const MAX_COMBINATIONS: usize = 100_000;
@@ -21,7 +24,11 @@ const MAX_COMBINATIONS: usize = 100_000;
 const GRID_BUDGET: usize = 2_000_000;
 
 /// Runs every lint.
-pub(super) fn lint(grid: &Grid, source: &str) -> Vec<Diagnostic> {
+///
+/// `root` is the grid's document, where the lints find the place of each rule
+/// and recommendation (the grid loaded without errors, so its rules and
+/// recommendations are the document's, in the same order).
+pub(super) fn lint(grid: &Grid, source: &str, root: &Node) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let index = LineIndex::new(source);
     let mut budget = GRID_BUDGET;
@@ -43,7 +50,7 @@ pub(super) fn lint(grid: &Grid, source: &str) -> Vec<Diagnostic> {
                 Diagnostic::warning(code, message)
                     .with_hint(hint)
                     .with_path(format!("rules[{i}].when"))
-                    .at(find_condition(source, rule.when.source()))
+                    .at(condition_span(source, root, i, rule.when.source()))
                     .locate_in(&index),
             );
         }
@@ -62,7 +69,7 @@ pub(super) fn lint(grid: &Grid, source: &str) -> Vec<Diagnostic> {
                 )
                 .with_hint("name it in a rule's `recommend` list, or remove it")
                 .with_path(format!("recommendations[{i}]"))
-                .at(find_id(source, &rec.id))
+                .at(item_span(root, "recommendations", i, "id"))
                 .locate_in(&index),
             );
         }
@@ -70,13 +77,25 @@ pub(super) fn lint(grid: &Grid, source: &str) -> Vec<Diagnostic> {
     out
 }
 
-fn find_condition(source: &str, condition: &str) -> Option<std::ops::Range<usize>> {
-    source.find(condition).map(|s| s..s + condition.len())
+/// The condition of rule `i`: its text in the file, or its whole string.
+fn condition_span(source: &str, root: &Node, i: usize, condition: &str) -> Option<Range<usize>> {
+    let span = item_span(root, "rules", i, "when")?;
+    content_span(source, span.clone(), condition).or(Some(span))
 }
 
-fn find_id(source: &str, id: &str) -> Option<std::ops::Range<usize>> {
-    let needle = format!("\"{id}\"");
-    source.find(&needle).map(|s| s..s + needle.len())
+/// The span of the value of `key` in item `i` of the top-level array `array`.
+fn item_span(root: &Node, array: &str, i: usize, key: &str) -> Option<Range<usize>> {
+    let Value::Array(items) = &field(root, array)?.value else {
+        return None;
+    };
+    field(items.get(i)?, key)?.span.clone()
+}
+
+fn field<'n>(node: &'n Node, key: &str) -> Option<&'n Node> {
+    let Value::Table(entries) = &node.value else {
+        return None;
+    };
+    entries.iter().find(|(k, _, _)| k == key).map(|(_, _, n)| n)
 }
 
 #[derive(Debug, PartialEq)]

@@ -50,20 +50,22 @@ pub(super) fn map_span(
     e: &RuleError,
 ) -> Option<Range<usize>> {
     let span = string_span?;
+    let Some(content) = content_span(source, span.clone(), text) else {
+        return Some(span);
+    };
+    let (start, end) = (e.span.start.min(text.len()), e.span.end.min(text.len()));
+    Some(content.start + start..content.start + end.max(start))
+}
+
+/// The span of a string's content, quotes left out, when the string is
+/// written without escapes (its content in the file is `text` itself).
+pub(crate) fn content_span(source: &str, span: Range<usize>, text: &str) -> Option<Range<usize>> {
     let raw = source.get(span.clone())?;
-    for quote in ["\"\"\"", "'''", "\"", "'"] {
-        if raw.len() >= 2 * quote.len() && raw.starts_with(quote) && raw.ends_with(quote) {
-            let inner = &raw[quote.len()..raw.len() - quote.len()];
-            if inner == text {
-                let start = span.start + quote.len();
-                return Some(
-                    start + e.span.start.min(text.len())
-                        ..start + e.span.end.min(text.len()).max(e.span.start.min(text.len())),
-                );
-            }
-        }
-    }
-    Some(span)
+    ["\"\"\"", "'''", "\"", "'"].into_iter().find_map(|quote| {
+        let inner = raw.strip_prefix(quote)?.strip_suffix(quote)?;
+        (raw.len() >= 2 * quote.len() && inner == text)
+            .then(|| span.start + quote.len()..span.end - quote.len())
+    })
 }
 
 pub(super) fn rule_error_code(kind: RuleErrorKind) -> &'static str {

@@ -11,6 +11,8 @@ mod profile;
 mod rules;
 mod scales;
 
+pub(super) use conditions::content_span;
+
 use index::{build_index, build_scope, hex_sha256};
 
 use super::model::*;
@@ -48,7 +50,7 @@ impl Grid {
         let mut diagnostics = sink.finish(source);
         match grid {
             Some(grid) if !diagnostics.iter().any(Diagnostic::is_error) => {
-                let mut lints = super::lint::lint(&grid, source);
+                let mut lints = super::lint::lint(&grid, source, &root);
                 crate::sort::sort_by_key(&mut lints, |d| (d.line, d.column));
                 diagnostics.extend(lints);
                 Ok(LoadedGrid {

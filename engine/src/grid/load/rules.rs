@@ -8,6 +8,7 @@ impl GridLoader<'_, '_> {
             return Vec::new();
         };
         let mut out: Vec<Recommendation> = Vec::new();
+        let mut seen = HashSet::new();
         for (i, item) in items.iter().enumerate() {
             let path = format!("recommendations[{i}]");
             let Some(t) = TableReader::new(item, &path, self.sink) else {
@@ -16,7 +17,7 @@ impl GridLoader<'_, '_> {
             t.check_keys(RECOMMENDATION_KEYS, self.sink);
             let id = read_id(&t, "id", "the recommendation id", self.sink);
             if let Some(id) = id {
-                if out.iter().any(|r| r.id == id) {
+                if !seen.insert(id.to_owned()) {
                     self.sink.error(
                         "duplicate-id",
                         format!("recommendation `{id}` is declared twice"),
@@ -74,6 +75,7 @@ impl GridLoader<'_, '_> {
             return (heads, conditions);
         };
         let mut seen = HashSet::new();
+        let known: HashSet<&str> = recommendations.iter().map(|r| r.id.as_str()).collect();
         for (i, item) in items.iter().enumerate() {
             let path = format!("rules[{i}]");
             let Some(t) = TableReader::new(item, &path, self.sink) else {
@@ -117,7 +119,7 @@ impl GridLoader<'_, '_> {
                 for (j, r) in list.iter().enumerate() {
                     let rpath = format!("{path}.recommend[{j}]");
                     match &r.value {
-                        Value::Str(rid) if recommendations.iter().any(|x| &x.id == rid) => {
+                        Value::Str(rid) if known.contains(rid.as_str()) => {
                             recommend.push(rid.clone())
                         }
                         Value::Str(rid) => {
