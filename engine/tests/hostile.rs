@@ -215,3 +215,28 @@ fn each_of_ten_thousand_unused_recommendations_is_located_at_its_id() {
         assert_eq!((d.line, d.column), (first_line + 6 * i, 6), "{}", d.message);
     }
 }
+
+#[test]
+fn thousands_of_unknown_criteria_against_a_grid_of_thousands_get_their_first_hints_then_plain_ones()
+{
+    let grid = Grid::from_toml(&big_grid(100, 100)).unwrap().grid;
+    let mut source = String::from("[assessment]\ngrid = \"big\"\ninitiative = \"X\"\n[answers]\n");
+    for n in 0..10_000 {
+        source.push_str(&format!("\"a{}.x{n}\" = \"1\"\n", n % 100));
+    }
+    let errors = grid
+        .resolve(&Assessment::from_toml(&source).unwrap())
+        .unwrap_err();
+    assert_eq!(errors.0.len(), 10_000);
+    let hint = |d: &domino_engine::Diagnostic| d.hint.clone().unwrap();
+    let suggested = errors
+        .0
+        .iter()
+        .filter(|d| hint(d).starts_with("did you mean"))
+        .count();
+    // Each search compares with 10,000 criteria: the budget covers the first
+    // 100 unknown names (in key order), not all of which have a close match.
+    assert!((1..=100).contains(&suggested), "{suggested}");
+    assert_eq!(hint(&errors.0[0]), "did you mean `a0.c0`?");
+    assert!(hint(&errors.0[9_999]).starts_with("criteria of grid `big` look like `a0.c0`"));
+}

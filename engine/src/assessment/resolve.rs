@@ -2,7 +2,7 @@
 //! turned into positions on their scales, ready for scoring.
 
 use super::model::{Assessment, Meta};
-use crate::diagnostic::{did_you_mean, Diagnostic, Diagnostics};
+use crate::diagnostic::{did_you_mean, Diagnostic, Diagnostics, SuggestionBudget};
 use crate::grid::{Grid, Scale};
 
 /// One answer, as a position on the criterion's scale.
@@ -115,9 +115,19 @@ pub(crate) fn bad_code(scale: &Scale, criterion: &str, code: &str, target: bool)
     .with_hint(format!("use one of: {}", codes.join(", ")))
 }
 
-/// The error for an unknown criterion id.
-pub(crate) fn unknown_criterion(grid: &Grid, id: &str) -> Diagnostic {
-    let hint = match did_you_mean(id, grid.criteria().map(|(_, c)| c.full_id.as_str())) {
+/// The error for an unknown criterion id; its did-you-mean hint is searched
+/// for while the input's `budget` lasts.
+pub(crate) fn unknown_criterion(
+    grid: &Grid,
+    id: &str,
+    budget: &mut SuggestionBudget,
+) -> Diagnostic {
+    let closest = if budget.take(grid.criterion_count()) {
+        did_you_mean(id, grid.criteria().map(|(_, c)| c.full_id.as_str()))
+    } else {
+        None
+    };
+    let hint = match closest {
         Some(best) => format!("did you mean `{best}`?"),
         None => format!(
             "criteria of grid `{}` look like `{}`; `domino grid show` lists them",
@@ -255,10 +265,11 @@ impl Grid {
                 Err(d) => errors.push(d.with_path(format!("profile.{}", quote_key(field)))),
             }
         }
+        let mut budget = SuggestionBudget::new();
         for (id, answer) in &assessment.answers {
             let path = format!("answers.{}", quote_key(id));
             let Some(c) = self.criterion_index(id) else {
-                errors.push(unknown_criterion(self, id).with_path(path));
+                errors.push(unknown_criterion(self, id, &mut budget).with_path(path));
                 continue;
             };
             let scale = self.scale_of(c);

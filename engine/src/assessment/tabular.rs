@@ -7,7 +7,7 @@
 use super::resolve::{
     bad_code, check_profile_value, parse_code, unknown_criterion, Given, Responses,
 };
-use crate::diagnostic::{did_you_mean, Diagnostic};
+use crate::diagnostic::{did_you_mean, Diagnostic, SuggestionBudget};
 use crate::grid::Grid;
 
 /// A problem in a batch file: a [`Diagnostic`] whose `column` is the 1-based
@@ -36,6 +36,7 @@ impl RowSchema {
         let mut columns = Vec::with_capacity(header.len());
         let mut names = Vec::with_capacity(header.len());
         let mut errors = Vec::new();
+        let mut budget = SuggestionBudget::new();
         for (i, raw) in header.iter().enumerate() {
             let name = raw.trim_start_matches('\u{feff}').trim();
             let column = if name == "id" {
@@ -63,7 +64,7 @@ impl RowSchema {
                     names.push(name.to_owned());
                 }
                 None => errors.push(
-                    unknown_column(grid, name)
+                    unknown_column(grid, name, &mut budget)
                         .with_path(name)
                         .at_line_column(0, i + 1),
                 ),
@@ -170,13 +171,13 @@ impl RowSchema {
     }
 }
 
-fn unknown_column(grid: &Grid, name: &str) -> Diagnostic {
+fn unknown_column(grid: &Grid, name: &str, budget: &mut SuggestionBudget) -> Diagnostic {
     if name.is_empty() {
         return Diagnostic::error("unknown-column", "a column has no name")
             .with_hint("name every column in the header row");
     }
     if grid.criterion_index(name).is_none() && name.contains('.') {
-        let mut d = unknown_criterion(grid, name);
+        let mut d = unknown_criterion(grid, name, budget);
         d.code = "unknown-column".into();
         d.message = crate::diagnostic::elide_quoted(format!(
             "column `{name}` is neither a criterion, a `.target` column nor a profile field{}",
