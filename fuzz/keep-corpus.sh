@@ -5,7 +5,7 @@
 #
 #   fuzz/keep-corpus.sh TARGET [TARGET...]
 #
-# Text targets (all but batch_csv) only ever see UTF-8, as libFuzzer's `&str`
+# Text targets (all but batch_csv and batch_input) only ever see UTF-8, as libFuzzer's `&str`
 # targets skip other inputs; those are not kept, and their count is printed.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -16,13 +16,23 @@ for target in "$@"; do
   kept=../tests/fuzz-corpus/$target
   rm -rf "$kept"
   mkdir -p "$kept"
+  cp "corpus/$target"/* "$kept/"
   skipped=0
-  for input in "corpus/$target"/*; do
-    if [ "$target" != batch_csv ] && ! iconv -f UTF-8 -t UTF-8 "$input" >/dev/null 2>&1; then
-      skipped=$((skipped + 1))
-      continue
-    fi
-    cp "$input" "$kept/"
-  done
+  if [ "$target" != batch_csv ] && [ "$target" != batch_input ]; then
+    # Rust's rules: surrogates and overlong forms are not UTF-8 either.
+    skipped=$(python3 - "$kept" <<'PY'
+import os, sys
+removed = 0
+for name in os.listdir(sys.argv[1]):
+    path = os.path.join(sys.argv[1], name)
+    try:
+        open(path, "rb").read().decode("utf-8")
+    except UnicodeDecodeError:
+        os.remove(path)
+        removed += 1
+print(removed)
+PY
+)
+  fi
   echo "$target: kept $(ls "$kept" | wc -l) inputs, $(du -sh "$kept" | cut -f1); $skipped not UTF-8"
 done

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Seeds the fuzz corpora (fuzz/corpus/<target>/) from the shipped grids and examples."""
+"""Seeds the fuzz corpora (fuzz/corpus/<target>/) from the shipped grids and examples,
+the hostile inputs, and the corpus kept by earlier campaigns."""
 import glob, json, os, tomllib, datetime
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
@@ -68,3 +69,9 @@ for f in glob.glob(f"{ROOT}/tests/hostile/assessments/*.json"):
     text = open(f, encoding="utf-8", errors="replace").read()
     put("batch_input", os.path.basename(f) + ".array", "[" + text + "]")
     put("batch_input", os.path.basename(f) + ".ndjson", text.replace("\n", " ") + "\n")
+
+# The kept corpus of the last campaigns (tests/fuzz-corpus/<target>/): a new
+# campaign starts where the previous ones stopped.
+for target in ("grid_toml", "assessment", "condition", "batch_csv", "batch_input"):
+    for f in glob.glob(f"{ROOT}/tests/fuzz-corpus/{target}/*"):
+        put(target, os.path.basename(f), open(f, "rb").read())
