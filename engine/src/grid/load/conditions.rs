@@ -63,7 +63,8 @@ pub(crate) fn content_span(source: &str, span: Range<usize>, text: &str) -> Opti
     let raw = source.get(span.clone())?;
     ["\"\"\"", "'''", "\"", "'"].into_iter().find_map(|quote| {
         let inner = raw.strip_prefix(quote)?.strip_suffix(quote)?;
-        (inner == text).then(|| span.start + quote.len()..span.end - quote.len())
+        (raw.len() >= 2 * quote.len() && inner == text)
+            .then(|| span.start + quote.len()..span.end - quote.len())
     })
 }
 
