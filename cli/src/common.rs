@@ -2,7 +2,7 @@
 //! assessments, reading inputs, writing outputs atomically.
 
 use crate::style;
-use domino_engine::{Assessment, Diagnostic, Grid, LineIndex, BUILTIN_GRIDS, DOMINO_GRID};
+use domino_engine::{render_each, Assessment, Diagnostic, Grid, BUILTIN_GRIDS, DOMINO_GRID};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
@@ -165,9 +165,8 @@ pub fn parse_assessment(path: &Path, source: String) -> Result<(Assessment, Stri
 /// Prints diagnostics on stderr, rendered with their source line.
 pub fn report_diagnostics(diags: &[Diagnostic], file: &str, source: &str) {
     let mut out = String::new();
-    let index = LineIndex::new(source);
-    for d in diags {
-        out.push_str(&style::paint_diagnostic(&d.render_in(file, &index)));
+    for rendered in render_each(diags, file, source) {
+        out.push_str(&style::paint_diagnostic(&rendered));
         out.push('\n');
     }
     style::eprint(&out);

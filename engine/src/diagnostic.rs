@@ -257,18 +257,23 @@ pub struct Diagnostics(pub Vec<Diagnostic>);
 impl Diagnostics {
     /// Renders every diagnostic, separated by blank lines.
     pub fn render(&self, file_name: &str, source: &str) -> String {
-        let index = LineIndex::new(source);
-        self.0
-            .iter()
-            .map(|d| d.render_in(file_name, &index))
-            .collect::<Vec<_>>()
-            .join("\n")
+        render_each(&self.0, file_name, source).join("\n")
     }
 
     /// Number of errors.
     pub fn error_count(&self) -> usize {
         self.0.iter().filter(|d| d.is_error()).count()
     }
+}
+
+/// Renders each diagnostic of one text (see [`Diagnostic::render`]), indexing
+/// the text once.
+pub fn render_each(diagnostics: &[Diagnostic], file_name: &str, source: &str) -> Vec<String> {
+    let index = LineIndex::new(source);
+    diagnostics
+        .iter()
+        .map(|d| d.render_in(file_name, &index))
+        .collect()
 }
 
 /// 1-based line and column (in characters) of a byte offset.

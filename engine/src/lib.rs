@@ -37,7 +37,9 @@ mod sort;
 mod text;
 
 pub use assessment::{Answer, Assessment, Meta, Responses, RowSchema};
-pub use diagnostic::{did_you_mean, line_column, Diagnostic, Diagnostics, LineIndex, Severity};
+pub use diagnostic::{
+    did_you_mean, line_column, render_each, Diagnostic, Diagnostics, LineIndex, Severity,
+};
 pub use grid::{FindingKind, Grid, LoadedGrid, Phase};
 pub use report::Report;
 pub use scoring::Evaluation;

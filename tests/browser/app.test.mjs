@@ -86,7 +86,7 @@ test("explores an axis, the rules and searches", async () => {
   const { page, problems } = await openPage(browser.context, server.url + "#/fr/explore");
   await page.locator(".cards a").first().click();
   await page.waitForURL(/#\/fr\/explore\/[a-z_]+$/);
-  assert.ok(await page.locator("table.levels").count() > 0, "level descriptors shown");
+  await page.waitForSelector("table.levels");
   await page.goto(server.url + "#/fr/rules");
   await page.waitForSelector("text=Quand :");
   await page.goto(server.url + "#/fr/search?q=b%C3%A9n%C3%A9voles");
@@ -110,6 +110,13 @@ test("completes an assessment by keyboard, survives reload, shows results", asyn
     await tabTo(page, `a[href="${href}"]`);
     await page.keyboard.press("Enter");
     await page.waitForURL((u) => u.hash === href);
+    // The address changes before the app renders the new axis: wait for it.
+    await page.waitForSelector(`ol.steps a[aria-current="step"][href="${href}"]`);
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.matches("main h1")),
+      true,
+      "the focus moves to the new axis' heading",
+    );
     const groups = await page.$$eval(".choices", (gs) =>
       gs.map((g) => g.querySelector("input[type=radio]").name),
     );

@@ -2,7 +2,7 @@
 //! charts and downloads. Everything returned is plain data or text ready to display.
 
 use domino_engine::charts::{radar_of_reports, ChartOptions};
-use domino_engine::{Assessment, Grid, LineIndex, Report};
+use domino_engine::{render_each, Assessment, Grid, Report};
 
 /// File name shown in the diagnostics of the embedded grid.
 pub const BUILTIN_NAME: &str = "domino.toml";
@@ -47,14 +47,7 @@ pub fn load_builtin(source: &str) -> Result<Grid, Refused> {
 pub fn load_grid(name: &str, source: &str) -> Result<Loaded, Refused> {
     match Grid::from_toml(source) {
         Ok(loaded) => Ok(Loaded {
-            warnings: {
-                let index = LineIndex::new(source);
-                loaded
-                    .warnings
-                    .iter()
-                    .map(|d| d.render_in(name, &index))
-                    .collect()
-            },
+            warnings: render_each(&loaded.warnings, name, source),
             grid: loaded.grid,
         }),
         Err(diags) => Err(refused(&diags.0, name, source)),
@@ -64,10 +57,7 @@ pub fn load_grid(name: &str, source: &str) -> Result<Loaded, Refused> {
 fn refused(diags: &[domino_engine::Diagnostic], name: &str, source: &str) -> Refused {
     Refused {
         errors: diags.iter().filter(|d| d.is_error()).count(),
-        rendered: {
-            let index = LineIndex::new(source);
-            diags.iter().map(|d| d.render_in(name, &index)).collect()
-        },
+        rendered: render_each(diags, name, source),
     }
 }
 

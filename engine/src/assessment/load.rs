@@ -38,8 +38,9 @@ impl Assessment {
 fn read(root: &Node, source: &str) -> Result<Assessment, Diagnostics> {
     let mut sink = Sink::default();
     let mut origins = Origins::default();
-    let assessment = read_root(root, &LineIndex::new(source), &mut sink, &mut origins);
-    let diagnostics = sink.finish(source);
+    let index = LineIndex::new(source);
+    let assessment = read_root(root, &index, &mut sink, &mut origins);
+    let diagnostics = sink.finish(&index);
     match assessment {
         Some(mut a) if !diagnostics.iter().any(Diagnostic::is_error) => {
             a.origins = origins;
@@ -51,7 +52,7 @@ fn read(root: &Node, source: &str) -> Result<Assessment, Diagnostics> {
 
 fn read_root(
     root: &Node,
-    source: &LineIndex<'_>,
+    index: &LineIndex<'_>,
     sink: &mut Sink,
     origins: &mut Origins,
 ) -> Option<Assessment> {
@@ -78,7 +79,7 @@ fn read_root(
         origins.record(
             meta_table.path_of(key),
             meta_table.get(key).and_then(|n| n.span.clone()),
-            source,
+            index,
         );
     }
     let meta = Meta {
@@ -95,7 +96,7 @@ fn read_root(
     if let Some(t) = top.table("profile", sink) {
         for (key, key_span, node) in t.entries() {
             let path = t.path_of(key);
-            origins.record(path.clone(), key_span, source);
+            origins.record(path.clone(), key_span, index);
             match &node.value {
                 Value::Str(s) => {
                     profile.insert(key.to_owned(), s.clone());
@@ -117,8 +118,8 @@ fn read_root(
     if let Some(t) = top.table("answers", sink) {
         for (key, key_span, node) in t.entries() {
             let path = t.path_of(key);
-            origins.record(path.clone(), key_span, source);
-            if let Some(answer) = read_answer(node, &path, source, sink, origins) {
+            origins.record(path.clone(), key_span, index);
+            if let Some(answer) = read_answer(node, &path, index, sink, origins) {
                 answers.insert(key.to_owned(), answer);
             }
         }
@@ -163,12 +164,12 @@ fn read_raters(t: &TableReader<'_>, sink: &mut Sink) -> Vec<String> {
 fn read_answer(
     node: &Node,
     path: &str,
-    source: &LineIndex<'_>,
+    index: &LineIndex<'_>,
     sink: &mut Sink,
     origins: &mut Origins,
 ) -> Option<Answer> {
     if let Some(code) = as_code(node) {
-        origins.record(format!("{path}.level"), node.span.clone(), source);
+        origins.record(format!("{path}.level"), node.span.clone(), index);
         return Some(Answer::level(code));
     }
     let Value::Table(_) = node.value else {
@@ -188,7 +189,7 @@ fn read_answer(
     t.check_keys(ANSWER_KEYS, sink);
     let mut code_at = |key: &str, sink: &mut Sink| -> Option<String> {
         let n = t.get(key)?;
-        origins.record(t.path_of(key), n.span.clone(), source);
+        origins.record(t.path_of(key), n.span.clone(), index);
         let code = as_code(n);
         if code.is_none() {
             sink.error(
@@ -211,7 +212,7 @@ fn read_answer(
     if let Some(bt) = t.table("by", sink) {
         for (rater, span, n) in bt.entries() {
             let rpath = bt.path_of(rater);
-            origins.record(rpath.clone(), span.or(n.span.clone()), source);
+            origins.record(rpath.clone(), span.or(n.span.clone()), index);
             match as_code(n) {
                 Some(code) => {
                     by.insert(rater.to_owned(), code);

@@ -102,9 +102,9 @@ pub(crate) struct Origins {
 }
 
 impl Origins {
-    pub fn record(&mut self, path: String, span: Option<Range<usize>>, source: &LineIndex<'_>) {
+    pub fn record(&mut self, path: String, span: Option<Range<usize>>, index: &LineIndex<'_>) {
         let (line, column) = match &span {
-            Some(s) => source.line_column(s.start),
+            Some(s) => index.line_column(s.start),
             None => (0, 0),
         };
         if line > 0 {

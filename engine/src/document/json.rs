@@ -41,7 +41,7 @@ pub(crate) fn parse_json(source: &str) -> Result<Node, Vec<Diagnostic>> {
 /// text, in document order. One pass; on text that is not JSON the list is
 /// meaningless but the pass still ends without panicking (the parse that
 /// follows reports the error).
-pub(crate) fn key_spans(text: &str) -> Vec<Range<usize>> {
+fn key_spans(text: &str) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let mut spans = Vec::new();
     // For each open container: is it an object?

@@ -44,12 +44,11 @@ impl Sink {
     }
 
     /// Fills lines and columns, sorts by position (errors first at equal position).
-    pub fn finish(mut self, source: &str) -> Vec<Diagnostic> {
-        let index = LineIndex::new(source);
+    pub fn finish(mut self, index: &LineIndex<'_>) -> Vec<Diagnostic> {
         self.diagnostics = self
             .diagnostics
             .into_iter()
-            .map(|d| d.locate_in(&index))
+            .map(|d| d.locate_in(index))
             .collect();
         crate::sort::sort_by_key(&mut self.diagnostics, |d| (d.line, d.column, d.severity));
         self.diagnostics

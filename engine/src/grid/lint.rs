@@ -28,9 +28,8 @@ const GRID_BUDGET: usize = 2_000_000;
 /// `root` is the grid's document, where the lints find the place of each rule
 /// and recommendation (the grid loaded without errors, so its rules and
 /// recommendations are the document's, in the same order).
-pub(super) fn lint(grid: &Grid, source: &str, root: &Node) -> Vec<Diagnostic> {
+pub(super) fn lint(grid: &Grid, index: &LineIndex<'_>, root: &Node) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let index = LineIndex::new(source);
     let mut budget = GRID_BUDGET;
     for (i, rule) in grid.rules.iter().enumerate() {
         if let Some(verdict) = always_or_never(grid, &rule.when, &mut budget) {
@@ -50,8 +49,8 @@ pub(super) fn lint(grid: &Grid, source: &str, root: &Node) -> Vec<Diagnostic> {
                 Diagnostic::warning(code, message)
                     .with_hint(hint)
                     .with_path(format!("rules[{i}].when"))
-                    .at(condition_span(source, root, i, rule.when.source()))
-                    .locate_in(&index),
+                    .at(condition_span(index.source(), root, i, rule.when.source()))
+                    .locate_in(index),
             );
         }
     }
@@ -70,7 +69,7 @@ pub(super) fn lint(grid: &Grid, source: &str, root: &Node) -> Vec<Diagnostic> {
                 .with_hint("name it in a rule's `recommend` list, or remove it")
                 .with_path(format!("recommendations[{i}]"))
                 .at(item_span(root, "recommendations", i, "id"))
-                .locate_in(&index),
+                .locate_in(index),
             );
         }
     }

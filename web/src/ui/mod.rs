@@ -102,7 +102,6 @@ pub fn app(props: &AppProps) -> Html {
         use_effect_with((), move |_| {
             let listener = Closure::<dyn Fn()>::new(move || {
                 dispatch.emit(Action::Navigate(Route::parse(&dom::hash())));
-                dom::focus_main_heading();
             });
             let window = dom::window();
             if let Some(w) = &window {
@@ -118,6 +117,18 @@ pub fn app(props: &AppProps) -> Html {
                         listener.as_ref().unchecked_ref(),
                     );
                 }
+            }
+        });
+    }
+
+    // After a navigation has been rendered, move the focus to the new page's
+    // heading, so that keyboard and screen-reader users start from there. Not
+    // on the first render: a page just opened keeps the browser's focus.
+    {
+        let first_render = use_mut_ref(|| true);
+        use_effect_with(state.0.route.clone(), move |_| {
+            if !std::mem::replace(&mut *first_render.borrow_mut(), false) {
+                dom::focus_main_heading();
             }
         });
     }

@@ -63,8 +63,7 @@ pub(crate) fn content_span(source: &str, span: Range<usize>, text: &str) -> Opti
     let raw = source.get(span.clone())?;
     ["\"\"\"", "'''", "\"", "'"].into_iter().find_map(|quote| {
         let inner = raw.strip_prefix(quote)?.strip_suffix(quote)?;
-        (raw.len() >= 2 * quote.len() && inner == text)
-            .then(|| span.start + quote.len()..span.end - quote.len())
+        (inner == text).then(|| span.start + quote.len()..span.end - quote.len())
     })
 }
 

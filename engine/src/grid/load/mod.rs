@@ -18,7 +18,7 @@ use index::{build_index, build_scope, hex_sha256};
 use super::model::*;
 use super::read_text::{read_id, read_text, text_of};
 use super::scope::GridScope;
-use crate::diagnostic::{did_you_mean, Diagnostic, Diagnostics};
+use crate::diagnostic::{did_you_mean, Diagnostic, Diagnostics, LineIndex};
 use crate::document::{as_code, parse_toml, Node, Sink, TableReader, Value};
 use crate::rules::{Condition, Context, RuleError, RuleErrorKind};
 use crate::text::Text;
@@ -47,10 +47,11 @@ impl Grid {
         let root = parse_toml(source).map_err(Diagnostics)?;
         let mut sink = Sink::default();
         let grid = GridLoader::new(source, &mut sink).load(&root);
-        let mut diagnostics = sink.finish(source);
+        let index = LineIndex::new(source);
+        let mut diagnostics = sink.finish(&index);
         match grid {
             Some(grid) if !diagnostics.iter().any(Diagnostic::is_error) => {
-                let mut lints = super::lint::lint(&grid, source, &root);
+                let mut lints = super::lint::lint(&grid, &index, &root);
                 crate::sort::sort_by_key(&mut lints, |d| (d.line, d.column));
                 diagnostics.extend(lints);
                 Ok(LoadedGrid {
