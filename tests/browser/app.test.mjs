@@ -235,6 +235,19 @@ test("a broken grid shows its diagnostic like the CLI", async () => {
   await page.close();
 });
 
+test("a grid with thousands of mistakes shows the first fifty and says how many more", async () => {
+  const { page, problems } = await openPage(browser.context, server.url + "#/en/grid");
+  const lines = Array.from({ length: 20000 }, (_, i) => `bad line ${i + 1}\n`).join("");
+  await page.locator("#grid-file").setInputFiles({ name: "many.toml", mimeType: "text/plain", buffer: Buffer.from(lines) });
+  await page.waitForSelector(".diagnostics .omitted");
+  assert.match(await page.locator(".diagnostics h2").innerText(), /20000 error/);
+  assert.equal(await page.locator(".diagnostics pre").count(), 50);
+  assert.match(await page.locator(".diagnostics pre").last().innerText(), /--> many\.toml:50:/);
+  assert.match(await page.locator(".diagnostics .omitted").innerText(), /and 19950 more diagnostics, not shown/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test("a valid user grid can be explored and assessed", async () => {
   const { page, problems } = await openPage(browser.context, server.url + "#/en/grid");
   const good = BROKEN_GRID.replace('scale = "levels"', 'scale = "level"');

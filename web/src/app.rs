@@ -1,6 +1,6 @@
 //! The app's state and every change to it, as a pure reducer (tested natively).
 
-use crate::glue::{self, Refused};
+use crate::glue::{self, Refused, Rendered};
 use crate::i18n::Lang;
 use crate::route::{Page, Route};
 use crate::store::{self, SavedAssessment, SavedGrid, Workspace};
@@ -34,8 +34,8 @@ pub struct CustomGrid {
     pub source: String,
     /// The grid.
     pub grid: Grid,
-    /// Warnings, rendered like the CLI's.
-    pub warnings: Vec<String>,
+    /// Its warnings.
+    pub warnings: Rendered,
 }
 
 /// A grid file that was refused.
@@ -76,8 +76,8 @@ pub struct Notice {
     pub tone: Tone,
     /// The message (plain text).
     pub text: String,
-    /// Details such as rendered diagnostics (plain text, shown preformatted).
-    pub details: Vec<String>,
+    /// Rendered diagnostics, if any (plain text, shown preformatted).
+    pub details: Rendered,
 }
 
 /// The whole state of the app.
@@ -201,7 +201,7 @@ impl Model {
     }
 
     /// Shows a notice.
-    pub fn notify(&mut self, tone: Tone, text: String, details: Vec<String>) {
+    pub fn notify(&mut self, tone: Tone, text: String, details: Rendered) {
         let id = self.next_notice;
         self.next_notice += 1;
         self.notices.push(Notice {
@@ -326,7 +326,7 @@ impl Model {
                             "{} « {title} » ({name})",
                             lang.pick("Grille chargée :", "Grid loaded:")
                         ),
-                        Vec::new(),
+                        Rendered::default(),
                     );
                     true
                 }
@@ -366,7 +366,7 @@ impl Model {
                 false
             }
             Action::Notify(tone, text) => {
-                self.notify(tone, text, Vec::new());
+                self.notify(tone, text, Rendered::default());
                 false
             }
         };
@@ -439,7 +439,7 @@ impl Model {
                 "{} « {initiative} » ({name})",
                 lang.pick("Évaluation importée :", "Assessment imported:")
             ),
-            Vec::new(),
+            Rendered::default(),
         );
         true
     }
@@ -551,7 +551,7 @@ impl Model {
                     ),
                     what.join(", ")
                 ),
-                Vec::new(),
+                Rendered::default(),
             );
         }
         rejected
@@ -573,7 +573,7 @@ impl Model {
                     "— it has been set aside, nothing was deleted; key:"
                 ),
             ),
-            Vec::new(),
+            Rendered::default(),
         );
     }
 
@@ -687,7 +687,7 @@ mod tests {
         assert!(!m.apply(Action::LoadGrid("g.toml".into(), "[grid]\nid = 3\n".into())));
         let failure = m.grid_failure.clone().expect("failure kept");
         assert!(failure.refused.errors > 0);
-        assert!(failure.refused.rendered[0].contains("g.toml"));
+        assert!(failure.refused.rendered.shown[0].contains("g.toml"));
         assert!(m.custom.is_none());
     }
 

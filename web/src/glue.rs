@@ -2,27 +2,64 @@
 //! charts and downloads. Everything returned is plain data or text ready to display.
 
 use domino_engine::charts::{radar_of_reports, ChartOptions};
-use domino_engine::{render_each, Assessment, Grid, Report};
+use domino_engine::{render_each, Assessment, Diagnostic, Grid, Report};
 
 /// File name shown in the diagnostics of the embedded grid.
 pub const BUILTIN_NAME: &str = "domino.toml";
+
+/// At most this many diagnostics of one file are rendered: a file with
+/// thousands of mistakes would otherwise build thousands of blocks in the
+/// page, when the first few are what a user fixes first.
+pub const SHOWN_DIAGNOSTICS: usize = 50;
+
+/// The diagnostics of one file, rendered like the CLI's (`error[code]: …
+/// --> file:line:col`, the source line and a caret): the first
+/// [`SHOWN_DIAGNOSTICS`], and how many more were left out.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Rendered {
+    /// The first diagnostics, each rendered with its source line.
+    pub shown: Vec<String>,
+    /// How many more there are, not rendered.
+    pub omitted: usize,
+}
+
+impl Rendered {
+    /// Renders the first [`SHOWN_DIAGNOSTICS`] of `diagnostics` against their source.
+    pub fn of(diagnostics: &[Diagnostic], name: &str, source: &str) -> Rendered {
+        let shown = diagnostics.len().min(SHOWN_DIAGNOSTICS);
+        Rendered {
+            shown: render_each(&diagnostics[..shown], name, source),
+            omitted: diagnostics.len() - shown,
+        }
+    }
+
+    /// Number of diagnostics, shown or not.
+    pub fn len(&self) -> usize {
+        self.shown.len() + self.omitted
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
 
 /// A grid ready to use, with the warnings found while loading it.
 #[derive(Debug, Clone)]
 pub struct Loaded {
     /// The grid.
     pub grid: Grid,
-    /// Warnings rendered like the CLI's (`warning[code]: … --> file:line:col`).
-    pub warnings: Vec<String>,
+    /// Its warnings.
+    pub warnings: Rendered,
 }
 
-/// A refused input: every problem, rendered like the CLI's.
+/// A refused input and its problems.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Refused {
     /// Number of errors.
     pub errors: usize,
-    /// Each diagnostic rendered with its source line and caret.
-    pub rendered: Vec<String>,
+    /// Its diagnostics.
+    pub rendered: Rendered,
 }
 
 /// The DOMINO grid's source (the app fetches `domino.toml` at start-up instead, so that the
@@ -47,17 +84,17 @@ pub fn load_builtin(source: &str) -> Result<Grid, Refused> {
 pub fn load_grid(name: &str, source: &str) -> Result<Loaded, Refused> {
     match Grid::from_toml(source) {
         Ok(loaded) => Ok(Loaded {
-            warnings: render_each(&loaded.warnings, name, source),
+            warnings: Rendered::of(&loaded.warnings, name, source),
             grid: loaded.grid,
         }),
         Err(diags) => Err(refused(&diags.0, name, source)),
     }
 }
 
-fn refused(diags: &[domino_engine::Diagnostic], name: &str, source: &str) -> Refused {
+fn refused(diags: &[Diagnostic], name: &str, source: &str) -> Refused {
     Refused {
         errors: diags.iter().filter(|d| d.is_error()).count(),
-        rendered: render_each(diags, name, source),
+        rendered: Rendered::of(diags, name, source),
     }
 }
 
@@ -206,6 +243,25 @@ pub fn csv_cell(cell: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_grid_with_thousands_of_mistakes_renders_the_first_fifty_and_counts_the_rest() {
+        let source: String = (1..=20_000).map(|i| format!("bad line {i}\n")).collect();
+        let refused = load_grid("many.toml", &source).unwrap_err();
+        assert_eq!(refused.errors, 20_000);
+        assert_eq!(refused.rendered.shown.len(), SHOWN_DIAGNOSTICS);
+        assert_eq!(refused.rendered.omitted, 20_000 - SHOWN_DIAGNOSTICS);
+        assert_eq!(refused.rendered.len(), 20_000);
+        let last = refused.rendered.shown.last().unwrap();
+        assert!(last.contains("--> many.toml:50:"), "{last}");
+    }
+
+    #[test]
+    fn a_few_mistakes_are_all_rendered() {
+        let refused = load_grid("few.toml", "bad line\nworse line\n").unwrap_err();
+        assert_eq!(refused.rendered.shown.len(), 2);
+        assert_eq!(refused.rendered.omitted, 0);
+    }
 
     #[test]
     fn csv_cells_are_quoted_and_defused() {

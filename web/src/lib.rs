@@ -25,7 +25,7 @@ pub fn start() {
     wasm_bindgen_futures::spawn_local(async {
         let grid = match dom::fetch_text(GRID_URL).await {
             Ok(source) => glue::load_builtin(&source)
-                .map_err(|refused| format!("{GRID_URL}: {}", refused.rendered.join("\n"))),
+                .map_err(|refused| format!("{GRID_URL}: {}", refused.rendered.shown.join("\n"))),
             Err(e) => Err(format!("{GRID_URL}: {e}")),
         };
         match grid {

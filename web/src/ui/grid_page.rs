@@ -26,7 +26,7 @@ pub(super) fn grid_page(m: &Model, dispatch: &Callback<Action>) -> Html {
             { for m.grid_failure.as_ref().map(|f| html! {
                 <section class="diagnostics" aria-labelledby="diag-h" role="alert">
                     <h2 id="diag-h">{ format!("{} {} — {} {}", f.name, l.pick("refusée", "refused"), f.refused.errors, l.pick("erreur(s)", "error(s)")) }</h2>
-                    { for f.refused.rendered.iter().map(|t| html!{ <pre class="diagnostic">{ t }</pre> }) }
+                    { diagnostics(&f.refused.rendered, l) }
                 </section>
             }) }
             <section aria-labelledby="grids-h">
@@ -49,7 +49,7 @@ pub(super) fn grid_page(m: &Model, dispatch: &Callback<Action>) -> Html {
                             if !c.warnings.is_empty() {
                                 <details>
                                     <summary>{ format!("{} ({})", l.pick("Avertissements", "Warnings"), c.warnings.len()) }</summary>
-                                    { for c.warnings.iter().map(|t| html!{ <pre class="diagnostic">{ t }</pre> }) }
+                                    { diagnostics(&c.warnings, l) }
                                 </details>
                             }
                         </li>

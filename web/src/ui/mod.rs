@@ -4,7 +4,7 @@
 
 use crate::app::{Action, GridChoice, MetaField, Model, Tone};
 use crate::dom;
-use crate::glue;
+use crate::glue::{self, Rendered};
 use crate::i18n::Lang;
 use crate::plain::{self, Names};
 use crate::route::{Page, Route};
@@ -234,7 +234,7 @@ fn notices(m: &Model, dispatch: &Callback<Action>) -> Html {
                 html! {
                     <div class={class} key={id}>
                         <p>{ &n.text }</p>
-                        { for n.details.iter().map(|t| html!{ <pre class="diagnostic">{ t }</pre> }) }
+                        { diagnostics(&n.details, l) }
                         <button type="button" onclick={Callback::from(move |_| d.emit(Action::Dismiss(id)))}>
                             { l.pick("Fermer", "Dismiss") }
                         </button>
@@ -256,6 +256,21 @@ fn page(m: &Model, dispatch: &Callback<Action>) -> Html {
         Page::Assess(Some(axis)) => assess_axis(m, axis, dispatch),
         Page::Results => results(m, dispatch),
         Page::Grid => grid_page(m, dispatch),
+    }
+}
+
+/// Rendered diagnostics, each preformatted, then how many more were left out.
+fn diagnostics(rendered: &Rendered, l: Lang) -> Html {
+    html! {
+        <>
+            { for rendered.shown.iter().map(|t| html!{ <pre class="diagnostic">{ t }</pre> }) }
+            if rendered.omitted > 0 {
+                <p class="omitted">{ match l {
+                    Lang::Fr => format!("… et {} autres diagnostics, non affichés : corrigez d'abord ceux-ci, ou lisez-les tous avec l'outil en ligne de commande domino.", rendered.omitted),
+                    Lang::En => format!("… and {} more diagnostics, not shown: fix these first, or read them all with the domino command-line tool.", rendered.omitted),
+                } }</p>
+            }
+        </>
     }
 }
 

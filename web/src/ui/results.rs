@@ -25,7 +25,7 @@ pub(super) fn results(m: &Model, dispatch: &Callback<Action>) -> Html {
                 <>
                     { h1(l.pick("Résultats", "Results")) }
                     <p>{ l.pick("Cette évaluation ne peut pas être calculée :", "This assessment cannot be scored:") }</p>
-                    { for refused.rendered.iter().map(|t| html!{ <pre class="diagnostic">{ t }</pre> }) }
+                    { diagnostics(&refused.rendered, l) }
                 </>
             };
         }
