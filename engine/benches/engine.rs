@@ -96,7 +96,38 @@ fn hostile(c: &mut Criterion) {
     group.bench_function("load a grid of 10,000 unused recommendations", |b| {
         b.iter(|| Grid::from_toml(black_box(&recommendations)).unwrap())
     });
+    let mut misspelt = big_grid(100, 100);
+    for r in 0..100 {
+        let when: Vec<String> = (0..100).map(|i| format!("a{r}.d{i} == 1")).collect();
+        misspelt.push_str(&format!(
+            "[[rules]]\nid = \"r{r}\"\nkind = \"vigilance\"\nwhen = '{}'\nmessage = \"m\"\n",
+            when.join(" or ")
+        ));
+    }
+    group.bench_function(
+        "refuse 10,000 misspelt names in the rules of a grid of 10,000 criteria",
+        |b| b.iter(|| Grid::from_toml(black_box(&misspelt)).unwrap_err()),
+    );
     group.finish();
+}
+
+/// A grid of `axes` × `per_axis` criteria on a yes/no scale, generated.
+fn big_grid(axes: usize, per_axis: usize) -> String {
+    let mut s = String::from(
+        "[grid]\nid = \"big\"\nversion = \"1\"\nlanguages = [\"en\"]\ntitle = \"Big\"\n\
+         [scales.level]\noptions = [{ code = \"0\", score = 0, label = \"No\" }, { code = \"1\", score = 1, label = \"Yes\" }]\n",
+    );
+    for a in 0..axes {
+        s.push_str(&format!(
+            "[[axes]]\nid = \"a{a}\"\ntitle = \"A\"\nquestion = \"Q\"\n"
+        ));
+        for c in 0..per_axis {
+            s.push_str(&format!(
+                "[[axes.criteria]]\nid = \"c{c}\"\nscale = \"level\"\ntitle = \"C\"\nquestion = \"Q\"\n"
+            ));
+        }
+    }
+    s
 }
 
 criterion_group!(engine, benches);

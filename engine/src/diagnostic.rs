@@ -6,6 +6,7 @@
 //! caret, like a compiler) or their own renderer.
 
 use serde::{Deserialize, Serialize};
+use std::cell::Cell;
 use std::fmt;
 use std::ops::Range;
 
@@ -373,10 +374,11 @@ pub fn did_you_mean<'a>(
 
 /// How many candidates the did-you-mean hints of one input may still be
 /// compared with. An assessment of thousands of unknown criteria against a grid
-/// of thousands gets hints for its first unknown names, then the plain hint,
-/// in bounded time, instead of a product of the two sizes.
+/// of thousands, or a grid whose thousands of rules misspell names among
+/// thousands, gets hints for its first unknown names, then the plain hint, in
+/// bounded time, instead of a product of the two sizes.
 #[derive(Debug)]
-pub(crate) struct SuggestionBudget(usize);
+pub(crate) struct SuggestionBudget(Cell<usize>);
 
 impl SuggestionBudget {
     /// About a tenth of a second of comparisons; with DOMINO's 30 criteria,
@@ -385,14 +387,14 @@ impl SuggestionBudget {
 
     /// A full budget.
     pub fn new() -> Self {
-        Self(Self::COMPARISONS)
+        Self(Cell::new(Self::COMPARISONS))
     }
 
     /// Takes `candidates` comparisons; false, taking nothing, when fewer are left.
-    pub fn take(&mut self, candidates: usize) -> bool {
-        match self.0.checked_sub(candidates) {
+    pub fn take(&self, candidates: usize) -> bool {
+        match self.0.get().checked_sub(candidates) {
             Some(left) => {
-                self.0 = left;
+                self.0.set(left);
                 true
             }
             None => false,
@@ -400,21 +402,37 @@ impl SuggestionBudget {
     }
 }
 
-/// Levenshtein distance between two strings, by characters (inputs are capped at 64 characters).
+impl Default for SuggestionBudget {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Edit distance between two strings, by characters: insertions, deletions,
+/// substitutions and transpositions of adjacent characters each cost one
+/// (optimal string alignment). Inputs are capped at 64 characters.
 pub fn edit_distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().take(64).collect();
     let b: Vec<char> = b.chars().take(64).collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.iter().enumerate() {
-        cur[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        std::mem::swap(&mut prev, &mut cur);
+    let width = b.len() + 1;
+    let mut d = vec![0usize; (a.len() + 1) * width];
+    for (j, cell) in d.iter_mut().enumerate().take(width) {
+        *cell = j;
     }
-    prev[b.len()]
+    for i in 1..=a.len() {
+        d[i * width] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (d[(i - 1) * width + j - 1] + cost)
+                .min(d[(i - 1) * width + j] + 1)
+                .min(d[i * width + j - 1] + 1);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[(i - 2) * width + j - 2] + 1);
+            }
+            d[i * width + j] = best;
+        }
+    }
+    d[a.len() * width + b.len()]
 }
 
 #[cfg(test)]
@@ -517,5 +535,12 @@ mod tests {
         let names = ["accueil", "contribution", "diversite"];
         assert_eq!(did_you_mean("acceuil", names), Some("accueil"));
         assert_eq!(did_you_mean("zzz", names), None);
+    }
+
+    #[test]
+    fn two_swapped_letters_count_as_one_edit() {
+        assert_eq!(edit_distance("sclae", "scale"), 1);
+        assert_eq!(did_you_mean("sclae", ["scale", "scores"]), Some("scale"));
+        assert_eq!(edit_distance("abc", "ca"), 3);
     }
 }

@@ -240,3 +240,114 @@ fn thousands_of_unknown_criteria_against_a_grid_of_thousands_get_their_first_hin
     assert_eq!(hint(&errors.0[0]), "did you mean `a0.c0`?");
     assert!(hint(&errors.0[9_999]).starts_with("criteria of grid `big` look like `a0.c0`"));
 }
+
+/// `big_grid`'s criteria, then `rules` rules whose conditions each name
+/// `names` criteria that do not exist (`a{r}.d{i}`: one letter from `a{r}.c{i}`).
+fn big_grid_with_misspelt_rules(rules: usize, names: usize) -> (String, usize) {
+    let mut source = big_grid(100, 100);
+    let first_rule_line = source.lines().count() + 1;
+    for r in 0..rules {
+        let when: Vec<String> = (0..names)
+            .map(|i| format!("a{}.d{i} == 1", r % 100))
+            .collect();
+        source.push_str(&format!(
+            "[[rules]]\nid = \"r{r}\"\nkind = \"vigilance\"\nwhen = '{}'\nmessage = \"m\"\n",
+            when.join(" or ")
+        ));
+    }
+    (source, first_rule_line)
+}
+
+#[test]
+fn thousands_of_misspelt_names_in_the_rules_of_a_big_grid_are_each_located_and_the_first_get_hints()
+{
+    let (source, first_rule_line) = big_grid_with_misspelt_rules(100, 100);
+    let errors = Grid::from_toml(&source).unwrap_err();
+    assert_eq!(errors.0.len(), 10_000);
+    for (n, d) in errors.0.iter().enumerate() {
+        let (rule, name) = (n / 100, n % 100);
+        assert_eq!(d.code, "rule-unknown-name", "{}", d.message);
+        assert_eq!(
+            d.message,
+            format!("unknown criterion `a{}.d{name}`", rule % 100)
+        );
+        assert_eq!(d.line, first_rule_line + 5 * rule + 3, "{}", d.message);
+    }
+    let hint = |n: usize| errors.0[n].hint.clone().unwrap_or_default();
+    assert_eq!(hint(0), "did you mean `a0.c0`?");
+    // One budget of comparisons for all the grid's conditions: each search
+    // compares with 10,000 criteria, so the last names keep the plain hint.
+    let suggested = (0..10_000)
+        .filter(|&n| hint(n).starts_with("did you mean"))
+        .count();
+    assert!((1..=100).contains(&suggested), "{suggested}");
+    assert!(!hint(9_999).starts_with("did you mean"));
+}
+
+#[test]
+fn ten_thousand_criteria_on_unknown_scales_among_ten_thousand_get_short_hints() {
+    let mut source = String::from(
+        "[grid]\nid = \"big\"\nversion = \"1\"\nlanguages = [\"en\"]\ntitle = \"Big\"\n",
+    );
+    for s in 0..10_000 {
+        source.push_str(&format!(
+            "[scales.s{s}]\noptions = [{{ code = \"0\", score = 0, label = \"No\" }}, {{ code = \"1\", score = 1, label = \"Yes\" }}]\n"
+        ));
+    }
+    source.push_str("[[axes]]\nid = \"a\"\ntitle = \"A\"\nquestion = \"Q\"\n");
+    let first_criterion_line = source.lines().count() + 1;
+    for c in 0..10_000 {
+        source.push_str(&format!(
+            "[[axes.criteria]]\nid = \"c{c}\"\nscale = \"t{c}\"\ntitle = \"C\"\nquestion = \"Q\"\n"
+        ));
+    }
+    let errors = Grid::from_toml(&source).unwrap_err();
+    let unknown: Vec<_> = errors
+        .0
+        .iter()
+        .filter(|d| d.code == "unknown-scale")
+        .collect();
+    assert_eq!(unknown.len(), 10_000);
+    for (c, d) in unknown.iter().enumerate() {
+        assert_eq!((d.line, d.column), (first_criterion_line + 5 * c + 2, 9));
+        let hint = d.hint.as_deref().unwrap();
+        assert!(
+            hint.len() < 200,
+            "a hint names a few scales, not all: {hint}"
+        );
+    }
+    assert_eq!(unknown[0].hint.as_deref(), Some("did you mean `s0`?"));
+    assert!(unknown[9_999]
+        .hint
+        .as_deref()
+        .unwrap()
+        .starts_with("known scales: `s0`, `s1`,"));
+}
+
+#[test]
+fn ten_thousand_rules_recommending_unknown_ids_among_ten_thousand_are_each_located() {
+    let mut source = big_grid(1, 1);
+    for i in 0..10_000 {
+        source.push_str(&format!(
+            "[[recommendations]]\nid = \"rec{i}\"\nphase = \"declencher\"\ntitle = \"T\"\ntext = \"T\"\n"
+        ));
+    }
+    let first_rule_line = source.lines().count() + 1;
+    for i in 0..10_000 {
+        source.push_str(&format!(
+            "[[rules]]\nid = \"r{i}\"\nkind = \"vigilance\"\nwhen = 'a0.c0 == 1'\n\
+             message = \"m\"\nrecommend = [\"rec{i}x\"]\n"
+        ));
+    }
+    let errors = Grid::from_toml(&source).unwrap_err();
+    assert_eq!(errors.0.len(), 10_000);
+    for (i, d) in errors.0.iter().enumerate() {
+        assert_eq!(d.code, "unknown-recommendation");
+        assert_eq!((d.line, d.column), (first_rule_line + 6 * i + 5, 14));
+    }
+    assert_eq!(errors.0[0].hint.as_deref(), Some("did you mean `rec0`?"));
+    assert_eq!(
+        errors.0[9_999].hint.as_deref(),
+        Some("declare it in a `[[recommendations]]` table")
+    );
+}

@@ -117,11 +117,7 @@ pub(crate) fn bad_code(scale: &Scale, criterion: &str, code: &str, target: bool)
 
 /// The error for an unknown criterion id; its did-you-mean hint is searched
 /// for while the input's `budget` lasts.
-pub(crate) fn unknown_criterion(
-    grid: &Grid,
-    id: &str,
-    budget: &mut SuggestionBudget,
-) -> Diagnostic {
+pub(crate) fn unknown_criterion(grid: &Grid, id: &str, budget: &SuggestionBudget) -> Diagnostic {
     let closest = if budget.take(grid.criterion_count()) {
         did_you_mean(id, grid.criteria().map(|(_, c)| c.full_id.as_str()))
     } else {
@@ -265,11 +261,11 @@ impl Grid {
                 Err(d) => errors.push(d.with_path(format!("profile.{}", quote_key(field)))),
             }
         }
-        let mut budget = SuggestionBudget::new();
+        let budget = SuggestionBudget::new();
         for (id, answer) in &assessment.answers {
             let path = format!("answers.{}", quote_key(id));
             let Some(c) = self.criterion_index(id) else {
-                errors.push(unknown_criterion(self, id, &mut budget).with_path(path));
+                errors.push(unknown_criterion(self, id, &budget).with_path(path));
                 continue;
             };
             let scale = self.scale_of(c);

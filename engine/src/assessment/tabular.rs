@@ -36,7 +36,7 @@ impl RowSchema {
         let mut columns = Vec::with_capacity(header.len());
         let mut names = Vec::with_capacity(header.len());
         let mut errors = Vec::new();
-        let mut budget = SuggestionBudget::new();
+        let budget = SuggestionBudget::new();
         for (i, raw) in header.iter().enumerate() {
             let name = raw.trim_start_matches('\u{feff}').trim();
             let column = if name == "id" {
@@ -64,7 +64,7 @@ impl RowSchema {
                     names.push(name.to_owned());
                 }
                 None => errors.push(
-                    unknown_column(grid, name, &mut budget)
+                    unknown_column(grid, name, &budget)
                         .with_path(name)
                         .at_line_column(0, i + 1),
                 ),
@@ -171,7 +171,7 @@ impl RowSchema {
     }
 }
 
-fn unknown_column(grid: &Grid, name: &str, budget: &mut SuggestionBudget) -> Diagnostic {
+fn unknown_column(grid: &Grid, name: &str, budget: &SuggestionBudget) -> Diagnostic {
     if name.is_empty() {
         return Diagnostic::error("unknown-column", "a column has no name")
             .with_hint("name every column in the header row");

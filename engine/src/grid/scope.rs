@@ -1,5 +1,6 @@
 //! Name resolution for conditions, over a grid being loaded.
 
+use crate::diagnostic::SuggestionBudget;
 use crate::rules::Scope;
 use std::collections::HashMap;
 
@@ -11,6 +12,8 @@ pub(crate) struct GridScope {
     pub ranges: Vec<(f64, f64)>,
     pub axes: Vec<String>,
     pub profile: Vec<(String, Option<Vec<String>>)>,
+    /// One budget of did-you-mean comparisons for all the grid's conditions.
+    pub suggestions: SuggestionBudget,
 }
 
 impl GridScope {
@@ -61,5 +64,9 @@ impl Scope for GridScope {
 
     fn profile_field_ids(&self) -> Vec<String> {
         self.profile.iter().map(|(id, _)| id.clone()).collect()
+    }
+
+    fn may_suggest(&self, candidates: usize) -> bool {
+        self.suggestions.take(candidates)
     }
 }

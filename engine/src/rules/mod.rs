@@ -43,7 +43,7 @@ mod eval;
 mod lexer;
 mod parser;
 mod program;
-mod suggest;
+pub(crate) mod suggest;
 mod value;
 
 #[cfg(test)]
@@ -93,6 +93,18 @@ pub trait Scope {
     /// such errors then come without a suggestion.
     fn profile_field_ids(&self) -> Vec<String> {
         Vec::new()
+    }
+    /// Whether a "did you mean" hint may compare one name with `candidates`
+    /// known names.
+    ///
+    /// Hints cost one comparison per known name, so a grid of thousands of
+    /// names whose conditions misspell thousands of them would spend minutes on
+    /// hints. A scope shared by all the conditions of a grid can keep a budget
+    /// and refuse once it is spent: errors then keep their plain hint. The
+    /// default always allows.
+    fn may_suggest(&self, candidates: usize) -> bool {
+        let _ = candidates;
+        true
     }
 }
 

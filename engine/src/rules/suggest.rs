@@ -1,31 +1,6 @@
 //! "Did you mean …?" suggestions for misspelt names.
 
-/// Edit distance between two strings, by characters: insertions, deletions,
-/// substitutions and transpositions of adjacent characters each cost one
-/// (optimal string alignment). Inputs are capped at 64 characters.
-pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().take(64).collect();
-    let b: Vec<char> = b.chars().take(64).collect();
-    let width = b.len() + 1;
-    let mut d = vec![0usize; (a.len() + 1) * width];
-    for (j, cell) in d.iter_mut().enumerate().take(width) {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        d[i * width] = i;
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (d[(i - 1) * width + j - 1] + cost)
-                .min(d[(i - 1) * width + j] + 1)
-                .min(d[i * width + j - 1] + 1);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(d[(i - 2) * width + j - 2] + 1);
-            }
-            d[i * width + j] = best;
-        }
-    }
-    d[a.len() * width + b.len()]
-}
+use crate::diagnostic::edit_distance;
 
 /// The candidate closest to `word`, if close enough to be a likely misspelling
 /// (at most one edit per three characters and 4 in all, so names shorter than three

@@ -170,13 +170,18 @@ impl GridLoader<'_, '_> {
             Some(i) => Some(i),
             None if self.broken_scales.iter().any(|s| s == name) => None,
             None => {
-                let known: Vec<&str> = scales.iter().map(|s| s.id.as_str()).collect();
-                let hint = match did_you_mean(name, known.iter().copied()) {
+                let known = scales.iter().map(|s| s.id.as_str());
+                let closest = self
+                    .suggestions
+                    .take(scales.len())
+                    .then(|| did_you_mean(name, known.clone()))
+                    .flatten();
+                let hint = match closest {
                     Some(best) => format!("did you mean `{best}`?"),
-                    None if known.is_empty() => {
+                    None if scales.is_empty() => {
                         "declare the scale in a `[scales.<id>]` table".into()
                     }
-                    None => format!("known scales: {}", known.join(", ")),
+                    None => format!("known scales: {}", enumerate(known, 12)),
                 };
                 self.sink.error_hint(
                     "unknown-scale",

@@ -18,8 +18,9 @@ use index::{build_index, build_scope, hex_sha256};
 use super::model::*;
 use super::read_text::{read_id, read_text, text_of};
 use super::scope::GridScope;
-use crate::diagnostic::{did_you_mean, Diagnostic, Diagnostics, LineIndex};
+use crate::diagnostic::{did_you_mean, Diagnostic, Diagnostics, LineIndex, SuggestionBudget};
 use crate::document::{as_code, parse_toml, Node, Sink, TableReader, Value};
+use crate::rules::suggest::enumerate;
 use crate::rules::{Condition, Context, RuleError, RuleErrorKind};
 use crate::text::Text;
 use sha2::{Digest, Sha256};
@@ -137,6 +138,9 @@ struct GridLoader<'s, 'k> {
     /// Axes and criteria (full ids) declared with a valid id but refused for
     /// another reason: conditions naming them get no second error.
     broken_names: Vec<String>,
+    /// Did-you-mean comparisons left for hints about the grid's own names
+    /// (scales, recommendations); its conditions have their own budget.
+    suggestions: SuggestionBudget,
 }
 
 impl<'s, 'k> GridLoader<'s, 'k> {
@@ -147,6 +151,7 @@ impl<'s, 'k> GridLoader<'s, 'k> {
             languages: Vec::new(),
             broken_scales: Vec::new(),
             broken_names: Vec::new(),
+            suggestions: SuggestionBudget::new(),
         }
     }
 

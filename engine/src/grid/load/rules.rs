@@ -123,12 +123,17 @@ impl GridLoader<'_, '_> {
                             recommend.push(rid.clone())
                         }
                         Value::Str(rid) => {
-                            let hint =
-                                did_you_mean(rid, recommendations.iter().map(|x| x.id.as_str()))
-                                    .map_or_else(
-                                        || "declare it in a `[[recommendations]]` table".to_owned(),
-                                        |b| format!("did you mean `{b}`?"),
-                                    );
+                            let hint = self
+                                .suggestions
+                                .take(recommendations.len())
+                                .then(|| {
+                                    did_you_mean(rid, recommendations.iter().map(|x| x.id.as_str()))
+                                })
+                                .flatten()
+                                .map_or_else(
+                                    || "declare it in a `[[recommendations]]` table".to_owned(),
+                                    |b| format!("did you mean `{b}`?"),
+                                );
                             self.sink.error_hint("unknown-recommendation", format!("rule recommends `{rid}`, which is not a recommendation of this grid"), hint, r.span.clone(), &rpath);
                         }
                         other => self.sink.error(

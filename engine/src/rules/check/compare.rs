@@ -122,7 +122,10 @@ impl Checker<'_> {
             return;
         }
         let names = choices.iter().map(String::as_str);
-        let hint = did_you_mean(value, names.clone())
+        let hint = self
+            .may_suggest(choices.len())
+            .then(|| did_you_mean(value, names.clone()))
+            .flatten()
             .unwrap_or_else(|| format!("the choices are {}", enumerate(names, 12)));
         self.error(
             RuleErrorKind::UnknownName,

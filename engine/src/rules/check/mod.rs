@@ -46,6 +46,8 @@ pub(crate) fn check(source: &str, expr: &Expr, scope: &dyn Scope, context: Conte
         literals: Vec::new(),
         errors: Vec::new(),
         leaves: Vec::new(),
+        criterion_ids: None,
+        axis_ids: None,
     };
     let root = checker.expr(expr);
     match root.what.ty() {
@@ -205,9 +207,34 @@ struct Checker<'s> {
     errors: Vec<RuleError>,
     /// Leaves that read facts: start offset, text, node.
     leaves: Vec<(usize, String, NodeId)>,
+    /// The scope's criterion ids, fetched once per condition (for hints).
+    criterion_ids: Option<Rc<[String]>>,
+    /// The scope's axis ids, fetched once per condition (for hints).
+    axis_ids: Option<Rc<[String]>>,
 }
 
 impl Checker<'_> {
+    /// Every criterion id of the scope (fetched on the first hint that needs them).
+    fn criterion_ids(&mut self) -> Rc<[String]> {
+        let scope = self.scope;
+        self.criterion_ids
+            .get_or_insert_with(|| scope.criterion_ids().into())
+            .clone()
+    }
+
+    /// Every axis id of the scope (fetched on the first hint that needs them).
+    fn axis_ids(&mut self) -> Rc<[String]> {
+        let scope = self.scope;
+        self.axis_ids
+            .get_or_insert_with(|| scope.axis_ids().into())
+            .clone()
+    }
+
+    /// Whether a hint may compare one name with `candidates` names (see [`Scope::may_suggest`]).
+    fn may_suggest(&self, candidates: usize) -> bool {
+        self.scope.may_suggest(candidates)
+    }
+
     fn text(&self, span: &Span) -> &str {
         self.source.get(span.clone()).unwrap_or("")
     }

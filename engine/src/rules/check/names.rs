@@ -21,7 +21,11 @@ impl Checker<'_> {
                 None => {
                     let ids = self.scope.profile_field_ids();
                     let names = ids.iter().map(String::as_str);
-                    let hint = match closest(field, names.clone()) {
+                    let closest = self
+                        .may_suggest(ids.len())
+                        .then(|| closest(field, names.clone()))
+                        .flatten();
+                    let hint = match closest {
                         Some(c) => Some(format!("did you mean `profile.{c}`?")),
                         None if ids.is_empty() => None,
                         None => Some(format!("the profile fields are {}", enumerate(names, 12))),
@@ -91,31 +95,38 @@ impl Checker<'_> {
                 )),
             )
         } else {
-            let ids = self.scope.criterion_ids();
-            let full: Vec<&str> = ids
-                .iter()
-                .map(String::as_str)
-                .filter(|id| id.split_once('.').is_some_and(|(_, c)| c == name))
-                .collect();
+            let ids = self.criterion_ids();
+            let axes = self.axis_ids();
+            let full: Vec<&str> = if self.may_suggest(ids.len()) {
+                ids.iter()
+                    .map(String::as_str)
+                    .filter(|id| id.split_once('.').is_some_and(|(_, c)| c == name))
+                    .collect()
+            } else {
+                Vec::new()
+            };
             let hint = if !full.is_empty() {
                 Some(format!(
                     "criteria are written with their axis: {}",
                     enumerate(full, 5)
                 ))
             } else {
-                let axes = self.scope.axis_ids();
-                did_you_mean(
-                    name,
-                    axes.iter()
-                        .map(String::as_str)
-                        .chain(FUNCTIONS.iter().copied()),
-                )
-                .or_else(|| {
-                    Some(
+                self.may_suggest(axes.len() + FUNCTIONS.len())
+                    .then(|| {
+                        did_you_mean(
+                            name,
+                            axes.iter()
+                                .map(String::as_str)
+                                .chain(FUNCTIONS.iter().copied()),
+                        )
+                    })
+                    .flatten()
+                    .or_else(|| {
+                        Some(
                         "a criterion is written `axis.criterion`, a profile field `profile.field`"
                             .to_owned(),
                     )
-                })
+                    })
             };
             (format!("unknown name `{name}`"), hint)
         };
@@ -129,7 +140,7 @@ impl Checker<'_> {
             self.references.criteria.push(index);
             return Some(index);
         }
-        let ids = self.scope.criterion_ids();
+        let ids = self.criterion_ids();
         let (axis, criterion) = full.split_once('.').unwrap_or((&full, ""));
         let mut hint = None;
         if let Some((before, _)) = criterion.split_once('-') {
@@ -141,11 +152,14 @@ impl Checker<'_> {
                 ));
             }
         }
-        if hint.is_none() {
+        if hint.is_none() && self.may_suggest(ids.len()) {
             hint = did_you_mean(&full, ids.iter().map(String::as_str));
         }
         if hint.is_none() {
             if self.scope.axis(axis).is_some() {
+                if !self.may_suggest(ids.len()) {
+                    return self.unknown_criterion(span, &full, None);
+                }
                 let prefix = format!("{axis}.");
                 let names: Vec<&str> = ids
                     .iter()
@@ -159,11 +173,22 @@ impl Checker<'_> {
                     ));
                 }
             } else {
-                let axes = self.scope.axis_ids();
-                hint = did_you_mean(axis, axes.iter().map(String::as_str))
-                    .map(|h| format!("there is no axis `{axis}`; {h}"));
+                let axes = self.axis_ids();
+                if self.may_suggest(axes.len()) {
+                    hint = did_you_mean(axis, axes.iter().map(String::as_str))
+                        .map(|h| format!("there is no axis `{axis}`; {h}"));
+                }
             }
         }
+        self.unknown_criterion(span, &full, hint)
+    }
+
+    fn unknown_criterion(
+        &mut self,
+        span: &Span,
+        full: &str,
+        hint: Option<String>,
+    ) -> Option<usize> {
         self.error(
             RuleErrorKind::UnknownName,
             span,
@@ -393,15 +418,19 @@ impl Checker<'_> {
                     self.references.axes.push(axis);
                     return Some(axis);
                 }
-                let axes = self.scope.axis_ids();
-                let hint = did_you_mean(id, axes.iter().map(String::as_str)).or_else(|| {
-                    (!axes.is_empty()).then(|| {
-                        format!(
-                            "the axes are {}",
-                            enumerate(axes.iter().map(String::as_str), 12)
-                        )
-                    })
-                });
+                let axes = self.axis_ids();
+                let hint = self
+                    .may_suggest(axes.len())
+                    .then(|| did_you_mean(id, axes.iter().map(String::as_str)))
+                    .flatten()
+                    .or_else(|| {
+                        (!axes.is_empty()).then(|| {
+                            format!(
+                                "the axes are {}",
+                                enumerate(axes.iter().map(String::as_str), 12)
+                            )
+                        })
+                    });
                 self.error(
                     RuleErrorKind::UnknownName,
                     &arg.span,
