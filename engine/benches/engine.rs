@@ -104,6 +104,25 @@ fn hostile(c: &mut Criterion) {
             when.join(" or ")
         ));
     }
+    let declared: Vec<String> = (0..2_000).map(|i| format!("\"r{i}\"")).collect();
+    let by: Vec<String> = (0..2_000).map(|i| format!("xr{i} = \"2\"")).collect();
+    let mut raters = format!(
+        "[assessment]\ngrid = \"domino\"\ninitiative = \"X\"\nraters = [{}]\n[answers]\n",
+        declared.join(", ")
+    );
+    for (_, c) in grid.criteria() {
+        raters.push_str(&format!(
+            "\"{}\" = {{ by = {{ {} }} }}\n",
+            c.full_id,
+            by.join(", ")
+        ));
+    }
+    group.bench_function("refuse 60,000 unknown raters among 2,000 declared", |b| {
+        b.iter(|| {
+            let a = Assessment::from_toml(black_box(&raters)).unwrap();
+            grid.resolve(&a).unwrap_err()
+        })
+    });
     group.bench_function(
         "refuse 10,000 misspelt names in the rules of a grid of 10,000 criteria",
         |b| b.iter(|| Grid::from_toml(black_box(&misspelt)).unwrap_err()),

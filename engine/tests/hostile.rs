@@ -351,3 +351,65 @@ fn ten_thousand_rules_recommending_unknown_ids_among_ten_thousand_are_each_locat
         Some("declare it in a `[[recommendations]]` table")
     );
 }
+
+/// A DOMINO assessment declaring `raters` raters (`r0`, `r1`, …) in which
+/// every criterion is rated by every one of `named` (`{prefix}r0`, …).
+fn rated_by_thousands(raters: usize, prefix: &str) -> String {
+    let grid = Grid::from_toml(DOMINO_GRID).unwrap().grid;
+    let declared: Vec<String> = (0..raters).map(|i| format!("\"r{i}\"")).collect();
+    let mut source = format!(
+        "[assessment]\ngrid = \"domino\"\ninitiative = \"X\"\nraters = [{}]\n[answers]\n",
+        declared.join(", ")
+    );
+    let by: Vec<String> = (0..raters)
+        .map(|i| format!("{prefix}r{i} = \"2\""))
+        .collect();
+    let by = by.join(", ");
+    for (_, c) in grid.criteria() {
+        source.push_str(&format!("\"{}\" = {{ by = {{ {by} }} }}\n", c.full_id));
+    }
+    source
+}
+
+#[test]
+fn two_thousand_raters_rating_every_criterion_are_all_counted() {
+    let grid = Grid::from_toml(DOMINO_GRID).unwrap().grid;
+    let report = grid
+        .score(
+            &Assessment::from_toml(&rated_by_thousands(2_000, "")).unwrap(),
+            "en",
+        )
+        .unwrap();
+    let first = &report.axes[0].criteria[0];
+    assert_eq!(first.state, "answered", "{first:?}");
+    assert_eq!(report.raters.len(), 2_000);
+}
+
+#[test]
+fn sixty_thousand_unknown_raters_are_each_reported_and_the_first_get_hints() {
+    let grid = Grid::from_toml(DOMINO_GRID).unwrap().grid;
+    let source = rated_by_thousands(2_000, "x");
+    let errors = grid
+        .resolve(&Assessment::from_toml(&source).unwrap())
+        .unwrap_err();
+    let unknown: Vec<_> = errors
+        .0
+        .iter()
+        .filter(|d| d.code == "unknown-rater")
+        .collect();
+    assert_eq!(unknown.len(), 2_000 * grid.criterion_count());
+    // Each search compares with 2,000 raters: the input's budget covers 500
+    // (the first in the order answers are resolved), then the plain hint.
+    let mut suggested = 0;
+    for d in &unknown {
+        let rater = d.message.split('`').nth(1).unwrap();
+        let hint = d.hint.as_deref().unwrap();
+        if hint.starts_with("did you mean") {
+            assert_eq!(hint, format!("did you mean `{}`?", &rater[1..]));
+            suggested += 1;
+        } else {
+            assert_eq!(hint, "add the rater to `assessment.raters`");
+        }
+    }
+    assert_eq!(suggested, 500);
+}

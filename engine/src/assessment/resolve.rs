@@ -4,6 +4,8 @@
 use super::model::{Assessment, Meta};
 use crate::diagnostic::{did_you_mean, Diagnostic, Diagnostics, SuggestionBudget};
 use crate::grid::{Grid, Scale};
+use crate::rules::suggest::enumerate;
+use std::collections::HashMap;
 
 /// One answer, as a position on the criterion's scale.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -144,23 +146,23 @@ pub(crate) fn unknown_criterion(grid: &Grid, id: &str, budget: &SuggestionBudget
     .with_hint(hint)
 }
 
-/// The error for an unknown profile field, or a value outside its choices.
+/// The error for an unknown profile field, or a value outside its choices,
+/// with a did-you-mean hint while the input's `budget` lasts.
 pub(crate) fn check_profile_value(
     grid: &Grid,
     field: &str,
     value: &str,
+    budget: &SuggestionBudget,
 ) -> Result<usize, Box<Diagnostic>> {
     let Some(i) = grid.profile_index(field) else {
-        let hint = match did_you_mean(field, grid.profile.iter().map(|f| f.id.as_str())) {
+        let fields = grid.profile.iter().map(|f| f.id.as_str());
+        let closest = budget
+            .take(grid.profile.len())
+            .then(|| did_you_mean(field, fields.clone()))
+            .flatten();
+        let hint = match closest {
             Some(best) => format!("did you mean `{best}`?"),
-            None => format!(
-                "profile fields: {}",
-                grid.profile
-                    .iter()
-                    .map(|f| f.id.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+            None => format!("profile fields: {}", enumerate(fields, 12)),
         };
         return Err(Box::new(
             Diagnostic::error(
@@ -176,10 +178,14 @@ pub(crate) fn check_profile_value(
     };
     if let Some(choices) = &grid.profile[i].choices {
         if !choices.iter().any(|c| c.code == value) {
-            let codes: Vec<&str> = choices.iter().map(|c| c.code.as_str()).collect();
-            let hint = match did_you_mean(value, codes.iter().copied()) {
+            let codes = choices.iter().map(|c| c.code.as_str());
+            let closest = budget
+                .take(choices.len())
+                .then(|| did_you_mean(value, codes.clone()))
+                .flatten();
+            let hint = match closest {
                 Some(best) => format!("did you mean `{best}`?"),
-                None => format!("choices: {}", codes.join(", ")),
+                None => format!("choices: {}", enumerate(codes, 12)),
             };
             return Err(Box::new(
                 Diagnostic::error(
@@ -252,16 +258,21 @@ impl Grid {
         } else {
             meta.raters.clone()
         };
+        // The first position of each rater (a repeated one is an error of its own).
+        let mut rater_index: HashMap<&str, usize> = HashMap::with_capacity(raters.len());
+        for (i, rater) in raters.iter().enumerate() {
+            rater_index.entry(rater.as_str()).or_insert(i);
+        }
         let mut responses = Responses::empty(self);
         responses.meta = meta.clone();
         responses.raters.clone_from(&raters);
+        let budget = SuggestionBudget::new();
         for (field, value) in &assessment.profile {
-            match check_profile_value(self, field, value) {
+            match check_profile_value(self, field, value, &budget) {
                 Ok(i) => responses.profile[i] = Some(value.clone()),
                 Err(d) => errors.push(d.with_path(format!("profile.{}", quote_key(field)))),
             }
         }
-        let budget = SuggestionBudget::new();
         for (id, answer) in &assessment.answers {
             let path = format!("answers.{}", quote_key(id));
             let Some(c) = self.criterion_index(id) else {
@@ -288,8 +299,12 @@ impl Grid {
                 response.raters = vec![Given::Unanswered; raters.len()];
                 for (rater, code) in &answer.by {
                     let rpath = format!("{path}.by.{}", quote_key(rater));
-                    let Some(r) = raters.iter().position(|x| x == rater) else {
-                        let hint = match did_you_mean(rater, raters.iter().map(String::as_str)) {
+                    let Some(&r) = rater_index.get(rater.as_str()) else {
+                        let closest = budget
+                            .take(raters.len())
+                            .then(|| did_you_mean(rater, raters.iter().map(String::as_str)))
+                            .flatten();
+                        let hint = match closest {
                             Some(best) => format!("did you mean `{best}`?"),
                             None => "add the rater to `assessment.raters`".into(),
                         };

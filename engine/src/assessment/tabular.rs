@@ -140,7 +140,12 @@ impl RowSchema {
                         .is_none_or(|choices| choices.iter().any(|c| c.code == cell));
                     if known {
                         responses.profile[p] = Some(cell.to_owned());
-                    } else if let Err(d) = check_profile_value(grid, &grid.profile[p].id, cell) {
+                    } else if let Err(d) = check_profile_value(
+                        grid,
+                        &grid.profile[p].id,
+                        cell,
+                        &SuggestionBudget::new(),
+                    ) {
                         errors.push(fail(*d));
                     }
                 }
