@@ -2,6 +2,10 @@
 
 use domino_engine::{Assessment, Grid, DOMINO_GRID};
 
+#[path = "support/hostile_inputs.rs"]
+mod hostile_inputs;
+use hostile_inputs::*;
+
 #[test]
 fn deeply_nested_toml_is_refused_without_crashing() {
     for depth in [100, 10_000, 100_000] {
@@ -50,25 +54,6 @@ fn responses_built_by_hand_with_wrong_sizes_or_levels_never_panic() {
     );
 }
 
-/// A grid of `axes` × `per_axis` criteria, generated.
-fn big_grid(axes: usize, per_axis: usize) -> String {
-    let mut s = String::from(
-        "[grid]\nid = \"big\"\nversion = \"1\"\nlanguages = [\"en\"]\ntitle = \"Big\"\n\
-         [scales.level]\noptions = [{ code = \"0\", score = 0, label = \"No\" }, { code = \"1\", score = 1, label = \"Yes\" }]\n",
-    );
-    for a in 0..axes {
-        s.push_str(&format!(
-            "[[axes]]\nid = \"a{a}\"\ntitle = \"A\"\nquestion = \"Q\"\n"
-        ));
-        for c in 0..per_axis {
-            s.push_str(&format!(
-                "[[axes.criteria]]\nid = \"c{c}\"\nscale = \"level\"\ntitle = \"C\"\nquestion = \"Q\"\n"
-            ));
-        }
-    }
-    s
-}
-
 #[test]
 fn a_grid_with_ten_thousand_criteria_loads_and_scores() {
     let grid = Grid::from_toml(&big_grid(2_000, 5)).expect("loads").grid;
@@ -114,7 +99,7 @@ fn very_long_identifiers_are_refused_with_a_short_message() {
 
 #[test]
 fn twenty_thousand_syntax_errors_are_each_located_and_rendered() {
-    let source: String = (0..20_000).map(|i| format!("bad line {i}\n")).collect();
+    let source = syntax_errors(20_000);
     let errors = Grid::from_toml(&source).unwrap_err();
     assert_eq!(errors.0.len(), 20_000);
     for (i, d) in errors.0.iter().enumerate() {
@@ -153,32 +138,6 @@ fn a_json_assessment_points_at_the_line_of_each_unknown_key() {
     }
 }
 
-/// DOMINO's scales and criteria with `rules` rules that read five criteria
-/// each and can never fire (a level above the scale's top).
-fn domino_with_never_firing_rules(rules: usize) -> String {
-    let mut source: String = DOMINO_GRID
-        .split("\n[[")
-        .enumerate()
-        .filter(|(i, part)| *i == 0 || !part.starts_with("rules]]"))
-        .map(|(i, part)| {
-            if i == 0 {
-                part.to_owned()
-            } else {
-                format!("\n[[{part}")
-            }
-        })
-        .collect();
-    for i in 0..rules {
-        source.push_str(&format!(
-            "\n[[rules]]\nid = \"r{i}\"\nkind = \"vigilance\"\n\
-             when = 'collectif.accueil >= 0 and collectif.contribution >= 1 and \
-             collectif.diversite >= 2 and collectif.competences >= 3 and \
-             collectif.convivialite >= 5'\nmessage = {{ fr = \"x\", en = \"x\" }}\n"
-        ));
-    }
-    source
-}
-
 #[test]
 fn a_grid_of_ten_thousand_costly_rules_loads_and_its_first_rules_are_still_linted() {
     let loaded = Grid::from_toml(&domino_with_never_firing_rules(10_000)).unwrap();
@@ -196,14 +155,8 @@ fn a_grid_of_ten_thousand_costly_rules_loads_and_its_first_rules_are_still_linte
 
 #[test]
 fn each_of_ten_thousand_unused_recommendations_is_located_at_its_id() {
-    let mut source = DOMINO_GRID.to_owned();
-    let first_line = source.lines().count() + 3;
-    for i in 0..10_000 {
-        source.push_str(&format!(
-            "\n[[recommendations]]\nid = \"unused-{i}\"\nphase = \"declencher\"\n\
-             title = {{ fr = \"x\", en = \"x\" }}\ntext = {{ fr = \"x\", en = \"x\" }}\n"
-        ));
-    }
+    let first_line = DOMINO_GRID.lines().count() + 3;
+    let source = domino_with_unused_recommendations(10_000);
     let loaded = Grid::from_toml(&source).unwrap();
     let unused: Vec<_> = loaded
         .warnings
@@ -239,23 +192,6 @@ fn thousands_of_unknown_criteria_against_a_grid_of_thousands_get_their_first_hin
     assert!((1..=100).contains(&suggested), "{suggested}");
     assert_eq!(hint(&errors.0[0]), "did you mean `a0.c0`?");
     assert!(hint(&errors.0[9_999]).starts_with("criteria of grid `big` look like `a0.c0`"));
-}
-
-/// `big_grid`'s criteria, then `rules` rules whose conditions each name
-/// `names` criteria that do not exist (`a{r}.d{i}`: one letter from `a{r}.c{i}`).
-fn big_grid_with_misspelt_rules(rules: usize, names: usize) -> (String, usize) {
-    let mut source = big_grid(100, 100);
-    let first_rule_line = source.lines().count() + 1;
-    for r in 0..rules {
-        let when: Vec<String> = (0..names)
-            .map(|i| format!("a{}.d{i} == 1", r % 100))
-            .collect();
-        source.push_str(&format!(
-            "[[rules]]\nid = \"r{r}\"\nkind = \"vigilance\"\nwhen = '{}'\nmessage = \"m\"\n",
-            when.join(" or ")
-        ));
-    }
-    (source, first_rule_line)
 }
 
 #[test]
@@ -350,25 +286,6 @@ fn ten_thousand_rules_recommending_unknown_ids_among_ten_thousand_are_each_locat
         errors.0[9_999].hint.as_deref(),
         Some("declare it in a `[[recommendations]]` table")
     );
-}
-
-/// A DOMINO assessment declaring `raters` raters (`r0`, `r1`, …) in which
-/// every criterion is rated by every one of `named` (`{prefix}r0`, …).
-fn rated_by_thousands(raters: usize, prefix: &str) -> String {
-    let grid = Grid::from_toml(DOMINO_GRID).unwrap().grid;
-    let declared: Vec<String> = (0..raters).map(|i| format!("\"r{i}\"")).collect();
-    let mut source = format!(
-        "[assessment]\ngrid = \"domino\"\ninitiative = \"X\"\nraters = [{}]\n[answers]\n",
-        declared.join(", ")
-    );
-    let by: Vec<String> = (0..raters)
-        .map(|i| format!("{prefix}r{i} = \"2\""))
-        .collect();
-    let by = by.join(", ");
-    for (_, c) in grid.criteria() {
-        source.push_str(&format!("\"{}\" = {{ by = {{ {by} }} }}\n", c.full_id));
-    }
-    source
 }
 
 #[test]
