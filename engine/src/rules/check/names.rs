@@ -155,11 +155,9 @@ impl Checker<'_> {
         if hint.is_none() && self.may_suggest(ids.len()) {
             hint = did_you_mean(&full, ids.iter().map(String::as_str));
         }
+        let known_axis = self.scope.axis(axis).is_some();
         if hint.is_none() {
-            if self.scope.axis(axis).is_some() {
-                if !self.may_suggest(ids.len()) {
-                    return self.unknown_criterion(span, &full, None);
-                }
+            if known_axis && self.may_suggest(ids.len()) {
                 let prefix = format!("{axis}.");
                 let names: Vec<&str> = ids
                     .iter()
@@ -172,7 +170,7 @@ impl Checker<'_> {
                         enumerate(names.into_iter(), 12)
                     ));
                 }
-            } else {
+            } else if !known_axis {
                 let axes = self.axis_ids();
                 if self.may_suggest(axes.len()) {
                     hint = did_you_mean(axis, axes.iter().map(String::as_str))
@@ -180,15 +178,6 @@ impl Checker<'_> {
                 }
             }
         }
-        self.unknown_criterion(span, &full, hint)
-    }
-
-    fn unknown_criterion(
-        &mut self,
-        span: &Span,
-        full: &str,
-        hint: Option<String>,
-    ) -> Option<usize> {
         self.error(
             RuleErrorKind::UnknownName,
             span,
