@@ -400,6 +400,21 @@ impl SuggestionBudget {
             None => false,
         }
     }
+
+    /// [`did_you_mean`] among `candidates`, if the budget still covers them
+    /// all; `None`, taking nothing, when it does not.
+    pub fn did_you_mean<'a, I>(&self, word: &str, candidates: I) -> Option<&'a str>
+    where
+        I: IntoIterator<Item = &'a str>,
+        I::IntoIter: ExactSizeIterator,
+    {
+        let candidates = candidates.into_iter();
+        if self.take(candidates.len()) {
+            did_you_mean(word, candidates)
+        } else {
+            None
+        }
+    }
 }
 
 impl Default for SuggestionBudget {

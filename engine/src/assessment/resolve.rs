@@ -2,7 +2,7 @@
 //! turned into positions on their scales, ready for scoring.
 
 use super::model::{Assessment, Meta};
-use crate::diagnostic::{did_you_mean, Diagnostic, Diagnostics, SuggestionBudget};
+use crate::diagnostic::{Diagnostic, Diagnostics, SuggestionBudget};
 use crate::grid::{Grid, Scale};
 use crate::rules::suggest::enumerate;
 use std::collections::HashMap;
@@ -120,11 +120,7 @@ pub(crate) fn bad_code(scale: &Scale, criterion: &str, code: &str, target: bool)
 /// The error for an unknown criterion id; its did-you-mean hint is searched
 /// for while the input's `budget` lasts.
 pub(crate) fn unknown_criterion(grid: &Grid, id: &str, budget: &SuggestionBudget) -> Diagnostic {
-    let closest = if budget.take(grid.criterion_count()) {
-        did_you_mean(id, grid.criteria().map(|(_, c)| c.full_id.as_str()))
-    } else {
-        None
-    };
+    let closest = budget.did_you_mean(id, grid.criteria().map(|(_, c)| c.full_id.as_str()));
     let hint = match closest {
         Some(best) => format!("did you mean `{best}`?"),
         None => format!(
@@ -156,11 +152,7 @@ pub(crate) fn check_profile_value(
 ) -> Result<usize, Box<Diagnostic>> {
     let Some(i) = grid.profile_index(field) else {
         let fields = grid.profile.iter().map(|f| f.id.as_str());
-        let closest = budget
-            .take(grid.profile.len())
-            .then(|| did_you_mean(field, fields.clone()))
-            .flatten();
-        let hint = match closest {
+        let hint = match budget.did_you_mean(field, fields.clone()) {
             Some(best) => format!("did you mean `{best}`?"),
             None => format!("profile fields: {}", enumerate(fields, 12)),
         };
@@ -179,11 +171,7 @@ pub(crate) fn check_profile_value(
     if let Some(choices) = &grid.profile[i].choices {
         if !choices.iter().any(|c| c.code == value) {
             let codes = choices.iter().map(|c| c.code.as_str());
-            let closest = budget
-                .take(choices.len())
-                .then(|| did_you_mean(value, codes.clone()))
-                .flatten();
-            let hint = match closest {
+            let hint = match budget.did_you_mean(value, codes.clone()) {
                 Some(best) => format!("did you mean `{best}`?"),
                 None => format!("choices: {}", enumerate(codes, 12)),
             };
@@ -300,14 +288,11 @@ impl Grid {
                 for (rater, code) in &answer.by {
                     let rpath = format!("{path}.by.{}", quote_key(rater));
                     let Some(&r) = rater_index.get(rater.as_str()) else {
-                        let closest = budget
-                            .take(raters.len())
-                            .then(|| did_you_mean(rater, raters.iter().map(String::as_str)))
-                            .flatten();
-                        let hint = match closest {
-                            Some(best) => format!("did you mean `{best}`?"),
-                            None => "add the rater to `assessment.raters`".into(),
-                        };
+                        let hint =
+                            match budget.did_you_mean(rater, raters.iter().map(String::as_str)) {
+                                Some(best) => format!("did you mean `{best}`?"),
+                                None => "add the rater to `assessment.raters`".into(),
+                            };
                         errors.push(
                             Diagnostic::error(
                                 "unknown-rater",

@@ -325,7 +325,7 @@ impl Grid {
     }
 
     /// Every criterion with its global index.
-    pub fn criteria(&self) -> impl Iterator<Item = (usize, &Criterion)> {
+    pub fn criteria(&self) -> impl ExactSizeIterator<Item = (usize, &Criterion)> {
         (0..self.criterion_count()).map(move |i| (i, self.criterion(i)))
     }
 

@@ -171,12 +171,7 @@ impl GridLoader<'_, '_> {
             None if self.broken_scales.iter().any(|s| s == name) => None,
             None => {
                 let known = scales.iter().map(|s| s.id.as_str());
-                let closest = self
-                    .suggestions
-                    .take(scales.len())
-                    .then(|| did_you_mean(name, known.clone()))
-                    .flatten();
-                let hint = match closest {
+                let hint = match self.suggestions.did_you_mean(name, known.clone()) {
                     Some(best) => format!("did you mean `{best}`?"),
                     None if scales.is_empty() => {
                         "declare the scale in a `[scales.<id>]` table".into()

@@ -125,11 +125,7 @@ impl GridLoader<'_, '_> {
                         Value::Str(rid) => {
                             let hint = self
                                 .suggestions
-                                .take(recommendations.len())
-                                .then(|| {
-                                    did_you_mean(rid, recommendations.iter().map(|x| x.id.as_str()))
-                                })
-                                .flatten()
+                                .did_you_mean(rid, recommendations.iter().map(|x| x.id.as_str()))
                                 .map_or_else(
                                     || "declare it in a `[[recommendations]]` table".to_owned(),
                                     |b| format!("did you mean `{b}`?"),

@@ -121,12 +121,12 @@ impl Checker<'_> {
         if choices.iter().any(|c| c == value) {
             return;
         }
-        let names = choices.iter().map(String::as_str);
-        let hint = self
-            .may_suggest(choices.len())
-            .then(|| did_you_mean(value, names.clone()))
-            .flatten()
-            .unwrap_or_else(|| format!("the choices are {}", enumerate(names, 12)));
+        let hint = self.did_you_mean(value, choices).unwrap_or_else(|| {
+            format!(
+                "the choices are {}",
+                enumerate(choices.iter().map(String::as_str), 12)
+            )
+        });
         self.error(
             RuleErrorKind::UnknownName,
             span,

@@ -235,6 +235,23 @@ impl Checker<'_> {
         self.scope.may_suggest(candidates)
     }
 
+    /// The name of `names` closest to `word` ([`closest`]), if the scope
+    /// still allows comparing with them all.
+    fn closest_of<'n>(&self, word: &str, names: &'n [String]) -> Option<&'n str> {
+        if self.may_suggest(names.len()) {
+            closest(word, names.iter().map(String::as_str))
+        } else {
+            None
+        }
+    }
+
+    /// `did you mean `x`?` for the name of `names` closest to `word`, within
+    /// the scope's budget (see [`Checker::closest_of`]).
+    fn did_you_mean(&self, word: &str, names: &[String]) -> Option<String> {
+        self.closest_of(word, names)
+            .map(|c| format!("did you mean `{c}`?"))
+    }
+
     fn text(&self, span: &Span) -> &str {
         self.source.get(span.clone()).unwrap_or("")
     }

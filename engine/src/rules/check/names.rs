@@ -20,15 +20,13 @@ impl Checker<'_> {
                 }
                 None => {
                     let ids = self.scope.profile_field_ids();
-                    let names = ids.iter().map(String::as_str);
-                    let closest = self
-                        .may_suggest(ids.len())
-                        .then(|| closest(field, names.clone()))
-                        .flatten();
-                    let hint = match closest {
+                    let hint = match self.closest_of(field, &ids) {
                         Some(c) => Some(format!("did you mean `profile.{c}`?")),
                         None if ids.is_empty() => None,
-                        None => Some(format!("the profile fields are {}", enumerate(names, 12))),
+                        None => Some(format!(
+                            "the profile fields are {}",
+                            enumerate(ids.iter().map(String::as_str), 12)
+                        )),
                     };
                     self.error(
                         RuleErrorKind::UnknownName,
@@ -152,8 +150,8 @@ impl Checker<'_> {
                 ));
             }
         }
-        if hint.is_none() && self.may_suggest(ids.len()) {
-            hint = did_you_mean(&full, ids.iter().map(String::as_str));
+        if hint.is_none() {
+            hint = self.did_you_mean(&full, &ids);
         }
         let known_axis = self.scope.axis(axis).is_some();
         if hint.is_none() {
@@ -172,10 +170,9 @@ impl Checker<'_> {
                 }
             } else if !known_axis {
                 let axes = self.axis_ids();
-                if self.may_suggest(axes.len()) {
-                    hint = did_you_mean(axis, axes.iter().map(String::as_str))
-                        .map(|h| format!("there is no axis `{axis}`; {h}"));
-                }
+                hint = self
+                    .did_you_mean(axis, &axes)
+                    .map(|h| format!("there is no axis `{axis}`; {h}"));
             }
         }
         self.error(
@@ -408,18 +405,14 @@ impl Checker<'_> {
                     return Some(axis);
                 }
                 let axes = self.axis_ids();
-                let hint = self
-                    .may_suggest(axes.len())
-                    .then(|| did_you_mean(id, axes.iter().map(String::as_str)))
-                    .flatten()
-                    .or_else(|| {
-                        (!axes.is_empty()).then(|| {
-                            format!(
-                                "the axes are {}",
-                                enumerate(axes.iter().map(String::as_str), 12)
-                            )
-                        })
-                    });
+                let hint = self.did_you_mean(id, &axes).or_else(|| {
+                    (!axes.is_empty()).then(|| {
+                        format!(
+                            "the axes are {}",
+                            enumerate(axes.iter().map(String::as_str), 12)
+                        )
+                    })
+                });
                 self.error(
                     RuleErrorKind::UnknownName,
                     &arg.span,
