@@ -24,8 +24,14 @@ pub const GRID_URL: &str = "domino.toml";
 pub fn start() {
     wasm_bindgen_futures::spawn_local(async {
         let grid = match dom::fetch_text(GRID_URL).await {
-            Ok(source) => glue::load_builtin(&source)
-                .map_err(|refused| format!("{GRID_URL}: {}", refused.rendered.shown.join("\n"))),
+            Ok(source) => glue::load_builtin(&source).map_err(|refused| {
+                let rendered = &refused.rendered;
+                let more = match rendered.omitted {
+                    0 => String::new(),
+                    n => format!("\n… +{n}"),
+                };
+                format!("{GRID_URL}: {}{more}", rendered.shown.join("\n"))
+            }),
             Err(e) => Err(format!("{GRID_URL}: {e}")),
         };
         match grid {
