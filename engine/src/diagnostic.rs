@@ -363,12 +363,17 @@ pub fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
-    let limit = (word.chars().count() / 3).clamp(1, 4);
+    let word: Vec<char> = word.chars().take(EDIT_DISTANCE_CHARS).collect();
+    let limit = (word.len() / 3).clamp(1, 4);
+    let mut other = Vec::new();
     candidates
         .into_iter()
-        .map(|c| (edit_distance(word, c), c))
-        .filter(|(d, _)| *d <= limit)
-        .min_by_key(|(d, c)| (*d, *c))
+        .filter_map(|c| {
+            other.clear();
+            other.extend(c.chars().take(EDIT_DISTANCE_CHARS));
+            bounded_edit_distance(&word, &other, limit).map(|d| (d, c))
+        })
+        .min_by_key(|&(d, c)| (d, c))
         .map(|(_, c)| c)
 }
 
@@ -423,37 +428,77 @@ impl Default for SuggestionBudget {
     }
 }
 
-/// Edit distance between two strings, by characters: insertions, deletions,
-/// substitutions and transpositions of adjacent characters each cost one
-/// (optimal string alignment). Inputs are capped at 64 characters.
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().take(64).collect();
-    let b: Vec<char> = b.chars().take(64).collect();
-    let width = b.len() + 1;
-    let mut d = vec![0usize; (a.len() + 1) * width];
-    for (j, cell) in d.iter_mut().enumerate().take(width) {
-        *cell = j;
+/// How many characters of each name a did-you-mean compares.
+pub(crate) const EDIT_DISTANCE_CHARS: usize = 64;
+
+/// The edit distance of `a` and `b`, by characters, if it is at most `limit`,
+/// else `None`. Insertions, deletions, substitutions and transpositions of
+/// adjacent characters each cost one (optimal string alignment); callers pass
+/// at most [`EDIT_DISTANCE_CHARS`] characters of each name.
+///
+/// It is found without filling the whole table: strings whose lengths differ by more
+/// than `limit` are rejected at once, and the table stops at the first two
+/// rows that are both beyond `limit`, since every later cell builds on one
+/// of the two rows above it. A hint compares each unknown name with every
+/// known one, and almost all of them are far apart.
+pub(crate) fn bounded_edit_distance(a: &[char], b: &[char], limit: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > limit {
+        return None;
     }
+    let width = b.len() + 1;
+    let mut before: Vec<usize> = vec![usize::MAX; width];
+    let mut above: Vec<usize> = (0..width).collect();
+    let mut row: Vec<usize> = vec![0; width];
     for i in 1..=a.len() {
-        d[i * width] = i;
+        row[0] = i;
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (d[(i - 1) * width + j - 1] + cost)
-                .min(d[(i - 1) * width + j] + 1)
-                .min(d[i * width + j - 1] + 1);
+            let mut best = (above[j - 1] + cost).min(above[j] + 1).min(row[j - 1] + 1);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(d[(i - 2) * width + j - 2] + 1);
+                best = best.min(before[j - 2] + 1);
             }
-            d[i * width + j] = best;
+            row[j] = best;
         }
+        let beyond = |cells: &[usize]| cells.iter().all(|&d| d > limit);
+        if beyond(&row) && beyond(&above) {
+            return None;
+        }
+        std::mem::swap(&mut before, &mut above);
+        std::mem::swap(&mut above, &mut row);
     }
-    d[a.len() * width + b.len()]
+    Some(above[b.len()]).filter(|&d| d <= limit)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// The whole optimal-string-alignment table, kept as the reference for
+    /// [`bounded_edit_distance`].
+    fn edit_distance(a: &str, b: &str) -> usize {
+        let a: Vec<char> = a.chars().take(EDIT_DISTANCE_CHARS).collect();
+        let b: Vec<char> = b.chars().take(EDIT_DISTANCE_CHARS).collect();
+        let width = b.len() + 1;
+        let mut d = vec![0usize; (a.len() + 1) * width];
+        for (j, cell) in d.iter_mut().enumerate().take(width) {
+            *cell = j;
+        }
+        for i in 1..=a.len() {
+            d[i * width] = i;
+            for j in 1..=b.len() {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                let mut best = (d[(i - 1) * width + j - 1] + cost)
+                    .min(d[(i - 1) * width + j] + 1)
+                    .min(d[i * width + j - 1] + 1);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    best = best.min(d[(i - 2) * width + j - 2] + 1);
+                }
+                d[i * width + j] = best;
+            }
+        }
+        d[a.len() * width + b.len()]
+    }
 
     /// The obvious scan, kept as the reference for [`LineIndex`].
     fn scanned_line_column(source: &str, offset: usize) -> (usize, usize) {
@@ -479,6 +524,21 @@ mod tests {
             }
             prop_assert_eq!(index.line(source.lines().count() + 1), None);
             prop_assert_eq!(index.line(0), None);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn the_bounded_edit_distance_agrees_with_the_full_table(
+            a in "[abcé]{0,12}",
+            b in "[abcé]{0,12}",
+            limit in 0usize..6,
+        ) {
+            let full = edit_distance(&a, &b);
+            let a: Vec<char> = a.chars().collect();
+            let b: Vec<char> = b.chars().collect();
+            let expected = (full <= limit).then_some(full);
+            prop_assert_eq!(bounded_edit_distance(&a, &b, limit), expected);
         }
     }
 
