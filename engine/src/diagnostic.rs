@@ -363,15 +363,30 @@ pub fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
-    let word: Vec<char> = word.chars().take(EDIT_DISTANCE_CHARS).collect();
-    let limit = (word.len() / 3).clamp(1, 4);
+    let limit = (word.chars().count() / 3).clamp(1, 4);
+    nearest_within(word, candidates, limit, |name, out| {
+        out.extend(name.chars().take(EDIT_DISTANCE_CHARS));
+    })
+}
+
+/// The candidate nearest to `word` within `limit` edits (ties go to the
+/// smaller name), comparing the characters `spell` writes for each name: as
+/// they are, or lowercased. One buffer serves every candidate.
+pub(crate) fn nearest_within<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+    limit: usize,
+    spell: impl Fn(&str, &mut Vec<char>),
+) -> Option<&'a str> {
+    let mut spelt = Vec::new();
+    spell(word, &mut spelt);
     let mut other = Vec::new();
     candidates
         .into_iter()
         .filter_map(|c| {
             other.clear();
-            other.extend(c.chars().take(EDIT_DISTANCE_CHARS));
-            bounded_edit_distance(&word, &other, limit).map(|d| (d, c))
+            spell(c, &mut other);
+            bounded_edit_distance(&spelt, &other, limit).map(|d| (d, c))
         })
         .min_by_key(|&(d, c)| (d, c))
         .map(|(_, c)| c)

@@ -1,6 +1,6 @@
 //! "Did you mean …?" suggestions for misspelt names.
 
-use crate::diagnostic::{bounded_edit_distance, EDIT_DISTANCE_CHARS};
+use crate::diagnostic::{nearest_within, EDIT_DISTANCE_CHARS};
 
 /// The candidate closest to `word`, if close enough to be a likely misspelling
 /// (at most one edit per three characters and 4 in all, so names shorter than three
@@ -10,24 +10,13 @@ pub(crate) fn closest<'a>(
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
     let limit = (word.chars().count() / 3).min(4);
-    let lower: Vec<char> = lowercase_chars(word).collect();
-    let mut other = Vec::new();
-    candidates
-        .into_iter()
-        .filter_map(|c| {
-            other.clear();
-            other.extend(lowercase_chars(c));
-            bounded_edit_distance(&lower, &other, limit).map(|d| (d, c))
-        })
-        .min_by_key(|&(d, c)| (d, c))
-        .map(|(_, c)| c)
-}
-
-/// The first characters of `word` lowercased, as many as the edit distance compares.
-fn lowercase_chars(word: &str) -> impl Iterator<Item = char> + '_ {
-    word.chars()
-        .flat_map(char::to_lowercase)
-        .take(EDIT_DISTANCE_CHARS)
+    nearest_within(word, candidates, limit, |name, out| {
+        out.extend(
+            name.chars()
+                .flat_map(char::to_lowercase)
+                .take(EDIT_DISTANCE_CHARS),
+        );
+    })
 }
 
 /// `did you mean `x`?` for the closest candidate, if any.
