@@ -5,6 +5,7 @@ use crate::i18n::{kind_title, phase_title, state_text, words};
 use crate::score::{coverage_text, score_file, why_text};
 use clap::Args;
 use domino_engine::charts::{radar_of_reports, ChartOptions};
+use domino_engine::markup::escape as esc;
 use domino_engine::{FindingKind, Grid, Phase, Report};
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
@@ -26,23 +27,6 @@ pub fn run(args: &ReportArgs, grid: Option<&Path>, lang: &str) -> Result<u8, Fai
     let html = render(&loaded.grid, &report, lang);
     common::write_output(args.output.as_deref(), html.as_bytes())?;
     Ok(0)
-}
-
-/// Escapes text for HTML content and attributes.
-pub fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if c.is_control() && c != '\n' && c != '\t' => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 const CSS: &str = r#"

@@ -30,6 +30,7 @@ pub mod charts;
 mod diagnostic;
 mod document;
 pub mod grid;
+pub mod markup;
 pub mod report;
 pub mod rules;
 pub mod scoring;

@@ -28,28 +28,12 @@ pub(crate) fn with_title(svg: String, title: &str) -> String {
     let Some(end) = svg[start..].find('>').map(|i| start + i) else {
         return svg;
     };
-    let title = escape(&super::clean(title, 300));
+    let title = crate::markup::escape(&super::clean(title, 300));
     let mut out = String::with_capacity(svg.len() + 2 * title.len() + 64);
     out.push_str(&svg[..end]);
     out.push_str(&format!(
         " role=\"img\" aria-label=\"{title}\">\n<title>{title}</title>"
     ));
     out.push_str(&svg[end + 1..]);
-    out
-}
-
-/// Escapes text for XML content and attributes.
-pub(crate) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
     out
 }
