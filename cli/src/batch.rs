@@ -4,8 +4,9 @@
 //! calling thread writes results in input order. At most a fixed number of
 //! chunks are in flight (tickets), so memory does not grow with the input.
 
-use crate::common::{self, display, Fail, EXIT_ROWS};
-use crate::input::{self, Doc, InputFormat, Payload, Schema, Source};
+use crate::batch_input::{self, Doc, InputFormat, Payload, Schema, Source};
+use crate::failure::{Fail, EXIT_ROWS};
+use crate::files::{self, display};
 use crate::style;
 use crate::summary::{self, Stats};
 use clap::{Args, ValueEnum};
@@ -135,7 +136,7 @@ struct Done {
 pub fn run(args: &BatchArgs, grid: Option<&Path>, lang: &str) -> Result<u8, Fail> {
     if args.parse_only {
         let start = Instant::now();
-        let rows = input::parse_only(&args.input)?;
+        let rows = batch_input::parse_only(&args.input)?;
         let secs = start.elapsed().as_secs_f64();
         style::note_line(&format!(
             "parsed {rows} rows in {secs:.3} s ({:.0} rows/s)",
@@ -143,10 +144,10 @@ pub fn run(args: &BatchArgs, grid: Option<&Path>, lang: &str) -> Result<u8, Fail
         ));
         return Ok(0);
     }
-    let loaded = common::load_grid(grid)?;
+    let loaded = files::load_grid(grid)?;
     let grid = loaded.grid;
     let by = profile_indices(&grid, &args.by)?;
-    let source = input::open(std::slice::from_ref(&args.input), args.input_format, &grid)?;
+    let source = batch_input::open(std::slice::from_ref(&args.input), args.input_format, &grid)?;
     let jobs = args.jobs.unwrap_or_else(default_jobs).max(1);
     let write_rows = !args.summary || args.output.is_some();
     let options = PipelineOptions {
@@ -159,7 +160,7 @@ pub fn run(args: &BatchArgs, grid: Option<&Path>, lang: &str) -> Result<u8, Fail
     };
     let to_file = args.output.as_ref().filter(|p| p.as_os_str() != "-");
     let mut atomic = match to_file {
-        Some(p) if write_rows => Some(common::AtomicFile::create(p)?),
+        Some(p) if write_rows => Some(files::AtomicFile::create(p)?),
         _ => None,
     };
     let start = Instant::now();
@@ -230,7 +231,7 @@ pub fn run(args: &BatchArgs, grid: Option<&Path>, lang: &str) -> Result<u8, Fail
                 outcome.failed,
             ),
         };
-        common::write_stdout(text.as_bytes())?;
+        files::write_stdout(text.as_bytes())?;
     }
     Ok(if outcome.failed > 0 { EXIT_ROWS } else { 0 })
 }
@@ -547,7 +548,12 @@ fn process(shared: &Shared, seq: u64, first_row: u64, payload: Payload) -> Done 
                         let text: String = errors
                             .iter()
                             .map(|d| {
-                                input::render_row_error(d, &shared.file, line, Some(index + 1))
+                                batch_input::render_row_error(
+                                    d,
+                                    &shared.file,
+                                    line,
+                                    Some(index + 1),
+                                )
                             })
                             .collect();
                         done.errors.push(text);
@@ -695,7 +701,7 @@ pub fn collect(
     collect: u64,
     stats: bool,
 ) -> Result<Outcome, Fail> {
-    let source = input::open(inputs, None, grid)?;
+    let source = batch_input::open(inputs, None, grid)?;
     let name = source.name.clone();
     let options = PipelineOptions {
         format: None,

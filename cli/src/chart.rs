@@ -1,8 +1,10 @@
 //! `domino chart`: radar, bars, distribution and heatmap charts, as SVG or PNG.
 
 use crate::batch;
-use crate::common::{self, display, Fail};
+use crate::failure::Fail;
+use crate::files::{self, display};
 use crate::i18n::words;
+use crate::layout;
 use crate::style;
 use clap::{Args, ValueEnum};
 use domino_engine::charts::plotters::prelude::*;
@@ -80,7 +82,7 @@ pub fn run(args: &ChartArgs, grid: Option<&Path>, lang: &str) -> Result<u8, Fail
             )))
         }
     };
-    let loaded = common::load_grid(grid)?;
+    let loaded = files::load_grid(grid)?;
     let grid = &loaded.grid;
     let w = words(lang);
     let mut options = ChartOptions {
@@ -139,9 +141,9 @@ pub fn run(args: &ChartArgs, grid: Option<&Path>, lang: &str) -> Result<u8, Fail
                         "n = {} · {} {} · {} {}",
                         h.n,
                         w.median,
-                        common::score_text(h.median()),
+                        layout::score_text(h.median()),
                         w.mean,
-                        common::score_text(h.mean())
+                        layout::score_text(h.mean())
                     ),
                     counts: h.coarse(20),
                     median: h.median(),
@@ -185,7 +187,7 @@ pub fn run(args: &ChartArgs, grid: Option<&Path>, lang: &str) -> Result<u8, Fail
             Drawing::Distribution(series) => charts::distribution_svg(series, &options),
             Drawing::Heatmap(columns, rows) => charts::heatmap_svg(columns, rows, &options),
         };
-        common::write_output(Some(&args.output), svg.as_bytes())?;
+        files::write_output(Some(&args.output), svg.as_bytes())?;
     }
     Ok(0)
 }

@@ -1,15 +1,17 @@
 //! The `domino` command as a library: each subcommand's arguments and entry
-//! point, and the streaming batch pipeline (`input::read_stream` then
+//! point, and the streaming batch pipeline (`batch_input::read_stream` then
 //! `batch::run_pipeline`), which the fuzzers and cross-crate tests drive
 //! without files. The binary (`main.rs`) only parses arguments and dispatches.
 
 pub mod batch;
+pub mod batch_input;
 pub mod chart;
-pub mod common;
-pub mod gridcmd;
-pub mod html;
+pub mod failure;
+pub mod files;
+pub mod grid_command;
 mod i18n;
-pub mod input;
+pub mod layout;
+pub mod report_html;
 pub mod score;
 pub mod style;
 pub mod summary;

@@ -7,10 +7,10 @@
 //! Exit codes: 0 success; 1 invalid input or usage; 2 some batch rows failed
 //! (the others were scored); 3 a file could not be read or written.
 
-use domino_cli::{batch, chart, common, gridcmd, html, score, style, template};
+use domino_cli::{batch, chart, files, grid_command, report_html, score, style, template};
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
-use common::{Fail, EXIT_INVALID};
+use domino_cli::failure::{Fail, EXIT_INVALID};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -70,7 +70,7 @@ impl Lang {
 enum Command {
     /// List, show or check grids.
     #[command(subcommand)]
-    Grid(gridcmd::GridCommand),
+    Grid(grid_command::GridCommand),
     /// Print a blank assessment (TOML) or batch header (CSV) for the grid.
     Template(template::TemplateArgs),
     /// Score assessment files (TOML or JSON).
@@ -81,7 +81,7 @@ enum Command {
     /// Draw a chart (SVG or PNG).
     Chart(chart::ChartArgs),
     /// Write a standalone, printable HTML report of one assessment.
-    Report(html::ReportArgs),
+    Report(report_html::ReportArgs),
     /// Print shell completions.
     Completions {
         /// The shell.
@@ -115,17 +115,17 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<u8, Fail> {
     let lang = cli.lang.code();
     match cli.command {
-        Command::Grid(cmd) => gridcmd::run(cmd, cli.grid.as_deref(), lang),
+        Command::Grid(cmd) => grid_command::run(cmd, cli.grid.as_deref(), lang),
         Command::Template(args) => template::run(&args, cli.grid.as_deref(), lang),
         Command::Score(args) => score::run(&args, cli.grid.as_deref(), lang),
         Command::Batch(args) => batch::run(&args, cli.grid.as_deref(), lang),
         Command::Chart(args) => chart::run(&args, cli.grid.as_deref(), lang),
-        Command::Report(args) => html::run(&args, cli.grid.as_deref(), lang),
+        Command::Report(args) => report_html::run(&args, cli.grid.as_deref(), lang),
         Command::Completions { shell } => {
             let mut cmd = Cli::command();
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut cmd, "domino", &mut out);
-            common::write_stdout(&out)?;
+            files::write_stdout(&out)?;
             Ok(0)
         }
         Command::Man => {
@@ -133,7 +133,7 @@ fn run(cli: Cli) -> Result<u8, Fail> {
             clap_mangen::Man::new(Cli::command())
                 .render(&mut out)
                 .map_err(|e| Fail::io(format!("cannot render the man page: {e}")))?;
-            common::write_stdout(&out)?;
+            files::write_stdout(&out)?;
             Ok(0)
         }
     }

@@ -1,7 +1,9 @@
 //! `domino score`: score assessment files and print the results.
 
-use crate::common::{self, display, Fail, EXIT_INVALID};
+use crate::failure::{Fail, EXIT_INVALID};
+use crate::files::{self, display};
 use crate::i18n::{kind_title, phase_title, words};
+use crate::layout;
 use clap::{Args, ValueEnum};
 use domino_engine::report::{summary_header, summary_record, Finding};
 use domino_engine::{FindingKind, Grid, Phase, Report};
@@ -37,16 +39,16 @@ pub enum ScoreFormat {
 
 /// Scores one file: the report and its summary record. Diagnostics are printed on failure.
 pub fn score_file(grid: &Grid, path: &Path, lang: &str) -> Result<(Report, Vec<String>), Fail> {
-    let (assessment, source) = common::read_assessment(path)?;
+    let (assessment, source) = files::read_assessment(path)?;
     match grid.resolve(&assessment) {
         Ok(resolved) => {
-            common::report_diagnostics(&resolved.warnings, &display(path), &source);
+            files::report_diagnostics(&resolved.warnings, &display(path), &source);
             let evaluation = grid.evaluate(resolved.responses);
             let record = summary_record(grid, &evaluation);
             Ok((evaluation.report(grid, lang), record))
         }
         Err(diags) => {
-            common::report_diagnostics(&diags.0, &display(path), &source);
+            files::report_diagnostics(&diags.0, &display(path), &source);
             Err(Fail::reported())
         }
     }
@@ -54,7 +56,7 @@ pub fn score_file(grid: &Grid, path: &Path, lang: &str) -> Result<(Report, Vec<S
 
 /// Runs `domino score`.
 pub fn run(args: &ScoreArgs, grid: Option<&Path>, lang: &str) -> Result<u8, Fail> {
-    let loaded = common::load_grid(grid)?;
+    let loaded = files::load_grid(grid)?;
     let grid = &loaded.grid;
     let mut results = Vec::new();
     let mut failed = false;
@@ -100,7 +102,7 @@ pub fn run(args: &ScoreArgs, grid: Option<&Path>, lang: &str) -> Result<u8, Fail
             .collect::<Vec<_>>()
             .join("\n---\n\n"),
     };
-    common::write_stdout(out.as_bytes())?;
+    files::write_stdout(out.as_bytes())?;
     Ok(if failed { EXIT_INVALID } else { 0 })
 }
 
@@ -175,7 +177,7 @@ pub fn table(r: &Report, lang: &str, explain: bool) -> String {
     if !r.raters.is_empty() {
         let _ = writeln!(o, "{}{colon}{}", w.raters, r.raters.join(", "));
     }
-    let _ = writeln!(o, "{}{colon}{}\n", w.overall, common::score_text(r.overall));
+    let _ = writeln!(o, "{}{colon}{}\n", w.overall, layout::score_text(r.overall));
     let head = [w.axis, w.score, w.coverage, w.median_level];
     let rows: Vec<[String; 4]> = r
         .axes
@@ -183,7 +185,7 @@ pub fn table(r: &Report, lang: &str, explain: bool) -> String {
         .map(|a| {
             [
                 a.title.clone(),
-                common::score_text(a.score),
+                layout::score_text(a.score),
                 coverage_text(&a.coverage),
                 a.median_level
                     .as_ref()
@@ -201,9 +203,9 @@ pub fn table(r: &Report, lang: &str, explain: bool) -> String {
     let line = |cells: [&str; 4]| {
         format!(
             "{}  {}  {}  {}",
-            common::pad(cells[0], widths[0]),
-            common::pad_left(cells[1], widths[1]),
-            common::pad_left(cells[2], widths[2]),
+            layout::pad(cells[0], widths[0]),
+            layout::pad_left(cells[1], widths[1]),
+            layout::pad_left(cells[2], widths[2]),
             cells[3]
         )
         .trim_end()
@@ -317,7 +319,7 @@ pub fn markdown(r: &Report, lang: &str, explain: bool) -> String {
         o,
         "- **{}{colon}{}**\n",
         w.overall,
-        common::score_text(r.overall)
+        layout::score_text(r.overall)
     );
     let _ = writeln!(
         o,
@@ -329,7 +331,7 @@ pub fn markdown(r: &Report, lang: &str, explain: bool) -> String {
             o,
             "| {} | {} | {} | {} |",
             md(&a.title),
-            common::score_text(a.score),
+            layout::score_text(a.score),
             coverage_text(&a.coverage),
             a.median_level
                 .as_ref()

@@ -4,8 +4,8 @@
 //! 10,001 bins per group and axis gives exact medians; sums are kept in
 //! hundredths as integers, so results do not depend on the order rows arrive in.
 
-use crate::common::{self, pad, pad_left};
 use crate::i18n::{kind_title, words};
+use crate::layout::{self, pad, pad_left};
 use domino_engine::{Evaluation, FindingKind, Grid};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
@@ -352,8 +352,8 @@ pub fn table(
                 "  {}  {}  {}  {}",
                 pad(label, lw),
                 pad_left(&h.n.to_string(), 7),
-                pad_left(&common::score_text(h.mean()), 8),
-                pad_left(&common::score_text(h.median()), 8)
+                pad_left(&layout::score_text(h.mean()), 8),
+                pad_left(&layout::score_text(h.median()), 8)
             );
         }
         let counts: Vec<String> = FindingKind::ALL

@@ -1,6 +1,7 @@
 //! `domino template`: a blank assessment or batch header to fill in.
 
-use crate::common::{self, Fail};
+use crate::failure::Fail;
+use crate::files;
 use clap::{Args, ValueEnum};
 use domino_engine::{Grid, RowSchema};
 use std::fmt::Write;
@@ -28,12 +29,12 @@ pub enum TemplateFormat {
 
 /// Runs `domino template`.
 pub fn run(args: &TemplateArgs, grid: Option<&Path>, lang: &str) -> Result<u8, Fail> {
-    let loaded = common::load_grid(grid)?;
+    let loaded = files::load_grid(grid)?;
     let out = match args.format {
         TemplateFormat::Toml => toml_template(&loaded.grid, lang),
         TemplateFormat::Csv => csv_header(&loaded.grid),
     };
-    common::write_output(args.output.as_deref(), out.as_bytes())?;
+    files::write_output(args.output.as_deref(), out.as_bytes())?;
     Ok(0)
 }
 

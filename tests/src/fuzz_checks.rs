@@ -6,7 +6,7 @@
 //! Each function panics when a property does not hold.
 
 use domino_cli::batch::{run_pipeline, PipelineOptions, RowFormat};
-use domino_cli::input::{read_stream, InputFormat};
+use domino_cli::batch_input::{read_stream, InputFormat};
 use domino_engine::assessment::{toml_string, Responses};
 use domino_engine::{Assessment, Diagnostics, Grid, Report, RowSchema, DOMINO_GRID};
 use std::sync::OnceLock;

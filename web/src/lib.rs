@@ -7,12 +7,12 @@
 //! The logic that does not need a browser — routes, the autosave envelope, the state
 //! reducer, plain-words rules, search — lives in plain modules tested natively.
 
-pub mod app;
 pub mod dom;
-pub mod glue;
+pub mod engine_bridge;
 pub mod i18n;
 pub mod plain;
 pub mod route;
+pub mod state;
 pub mod store;
 pub mod ui;
 
@@ -24,7 +24,7 @@ pub const GRID_URL: &str = "domino.toml";
 pub fn start() {
     wasm_bindgen_futures::spawn_local(async {
         let grid = match dom::fetch_text(GRID_URL).await {
-            Ok(source) => glue::load_builtin(&source).map_err(|refused| {
+            Ok(source) => engine_bridge::load_builtin(&source).map_err(|refused| {
                 let rendered = &refused.rendered;
                 let more = match rendered.omitted {
                     0 => String::new(),

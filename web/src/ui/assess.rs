@@ -86,7 +86,7 @@ pub(super) fn assessments(m: &Model, dispatch: &Callback<Action>) -> Html {
     }
 }
 
-pub(super) fn entry_row(m: &Model, e: &crate::app::Entry, dispatch: &Callback<Action>) -> Html {
+pub(super) fn entry_row(m: &Model, e: &crate::state::Entry, dispatch: &Callback<Action>) -> Html {
     let l = m.lang;
     let g = m.grid(e.grid);
     let active = m.active.as_deref() == Some(e.id.as_str());
@@ -170,7 +170,7 @@ pub(super) fn text_field(
     }
 }
 
-pub(super) fn meta_form(m: &Model, e: &crate::app::Entry, dispatch: &Callback<Action>) -> Html {
+pub(super) fn meta_form(m: &Model, e: &crate::state::Entry, dispatch: &Callback<Action>) -> Html {
     let l = m.lang;
     let g = m.grid(e.grid);
     let meta = &e.assessment.meta;
@@ -304,7 +304,7 @@ pub(super) fn assess_axis(m: &Model, axis_id: &str, dispatch: &Callback<Action>)
 pub(super) fn criterion_form(
     m: &Model,
     g: &Grid,
-    entry: &crate::app::Entry,
+    entry: &crate::state::Entry,
     c: &Criterion,
     dispatch: &Callback<Action>,
 ) -> Html {

@@ -2,12 +2,12 @@
 //! Every text from grids, assessments or files is rendered as a text node (never as HTML);
 //! the radar chart is shown as an image, so nothing in it can run.
 
-use crate::app::{Action, GridChoice, MetaField, Model, Tone};
 use crate::dom;
-use crate::glue::{self, Rendered};
+use crate::engine_bridge::{self, Rendered};
 use crate::i18n::Lang;
 use crate::plain::{self, Names};
 use crate::route::{Page, Route};
+use crate::state::{Action, GridChoice, MetaField, Model, Tone};
 use crate::store::{self, KeyValue};
 use domino_engine::grid::Criterion;
 use domino_engine::{FindingKind, Grid, Phase};
@@ -141,7 +141,7 @@ pub fn app(props: &AppProps) -> Html {
         use_effect_with(model.revision, move |rev| {
             if *rev > 0 {
                 let mut store = dom::BrowserStore::open();
-                if let Err(e) = crate::app::persist(&mut store, &snapshot.0) {
+                if let Err(e) = crate::state::persist(&mut store, &snapshot.0) {
                     let lang = snapshot.0.lang;
                     dispatch.emit(Action::Notify(
                         Tone::Problem,

@@ -16,7 +16,7 @@ pub(super) fn results(m: &Model, dispatch: &Callback<Action>) -> Html {
     };
     let g = m.grid(entry.grid);
     let started = dom::now_ms();
-    let scored = glue::score(g, &entry.assessment, l.code());
+    let scored = engine_bridge::score(g, &entry.assessment, l.code());
     let elapsed = dom::now_ms() - started;
     let report = match scored {
         Ok(r) => r,
@@ -35,7 +35,7 @@ pub(super) fn results(m: &Model, dispatch: &Callback<Action>) -> Html {
         l.pick("Radar des axes", "Axis radar"),
         report.initiative
     );
-    let svg = glue::radar(&report, &title);
+    let svg = engine_bridge::radar(&report, &title);
     let src = format!(
         "data:image/svg+xml;charset=utf-8,{}",
         crate::route::encode(&svg)
@@ -56,12 +56,12 @@ pub(super) fn results(m: &Model, dispatch: &Callback<Action>) -> Html {
     );
     let base = safe_file_name(&report.initiative);
     let json = {
-        let text = glue::report_json(&report);
+        let text = engine_bridge::report_json(&report);
         let name = format!("{base}-report.json");
         Callback::from(move |_| dom::download(&name, "application/json", &text))
     };
     let csv = {
-        let text = glue::report_csv(&report);
+        let text = engine_bridge::report_csv(&report);
         let name = format!("{base}-report.csv");
         Callback::from(move |_| dom::download(&name, "text/csv", &text))
     };
@@ -161,21 +161,21 @@ pub(super) fn svg_src(svg: &str) -> String {
 }
 
 /// The assessments of the same grid, side by side.
-pub(super) fn compare(m: &Model, entry: &crate::app::Entry) -> Html {
+pub(super) fn compare(m: &Model, entry: &crate::state::Entry) -> Html {
     let l = m.lang;
     let g = m.grid(entry.grid);
     let reports: Vec<domino_engine::Report> = m
         .entries
         .iter()
         .filter(|e| e.grid == entry.grid)
-        .filter_map(|e| glue::score(g, &e.assessment, l.code()).ok())
+        .filter_map(|e| engine_bridge::score(g, &e.assessment, l.code()).ok())
         .collect();
     if reports.len() < 2 {
         return Html::default();
     }
     let refs: Vec<&domino_engine::Report> = reports.iter().collect();
     let title = l.pick("Comparaison des évaluations", "Assessments compared");
-    let svg = glue::compare_radar(&refs, title);
+    let svg = engine_bridge::compare_radar(&refs, title);
     html! {
         <section aria-labelledby="compare-h" class="compare">
             <h2 id="compare-h">{ format!("{title} ({})", reports.len()) }</h2>

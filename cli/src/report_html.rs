@@ -1,7 +1,9 @@
 //! `domino report`: a standalone, printable HTML report of one assessment.
 
-use crate::common::{self, Fail};
+use crate::failure::Fail;
+use crate::files;
 use crate::i18n::{kind_title, phase_title, state_text, words};
+use crate::layout;
 use crate::score::{coverage_text, score_file, why_text};
 use clap::Args;
 use domino_engine::charts::{radar_of_reports, ChartOptions};
@@ -22,10 +24,10 @@ pub struct ReportArgs {
 
 /// Runs `domino report`.
 pub fn run(args: &ReportArgs, grid: Option<&Path>, lang: &str) -> Result<u8, Fail> {
-    let loaded = common::load_grid(grid)?;
+    let loaded = files::load_grid(grid)?;
     let (report, _) = score_file(&loaded.grid, &args.file, lang)?;
     let html = render(&loaded.grid, &report, lang);
-    common::write_output(args.output.as_deref(), html.as_bytes())?;
+    files::write_output(args.output.as_deref(), html.as_bytes())?;
     Ok(0)
 }
 
@@ -128,7 +130,7 @@ pub fn render(grid: &Grid, r: &Report, lang: &str) -> String {
         o,
         "<p class=\"overall\">{}{colon}<strong>{}</strong>{}</p>\n</header>",
         w.overall,
-        common::score_text(r.overall),
+        layout::score_text(r.overall),
         if r.overall.is_some() { " / 100" } else { "" }
     );
 
@@ -165,7 +167,7 @@ pub fn render(grid: &Grid, r: &Report, lang: &str) -> String {
             o,
             "<tr><td>{}</td><td class=\"num\">{}{bar}</td><td class=\"num\">{}</td><td>{}</td></tr>",
             esc(&a.title),
-            common::score_text(a.score),
+            layout::score_text(a.score),
             esc(&coverage_text(&a.coverage)),
             a.median_level
                 .as_ref()

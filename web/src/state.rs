@@ -1,6 +1,6 @@
 //! The app's state and every change to it, as a pure reducer (tested natively).
 
-use crate::glue::{self, Refused, Rendered};
+use crate::engine_bridge::{self, Refused, Rendered};
 use crate::i18n::Lang;
 use crate::route::{Page, Route};
 use crate::store::{self, SavedAssessment, SavedGrid, Workspace};
@@ -304,7 +304,7 @@ impl Model {
                 a.evidence = (!text.is_empty()).then_some(text);
             }),
             Action::Import(name, text) => self.import(&name, &text),
-            Action::LoadGrid(name, text) => match glue::load_grid(&name, &text) {
+            Action::LoadGrid(name, text) => match engine_bridge::load_grid(&name, &text) {
                 Ok(loaded) => {
                     let title = loaded.grid.title.get(lang.code()).to_string();
                     self.custom = Some(Rc::new(CustomGrid {
@@ -394,7 +394,7 @@ impl Model {
 
     fn import(&mut self, name: &str, text: &str) -> bool {
         let lang = self.lang;
-        let assessment = match glue::read_assessment(name, text) {
+        let assessment = match engine_bridge::read_assessment(name, text) {
             Ok(a) => a,
             Err(refused) => {
                 self.notify(
@@ -417,7 +417,7 @@ impl Model {
         } else {
             GridChoice::Builtin
         };
-        if let Err(refused) = glue::check(self.grid(choice), &assessment, name, text) {
+        if let Err(refused) = engine_bridge::check(self.grid(choice), &assessment, name, text) {
             self.notify(
                 Tone::Problem,
                 format!(
@@ -491,7 +491,7 @@ impl Model {
         let lang = self.lang;
         let mut rejected = Vec::new();
         if let Some(saved) = workspace.grid {
-            match glue::load_grid(&saved.name, &saved.source) {
+            match engine_bridge::load_grid(&saved.name, &saved.source) {
                 Ok(loaded) => {
                     self.custom = Some(Rc::new(CustomGrid {
                         name: saved.name,
@@ -594,7 +594,7 @@ mod tests {
     use crate::store::{KeyValue, MemoryStore};
 
     fn model() -> Model {
-        Model::new(glue::builtin(), Lang::Fr, Route::default())
+        Model::new(engine_bridge::builtin(), Lang::Fr, Route::default())
     }
 
     fn first_criterion(m: &Model) -> String {
@@ -656,7 +656,7 @@ mod tests {
             assert!(m.apply(Action::Import(name.into(), text)), "{name}");
             let imported = &m.active_entry().unwrap().assessment;
             assert_eq!(imported.answers, a.answers);
-            glue::score(&m.builtin, imported, "fr").expect("scores");
+            engine_bridge::score(&m.builtin, imported, "fr").expect("scores");
         }
         assert_eq!(m.entries.len(), 3);
     }
@@ -697,7 +697,7 @@ mod tests {
         m.apply(Action::New);
         assert!(m.apply(Action::LoadGrid(
             "domino-copy.toml".into(),
-            crate::glue::DOMINO_GRID.into()
+            crate::engine_bridge::DOMINO_GRID.into()
         )));
         assert_eq!(m.selected, GridChoice::Custom);
         assert!(

@@ -1,7 +1,9 @@
 //! `domino grid list|show|check`.
 
-use crate::common::{self, display, Fail, EXIT_INVALID, EXIT_IO};
+use crate::failure::{Fail, EXIT_INVALID, EXIT_IO};
+use crate::files::{self, display};
 use crate::i18n::{kind_title, phase_title, words};
+use crate::layout;
 use crate::score::md;
 use crate::style;
 use clap::{Subcommand, ValueEnum};
@@ -47,12 +49,12 @@ pub fn run(cmd: GridCommand, grid: Option<&Path>, lang: &str) -> Result<u8, Fail
     match cmd {
         GridCommand::List => list(lang),
         GridCommand::Show { grid_name, format } => {
-            let loaded = common::load_grid(grid_name.as_deref().or(grid))?;
+            let loaded = files::load_grid(grid_name.as_deref().or(grid))?;
             let out = match format {
                 ShowFormat::Md => markdown(&loaded.grid, lang),
                 ShowFormat::Json => json(&loaded.grid, lang),
             };
-            common::write_stdout(out.as_bytes())?;
+            files::write_stdout(out.as_bytes())?;
             Ok(0)
         }
         GridCommand::Check {
@@ -106,7 +108,7 @@ fn list(lang: &str) -> Result<u8, Fail> {
             if i == 5 {
                 l.push_str(c);
             } else {
-                l.push_str(&common::pad(c, widths[i] + 2));
+                l.push_str(&layout::pad(c, widths[i] + 2));
             }
         }
         out.push_str(l.trim_end());
@@ -116,7 +118,7 @@ fn list(lang: &str) -> Result<u8, Fail> {
     for r in &rows {
         line(r.each_ref().map(String::as_str), &mut out);
     }
-    common::write_stdout(out.as_bytes())?;
+    files::write_stdout(out.as_bytes())?;
     Ok(0)
 }
 
@@ -124,7 +126,7 @@ fn check(files: &[PathBuf], deny_warnings: bool) -> Result<u8, Fail> {
     let mut code = 0u8;
     for path in files {
         let name = display(path);
-        let source = match common::read_text(path) {
+        let source = match files::read_text(path) {
             Ok(s) => s,
             Err(f) => {
                 if let Some(m) = &f.message {
@@ -140,7 +142,7 @@ fn check(files: &[PathBuf], deny_warnings: bool) -> Result<u8, Fail> {
         };
         match Grid::from_toml(&source) {
             Ok(loaded) => {
-                common::report_diagnostics(&loaded.warnings, &name, &source);
+                files::report_diagnostics(&loaded.warnings, &name, &source);
                 let g = &loaded.grid;
                 let warnings = loaded.warnings.len();
                 let status = if warnings > 0 && deny_warnings {
@@ -165,7 +167,7 @@ fn check(files: &[PathBuf], deny_warnings: bool) -> Result<u8, Fail> {
                 style::note_line(&status);
             }
             Err(diags) => {
-                common::report_diagnostics(&diags.0, &name, &source);
+                files::report_diagnostics(&diags.0, &name, &source);
                 let errors = diags.error_count();
                 let warnings = diags.0.len() - errors;
                 style::error_line(&format!("{name}: {errors} error(s), {warnings} warning(s)"));

@@ -1,63 +1,10 @@
-//! What every command shares: failures and exit codes, loading grids and
-//! assessments, reading inputs, writing outputs atomically.
+//! Files: loading grids and assessments, reading inputs, writing outputs atomically.
 
+use crate::failure::Fail;
 use crate::style;
 use domino_engine::{render_each, Assessment, Diagnostic, Grid, BUILTIN_GRIDS, DOMINO_GRID};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
-
-/// Invalid input or usage.
-pub const EXIT_INVALID: u8 = 1;
-/// Some batch rows failed.
-pub const EXIT_ROWS: u8 = 2;
-/// A file could not be read or written.
-pub const EXIT_IO: u8 = 3;
-
-/// A command failed: the exit code and a last message (diagnostics are printed before).
-#[derive(Debug)]
-pub struct Fail {
-    /// Process exit code.
-    pub code: u8,
-    /// Message printed as `error: …`, when not already said.
-    pub message: Option<String>,
-    /// Rendered diagnostics printed before the message (empty when none).
-    pub details: String,
-}
-
-impl Fail {
-    /// Invalid input, with a message.
-    pub fn invalid(message: impl Into<String>) -> Self {
-        Fail {
-            code: EXIT_INVALID,
-            message: Some(message.into()),
-            details: String::new(),
-        }
-    }
-
-    /// Invalid input, already reported.
-    pub fn reported() -> Self {
-        Fail {
-            code: EXIT_INVALID,
-            message: None,
-            details: String::new(),
-        }
-    }
-
-    /// The same failure, with rendered diagnostics to print before its message.
-    pub fn with_details(mut self, details: String) -> Self {
-        self.details = details;
-        self
-    }
-
-    /// An I/O failure.
-    pub fn io(message: impl Into<String>) -> Self {
-        Fail {
-            code: EXIT_IO,
-            message: Some(message.into()),
-            details: String::new(),
-        }
-    }
-}
 
 /// A grid ready to use, with the name it is shown under.
 pub struct LoadedGrid {
@@ -244,33 +191,5 @@ pub fn write_output(path: Option<&Path>, data: &[u8]) -> Result<(), Fail> {
                 .map_err(|e| Fail::io(format!("cannot write `{}`: {e}", display(p))))?;
             file.commit()
         }
-    }
-}
-
-/// Pads `text` with spaces to `width` characters (left-aligned).
-pub fn pad(text: &str, width: usize) -> String {
-    let n = text.chars().count();
-    if n >= width {
-        text.to_owned()
-    } else {
-        format!("{text}{}", " ".repeat(width - n))
-    }
-}
-
-/// Pads `text` with spaces to `width` characters (right-aligned).
-pub fn pad_left(text: &str, width: usize) -> String {
-    let n = text.chars().count();
-    if n >= width {
-        text.to_owned()
-    } else {
-        format!("{}{text}", " ".repeat(width - n))
-    }
-}
-
-/// A score as shown to people: two decimals at most, no trailing zeros; `—` when absent.
-pub fn score_text(score: Option<f64>) -> String {
-    match score {
-        Some(v) => format!("{}", (v * 100.0).round() / 100.0 + 0.0),
-        None => "—".to_owned(),
     }
 }

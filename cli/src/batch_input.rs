@@ -1,7 +1,8 @@
 //! Batch inputs: CSV, JSON array, NDJSON, a directory or a list of assessment
 //! files, read as a stream of chunks of rows (constant memory).
 
-use crate::common::{display, Fail};
+use crate::failure::Fail;
+use crate::files::display;
 use clap::ValueEnum;
 use domino_engine::{Diagnostic, Grid, RowSchema};
 use std::fs::File;
@@ -404,7 +405,7 @@ impl Source {
                         })
                         .map(|s| s.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(s));
                     let json = match &text {
-                        Ok(t) => crate::common::looks_like_json(&path, t),
+                        Ok(t) => crate::files::looks_like_json(&path, t),
                         Err(_) => false,
                     };
                     docs.push(Doc {
