@@ -2,14 +2,24 @@
 
 use super::*;
 
+/// The axes as read, with the `relevant` conditions waiting to be compiled.
+#[derive(Default)]
+pub(super) struct AxesRead<'a> {
+    pub axes: Vec<Axis>,
+    /// The condition of each kept criterion, in order.
+    pub relevance: Vec<Option<PendingCondition<'a>>>,
+    /// The conditions of criteria refused for another reason (or in a refused
+    /// axis): compiled only so that their own mistakes are reported too.
+    pub orphans: Vec<PendingCondition<'a>>,
+}
+
 impl GridLoader<'_, '_> {
     pub(super) fn read_axes<'a>(
         &mut self,
         top: &TableReader<'a>,
         scales: &[Scale],
-    ) -> (Vec<Axis>, Vec<Option<PendingCondition<'a>>>) {
-        let mut axes = Vec::new();
-        let mut relevance = Vec::new();
+    ) -> AxesRead<'a> {
+        let mut read = AxesRead::default();
         let Some(items) = top.array("axes", self.sink) else {
             if top.get("axes").is_none() {
                 self.sink.error_hint(
@@ -20,7 +30,7 @@ impl GridLoader<'_, '_> {
                     "axes",
                 );
             }
-            return (axes, relevance);
+            return read;
         };
         if items.is_empty() {
             self.sink.error_hint(
@@ -118,10 +128,12 @@ impl GridLoader<'_, '_> {
                         relevant: None,
                     });
                     axis_relevance.push(pending);
+                } else {
+                    read.orphans.extend(pending);
                 }
             }
             if let (Some(id), Some(title), Some(question)) = (id, title, question) {
-                axes.push(Axis {
+                read.axes.push(Axis {
                     id: id.to_owned(),
                     weight,
                     title,
@@ -129,14 +141,17 @@ impl GridLoader<'_, '_> {
                     description,
                     criteria,
                 });
-                relevance.extend(axis_relevance);
-            } else if let Some(id) = id {
-                self.broken_names.push(id.to_owned());
-                self.broken_names
-                    .extend(criteria.iter().map(|c| c.full_id.clone()));
+                read.relevance.extend(axis_relevance);
+            } else {
+                if let Some(id) = id {
+                    self.broken_names.push(id.to_owned());
+                    self.broken_names
+                        .extend(criteria.iter().map(|c| c.full_id.clone()));
+                }
+                read.orphans.extend(axis_relevance.into_iter().flatten());
             }
         }
-        (axes, relevance)
+        read
     }
 
     pub(super) fn read_weight(&mut self, t: &TableReader<'_>) -> f64 {

@@ -3,6 +3,10 @@
 use super::*;
 
 impl GridLoader<'_, '_> {
+    /// Reads the recommendations. Every valid id is recorded in
+    /// `self.declared_recommendations`, even when the recommendation is
+    /// refused for another reason (a missing translation, an unknown phase):
+    /// rules recommending it get no second error.
     pub(super) fn read_recommendations(&mut self, top: &TableReader<'_>) -> Vec<Recommendation> {
         let Some(items) = top.array("recommendations", self.sink) else {
             return Vec::new();
@@ -17,7 +21,9 @@ impl GridLoader<'_, '_> {
             t.check_keys(RECOMMENDATION_KEYS, self.sink);
             let id = read_id(&t, "id", "the recommendation id", self.sink);
             if let Some(id) = id {
-                if !seen.insert(id.to_owned()) {
+                if seen.insert(id.to_owned()) {
+                    self.declared_recommendations.push(id.to_owned());
+                } else {
                     self.sink.error(
                         "duplicate-id",
                         format!("recommendation `{id}` is declared twice"),
@@ -60,22 +66,18 @@ impl GridLoader<'_, '_> {
         out
     }
 
-    #[allow(clippy::type_complexity)]
-    pub(super) fn read_rules<'a>(
-        &mut self,
-        top: &TableReader<'a>,
-        recommendations: &[Recommendation],
-    ) -> (
-        Vec<(String, FindingKind, Text, Vec<String>)>,
-        Vec<Option<PendingCondition<'a>>>,
-    ) {
-        let mut heads = Vec::new();
-        let mut conditions = Vec::new();
+    /// Reads the rules. The condition of every rule is returned for
+    /// compiling, even that of a rule refused for another reason (a missing
+    /// translation, an unknown kind): its mistakes are reported in the same
+    /// run. Only rules kept whole ([`RuleHead`] with `Some`) become rules.
+    pub(super) fn read_rules<'a>(&mut self, top: &TableReader<'a>) -> Vec<RuleRead<'a>> {
+        let mut rules = Vec::new();
         let Some(items) = top.array("rules", self.sink) else {
-            return (heads, conditions);
+            return rules;
         };
         let mut seen = HashSet::new();
-        let known: HashSet<&str> = recommendations.iter().map(|r| r.id.as_str()).collect();
+        let declared = std::mem::take(&mut self.declared_recommendations);
+        let known: HashSet<&str> = declared.iter().map(String::as_str).collect();
         for (i, item) in items.iter().enumerate() {
             let path = format!("rules[{i}]");
             let Some(t) = TableReader::new(item, &path, self.sink) else {
@@ -125,7 +127,7 @@ impl GridLoader<'_, '_> {
                         Value::Str(rid) => {
                             let hint = self
                                 .suggestions
-                                .did_you_mean(rid, recommendations.iter().map(|x| x.id.as_str()))
+                                .did_you_mean(rid, declared.iter().map(String::as_str))
                                 .map_or_else(
                                     || "declare it in a `[[recommendations]]` table".to_owned(),
                                     |b| format!("did you mean `{b}`?"),
@@ -148,19 +150,37 @@ impl GridLoader<'_, '_> {
                     self.sink,
                 );
             }
-            conditions.push(t.get("when").map(|node| PendingCondition {
+            let head = match (id, kind, message) {
+                (Some(id), Some(kind), Some(message)) => Some(RuleHead {
+                    id: id.to_owned(),
+                    kind,
+                    message,
+                    recommend,
+                }),
+                _ => None,
+            };
+            let when = t.get("when").map(|node| PendingCondition {
                 node,
                 path: t.path_of("when"),
-            }));
-            match (id, kind, message) {
-                (Some(id), Some(kind), Some(message)) => {
-                    heads.push((id.to_owned(), kind, message, recommend))
-                }
-                _ => {
-                    conditions.pop();
-                }
-            }
+            });
+            rules.push(RuleRead { head, when });
         }
-        (heads, conditions)
+        self.declared_recommendations = declared;
+        rules
     }
+}
+
+/// A rule's parts other than its condition.
+pub(super) struct RuleHead {
+    pub id: String,
+    pub kind: FindingKind,
+    pub message: Text,
+    pub recommend: Vec<String>,
+}
+
+/// A rule as read: its head when every part of it is valid, and its condition
+/// waiting to be compiled.
+pub(super) struct RuleRead<'a> {
+    pub head: Option<RuleHead>,
+    pub when: Option<PendingCondition<'a>>,
 }
