@@ -95,54 +95,9 @@ impl GridLoader<'_, '_> {
                     );
                 }
             }
-            let kind = t
-                .req_str("kind", "pepite, opportunite, vigilance or debat", self.sink)
-                .and_then(|k| {
-                    let kind = FindingKind::from_code(k);
-                    if kind.is_none() {
-                        let codes = FindingKind::ALL.map(FindingKind::code);
-                        let hint = did_you_mean(k, codes).map_or_else(
-                            || format!("use one of: {}", codes.join(", ")),
-                            |b| format!("did you mean `{b}`?"),
-                        );
-                        self.sink.error_hint(
-                            "unknown-kind",
-                            format!("unknown finding kind `{k}`"),
-                            hint,
-                            t.get("kind").and_then(|n| n.span.clone()),
-                            &t.path_of("kind"),
-                        );
-                    }
-                    kind
-                });
+            let kind = self.read_kind(&t);
             let message = read_text(&t, "message", &self.languages, true, self.sink);
-            let mut recommend = Vec::new();
-            if let Some(list) = t.array("recommend", self.sink) {
-                for (j, r) in list.iter().enumerate() {
-                    let rpath = format!("{path}.recommend[{j}]");
-                    match &r.value {
-                        Value::Str(rid) if known.contains(rid.as_str()) => {
-                            recommend.push(rid.clone())
-                        }
-                        Value::Str(rid) => {
-                            let hint = self
-                                .suggestions
-                                .did_you_mean(rid, declared.iter().map(String::as_str))
-                                .map_or_else(
-                                    || "declare it in a `[[recommendations]]` table".to_owned(),
-                                    |b| format!("did you mean `{b}`?"),
-                                );
-                            self.sink.error_hint("unknown-recommendation", format!("rule recommends `{rid}`, which is not a recommendation of this grid"), hint, r.span.clone(), &rpath);
-                        }
-                        other => self.sink.error(
-                            "wrong-type",
-                            format!("`{rpath}` must be a string, found {}", other.kind()),
-                            r.span.clone(),
-                            &rpath,
-                        ),
-                    }
-                }
-            }
+            let recommend = self.read_recommend(&t, &path, &declared, &known);
             if t.get("when").is_none() {
                 t.missing(
                     "when",
@@ -167,6 +122,72 @@ impl GridLoader<'_, '_> {
         }
         self.declared_recommendations = declared;
         rules
+    }
+    /// A rule's finding kind, checked.
+    fn read_kind(&mut self, t: &TableReader<'_>) -> Option<FindingKind> {
+        let k = t.req_str("kind", "pepite, opportunite, vigilance or debat", self.sink)?;
+        let kind = FindingKind::from_code(k);
+        if kind.is_none() {
+            let codes = FindingKind::ALL.map(FindingKind::code);
+            let hint = did_you_mean(k, codes).map_or_else(
+                || format!("use one of: {}", codes.join(", ")),
+                |b| format!("did you mean `{b}`?"),
+            );
+            self.sink.error_hint(
+                "unknown-kind",
+                format!("unknown finding kind `{k}`"),
+                hint,
+                t.get("kind").and_then(|n| n.span.clone()),
+                &t.path_of("kind"),
+            );
+        }
+        kind
+    }
+
+    /// The recommendations a rule names, each one declared (`known` holds
+    /// the `declared` ids).
+    fn read_recommend(
+        &mut self,
+        t: &TableReader<'_>,
+        path: &str,
+        declared: &[String],
+        known: &HashSet<&str>,
+    ) -> Vec<String> {
+        let mut recommend = Vec::new();
+        let Some(list) = t.array("recommend", self.sink) else {
+            return recommend;
+        };
+        for (j, r) in list.iter().enumerate() {
+            let rpath = format!("{path}.recommend[{j}]");
+            match &r.value {
+                Value::Str(rid) if known.contains(rid.as_str()) => recommend.push(rid.clone()),
+                Value::Str(rid) => {
+                    let hint = self
+                        .suggestions
+                        .did_you_mean(rid, declared.iter().map(String::as_str))
+                        .map_or_else(
+                            || "declare it in a `[[recommendations]]` table".to_owned(),
+                            |b| format!("did you mean `{b}`?"),
+                        );
+                    self.sink.error_hint(
+                        "unknown-recommendation",
+                        format!(
+                            "rule recommends `{rid}`, which is not a recommendation of this grid"
+                        ),
+                        hint,
+                        r.span.clone(),
+                        &rpath,
+                    );
+                }
+                other => self.sink.error(
+                    "wrong-type",
+                    format!("`{rpath}` must be a string, found {}", other.kind()),
+                    r.span.clone(),
+                    &rpath,
+                ),
+            }
+        }
+        recommend
     }
 }
 
