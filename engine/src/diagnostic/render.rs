@@ -300,6 +300,7 @@ fn span_chars(d: &Diagnostic, source: &str) -> usize {
 mod tests {
     use super::*;
     use crate::diagnostic::{Diagnostics, Row};
+    use proptest::prelude::*;
 
     fn text<'a>(file: &'a str, index: &'a LineIndex<'a>) -> Location<'a> {
         Location::Text { file, index }
@@ -406,6 +407,29 @@ mod tests {
             .collect();
         assert_eq!(under, "\"MISTAKE\"");
         assert!(caret.ends_with(&"^".repeat(9)));
+    }
+
+    proptest! {
+        /// Whatever the line and the span, the echo is at most about
+        /// [`ECHO_CHARS`] characters and the caret sits under the span's
+        /// first character.
+        #[test]
+        fn the_caret_sits_under_the_span_in_a_bounded_echo(
+            line in "[aé😀\t ]{0,700}",
+            start in 0usize..2800,
+            len in 0usize..300,
+        ) {
+            let src = format!("{line}\nnext\n");
+            let start = crate::diagnostic::line_index::floor_char_boundary(&src, start.min(line.len()));
+            let d = Diagnostic::error("x", "y").at(Some(start..start + len)).locate(&src);
+            let rendered = d.render("f.toml", &src);
+            let (source, caret) = echo(&rendered);
+            prop_assert!(source.chars().count() <= ECHO_CHARS + 2);
+            let lead = caret.chars().take_while(|&c| c == ' ' || c == '\t').count();
+            prop_assert!(caret.len() > lead && caret[lead..].chars().all(|c| c == '^'));
+            let under = source.chars().nth(lead);
+            prop_assert_eq!(under, line[start..].chars().next().or(under));
+        }
     }
 
     #[test]
