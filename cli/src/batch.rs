@@ -548,11 +548,7 @@ fn process(shared: &Shared, seq: u64, first_row: u64, payload: Payload) -> Done 
                         done.failed += 1;
                         let at = Location::Cell {
                             file: &shared.file,
-                            row: TableRow {
-                                sheet: None,
-                                row: Row::Data(index + 1),
-                                line,
-                            },
+                            row: TableRow::csv(Row::Data(index + 1), line),
                         };
                         let text: String =
                             errors.iter().map(|d| style::diagnostic(d, &at)).collect();

@@ -274,11 +274,7 @@ fn open_csv(reader: Box<dyn BufRead + Send>, grid: &Grid, name: &str) -> Result<
         Err(errors) => {
             let header = Location::Cell {
                 file: name,
-                row: TableRow {
-                    sheet: None,
-                    row: Row::Header,
-                    line: 1,
-                },
+                row: TableRow::csv(Row::Header, 1),
             };
             let mut text = String::new();
             for d in &errors {

@@ -64,6 +64,15 @@ pub enum Row {
 }
 
 impl TableRow<'_> {
+    /// A row of a CSV file, starting at `line`.
+    pub fn csv(row: Row, line: u64) -> Self {
+        TableRow {
+            sheet: None,
+            row,
+            line,
+        }
+    }
+
     /// The cell's spreadsheet reference, such as `C12` or `'Mes réponses'!C12`
     /// (the sheet quoted when its name is not a plain word); `None` without a column.
     pub fn reference(&self, column: usize) -> Option<String> {

@@ -457,11 +457,7 @@ mod tests {
             .with_hint("use 0 to 4")
             .with_path("collectif.accueil")
             .at_line_column(0, 3);
-        let csv = TableRow {
-            sheet: None,
-            row: Row::Data(11),
-            line: 12,
-        };
+        let csv = TableRow::csv(Row::Data(11), 12);
         assert_eq!(
             d.styled(&Location::Cell {
                 file: "b.csv",
@@ -482,11 +478,7 @@ mod tests {
             })
             .plain()
             .contains("  --> b.xlsx:Sheet1!C12\n"));
-        let header = TableRow {
-            sheet: None,
-            row: Row::Header,
-            line: 1,
-        };
+        let header = TableRow::csv(Row::Header, 1);
         let unnamed = Diagnostic::error("x", "y");
         assert_eq!(
             unnamed

@@ -2,6 +2,36 @@
 
 use super::*;
 
+/// A key whose value is one of fixed codes, and how to read them.
+struct FixedCodes<T: 'static> {
+    key: &'static str,
+    /// What the value is, for messages.
+    what: &'static str,
+    /// The error code of an unknown value.
+    error: &'static str,
+    all: &'static [T],
+    code: fn(T) -> &'static str,
+    from_code: fn(&str) -> Option<T>,
+}
+
+const PHASES: FixedCodes<Phase> = FixedCodes {
+    key: "phase",
+    what: "phase",
+    error: "unknown-phase",
+    all: &Phase::ALL,
+    code: Phase::code,
+    from_code: Phase::from_code,
+};
+
+const KINDS: FixedCodes<FindingKind> = FixedCodes {
+    key: "kind",
+    what: "finding kind",
+    error: "unknown-kind",
+    all: &FindingKind::ALL,
+    code: FindingKind::code,
+    from_code: FindingKind::from_code,
+};
+
 impl GridLoader<'_, '_> {
     /// Reads the recommendations. Every valid id is recorded in
     /// `self.declared_recommendations`, even when the recommendation is
@@ -32,26 +62,7 @@ impl GridLoader<'_, '_> {
                     );
                 }
             }
-            let phase = t
-                .req_str("phase", "declencher, accompagner or perenniser", self.sink)
-                .and_then(|p| {
-                    let phase = Phase::from_code(p);
-                    if phase.is_none() {
-                        let codes = Phase::ALL.map(Phase::code);
-                        let hint = did_you_mean(p, codes).map_or_else(
-                            || format!("use one of: {}", codes.join(", ")),
-                            |b| format!("did you mean `{b}`?"),
-                        );
-                        self.sink.error_hint(
-                            "unknown-phase",
-                            format!("unknown phase `{p}`"),
-                            hint,
-                            t.get("phase").and_then(|n| n.span.clone()),
-                            &t.path_of("phase"),
-                        );
-                    }
-                    phase
-                });
+            let phase = self.read_fixed_code(&t, &PHASES);
             let title = read_text(&t, "title", &self.languages, true, self.sink);
             let text = read_text(&t, "text", &self.languages, true, self.sink);
             if let (Some(id), Some(phase), Some(title), Some(text)) = (id, phase, title, text) {
@@ -95,7 +106,7 @@ impl GridLoader<'_, '_> {
                     );
                 }
             }
-            let kind = self.read_kind(&t);
+            let kind = self.read_fixed_code(&t, &KINDS);
             let message = read_text(&t, "message", &self.languages, true, self.sink);
             let recommend = self.read_recommend(&t, &path, &declared, &known);
             if t.get("when").is_none() {
@@ -123,25 +134,40 @@ impl GridLoader<'_, '_> {
         self.declared_recommendations = declared;
         rules
     }
-    /// A rule's finding kind, checked.
-    fn read_kind(&mut self, t: &TableReader<'_>) -> Option<FindingKind> {
-        let k = t.req_str("kind", "pepite, opportunite, vigilance or debat", self.sink)?;
-        let kind = FindingKind::from_code(k);
-        if kind.is_none() {
-            let codes = FindingKind::ALL.map(FindingKind::code);
-            let hint = did_you_mean(k, codes).map_or_else(
+    /// A value among fixed codes (a finding kind, a phase) under `key`:
+    /// an unknown one is reported with the nearest code, or the list.
+    fn read_fixed_code<T: Copy>(
+        &mut self,
+        t: &TableReader<'_>,
+        fixed: &FixedCodes<T>,
+    ) -> Option<T> {
+        let FixedCodes {
+            key,
+            what,
+            error,
+            all,
+            code,
+            from_code,
+        } = *fixed;
+        let codes: Vec<&str> = all.iter().map(|&v| code(v)).collect();
+        let (last, first) = codes.split_last()?;
+        let expected = format!("{} or {last}", first.join(", "));
+        let found = t.req_str(key, &expected, self.sink)?;
+        let value = from_code(found);
+        if value.is_none() {
+            let hint = did_you_mean(found, codes.iter().copied()).map_or_else(
                 || format!("use one of: {}", codes.join(", ")),
                 |b| format!("did you mean `{b}`?"),
             );
             self.sink.error_hint(
-                "unknown-kind",
-                format!("unknown finding kind `{k}`"),
+                error,
+                format!("unknown {what} `{found}`"),
                 hint,
-                t.get("kind").and_then(|n| n.span.clone()),
-                &t.path_of("kind"),
+                t.get(key).and_then(|n| n.span.clone()),
+                &t.path_of(key),
             );
         }
-        kind
+        value
     }
 
     /// The recommendations a rule names, each one declared (`known` holds
