@@ -10,6 +10,7 @@ use crate::files::{self, display};
 use crate::style;
 use crate::summary::{self, Stats};
 use clap::{Args, ValueEnum};
+use domino_engine::diagnostic::{BatchDocument, Location, Row, TableRow};
 use domino_engine::report::{push_finding_id, push_score, summary_header};
 use domino_engine::{did_you_mean, Assessment, Diagnostic, Grid, LineIndex, Report, Responses};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -545,17 +546,12 @@ fn process(shared: &Shared, seq: u64, first_row: u64, payload: Payload) -> Done 
                     Ok(responses) => score(&mut done, index, responses),
                     Err(errors) => {
                         done.failed += 1;
-                        let text: String = errors
-                            .iter()
-                            .map(|d| {
-                                batch_input::render_row_error(
-                                    d,
-                                    &shared.file,
-                                    line,
-                                    Some(index + 1),
-                                )
-                            })
-                            .collect();
+                        let at = Location::Cell {
+                            file: &shared.file,
+                            row: TableRow::csv(Row::Data(index + 1), line),
+                        };
+                        let text: String =
+                            errors.iter().map(|d| style::diagnostic(d, &at)).collect();
                         done.errors.push(text);
                     }
                 }
@@ -568,8 +564,7 @@ fn process(shared: &Shared, seq: u64, first_row: u64, payload: Payload) -> Done 
                     Ok(responses) => score(&mut done, index, responses),
                     Err(text) => {
                         done.failed += 1;
-                        done.errors
-                            .push(render_doc_errors(&shared.file, &doc, text));
+                        done.errors.push(doc_errors(&shared.file, &doc, text));
                     }
                 }
             }
@@ -658,38 +653,32 @@ fn read_doc(grid: &Grid, doc: &Doc) -> Result<Responses, DocError> {
     Ok(responses)
 }
 
-fn render_doc_errors(file: &str, doc: &Doc, error: DocError) -> String {
+/// The errors of a document, rendered where it sits: a file of its own, or
+/// a document of the batch file (whose lines count from the document's).
+fn doc_errors(file: &str, doc: &Doc, error: DocError) -> String {
     let is_file = doc.label == file || doc.default_id.is_some();
+    let index = doc.text.as_deref().ok().map(LineIndex::new);
+    let at = match &index {
+        Some(index) if is_file => Location::Text {
+            file: &doc.label,
+            index,
+        },
+        _ => Location::Document {
+            file: if is_file { &doc.label } else { file },
+            document: BatchDocument {
+                label: &doc.label,
+                line: doc.line,
+                text: index.as_ref(),
+            },
+        },
+    };
     match error {
-        DocError::Read(reason) => style::paint_diagnostic(&format!(
-            "error[unreadable]: {}: {reason}\n  --> {}:{}\n",
-            doc.label,
-            if is_file { &doc.label } else { file },
-            doc.line
-        )),
-        DocError::Diagnostics(diags) => {
-            let mut out = String::new();
-            let index = LineIndex::new(doc.text.as_deref().unwrap_or(""));
-            for d in diags.iter().filter(|d| d.is_error()) {
-                if is_file {
-                    out.push_str(&style::paint_diagnostic(&d.render_in(&doc.label, &index)));
-                } else {
-                    let line = doc.line + d.line.saturating_sub(1) as u64;
-                    let mut s = format!(
-                        "{}[{}]: {}: {}\n  --> {file}:{line}\n",
-                        d.severity, d.code, doc.label, d.message
-                    );
-                    if let Some(p) = &d.path {
-                        s.push_str(&format!("   = at: {p}\n"));
-                    }
-                    if let Some(h) = &d.hint {
-                        s.push_str(&format!("   = hint: {h}\n"));
-                    }
-                    out.push_str(&style::paint_diagnostic(&s));
-                }
-            }
-            out
-        }
+        DocError::Read(reason) => style::diagnostic(&Diagnostic::error("unreadable", reason), &at),
+        DocError::Diagnostics(diags) => diags
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| style::diagnostic(d, &at))
+            .collect(),
     }
 }
 

@@ -4,7 +4,8 @@
 use crate::failure::Fail;
 use crate::files::display;
 use clap::ValueEnum;
-use domino_engine::{Diagnostic, Grid, RowSchema};
+use domino_engine::diagnostic::{Location, Row, TableRow};
+use domino_engine::{Grid, RowSchema};
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -271,9 +272,13 @@ fn open_csv(reader: Box<dyn BufRead + Send>, grid: &Grid, name: &str) -> Result<
                 .collect(),
         }),
         Err(errors) => {
+            let header = Location::Cell {
+                file: name,
+                row: TableRow::csv(Row::Header, 1),
+            };
             let mut text = String::new();
             for d in &errors {
-                text.push_str(&render_row_error(d, name, 1, None));
+                text.push_str(&crate::style::diagnostic(d, &header));
                 text.push('\n');
             }
             Err(Fail::invalid(format!(
@@ -283,28 +288,6 @@ fn open_csv(reader: Box<dyn BufRead + Send>, grid: &Grid, name: &str) -> Result<
             .with_details(text))
         }
     }
-}
-
-/// Renders a batch row problem: code, row, column and reason, then where and the hint.
-pub fn render_row_error(d: &Diagnostic, file: &str, line: u64, row: Option<u64>) -> String {
-    let mut where_ = match row {
-        Some(r) => format!("row {r}"),
-        None => "header".to_owned(),
-    };
-    if d.column > 0 {
-        where_.push_str(&format!(", column {}", d.column));
-        if let Some(p) = &d.path {
-            where_.push_str(&format!(" `{p}`"));
-        }
-    }
-    let mut s = format!(
-        "{}[{}]: {where_}: {}\n  --> {file}:{line}\n",
-        d.severity, d.code, d.message
-    );
-    if let Some(h) = &d.hint {
-        s.push_str(&format!("   = hint: {h}\n"));
-    }
-    crate::style::paint_diagnostic(&s)
 }
 
 impl Source {

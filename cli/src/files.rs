@@ -2,7 +2,8 @@
 
 use crate::failure::Fail;
 use crate::style;
-use domino_engine::{render_each, Assessment, Diagnostic, Grid, BUILTIN_GRIDS, DOMINO_GRID};
+use domino_engine::diagnostic::Location;
+use domino_engine::{Assessment, Diagnostic, Grid, LineIndex, BUILTIN_GRIDS, DOMINO_GRID};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
@@ -111,9 +112,14 @@ pub fn parse_assessment(path: &Path, source: String) -> Result<(Assessment, Stri
 
 /// Prints diagnostics on stderr, rendered with their source line.
 pub fn report_diagnostics(diags: &[Diagnostic], file: &str, source: &str) {
+    let index = LineIndex::new(source);
+    let at = Location::Text {
+        file,
+        index: &index,
+    };
     let mut out = String::new();
-    for rendered in render_each(diags, file, source) {
-        out.push_str(&style::paint_diagnostic(&rendered));
+    for d in diags {
+        out.push_str(&style::diagnostic(d, &at));
         out.push('\n');
     }
     style::eprint(&out);

@@ -1,5 +1,7 @@
 //! Colours on stderr: only on a terminal, never when `NO_COLOR` is set.
 
+use domino_engine::diagnostic::{Location, Style, Styled};
+use domino_engine::{Diagnostic, Severity};
 use std::io::{IsTerminal, Write};
 use std::sync::OnceLock;
 
@@ -27,38 +29,35 @@ fn paint(code: &str, text: &str) -> String {
     }
 }
 
-/// Colours a rendered diagnostic: severity, gutter, carets and hint.
-pub fn paint_diagnostic(rendered: &str) -> String {
-    if !color() {
-        return rendered.to_owned();
+/// A diagnostic rendered by the engine for `at`, coloured on a terminal.
+pub fn diagnostic(d: &Diagnostic, at: &Location<'_>) -> String {
+    let styled = d.styled(at);
+    if color() {
+        ansi(&styled)
+    } else {
+        styled.plain()
     }
-    let mut out = String::with_capacity(rendered.len() + 64);
-    let mut severity = RED;
-    for (i, line) in rendered.lines().enumerate() {
-        if i == 0 {
-            if line.starts_with("warning") {
-                severity = YELLOW;
+}
+
+/// The pieces of a rendered diagnostic, each in its terminal colour.
+fn ansi(styled: &Styled) -> String {
+    let severity = match styled.severity {
+        Severity::Error => RED,
+        Severity::Warning => YELLOW,
+    };
+    let mut out = String::with_capacity(256);
+    for (style, text) in &styled.pieces {
+        let code = match style {
+            Style::Severity | Style::Code | Style::Caret => severity,
+            Style::Message => BOLD,
+            Style::Location | Style::Note => CYAN,
+            Style::Gutter => BLUE,
+            Style::Source | Style::Plain => {
+                out.push_str(text);
+                continue;
             }
-            match line.split_once(": ") {
-                Some((head, rest)) => {
-                    out.push_str(&format!("{severity}{head}{RESET}{BOLD}: {rest}{RESET}"))
-                }
-                None => out.push_str(&paint(severity, line)),
-            }
-        } else if let Some((gutter, rest)) = line.split_once('|') {
-            let carets = !rest.trim().is_empty() && rest.trim().chars().all(|c| c == '^');
-            out.push_str(&format!("{BLUE}{gutter}|{RESET}"));
-            if carets {
-                out.push_str(&paint(severity, rest));
-            } else {
-                out.push_str(rest);
-            }
-        } else if line.trim_start().starts_with("= ") || line.trim_start().starts_with("-->") {
-            out.push_str(&paint(CYAN, line));
-        } else {
-            out.push_str(line);
-        }
-        out.push('\n');
+        };
+        out.push_str(&format!("{code}{text}{RESET}"));
     }
     out
 }
@@ -86,4 +85,44 @@ pub fn note_line(message: &str) {
 /// Green check mark text (`ok`).
 pub fn ok(text: &str) -> String {
     paint("\x1b[1;32m", text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use domino_engine::LineIndex;
+
+    fn strip_ansi(text: &str) -> String {
+        let mut out = String::new();
+        let mut chars = text.chars();
+        while let Some(c) = chars.next() {
+            if c == '\x1b' {
+                chars.by_ref().find(|&c| c == 'm');
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn colours_follow_the_pieces_and_leave_the_text_unchanged() {
+        let src = "scale = \"levels\"\n";
+        let index = LineIndex::new(src);
+        let at = Location::Text {
+            file: "g.toml",
+            index: &index,
+        };
+        for (d, colour) in [
+            (Diagnostic::error("unknown-scale", "unknown scale"), RED),
+            (Diagnostic::warning("unused", "never used"), YELLOW),
+        ] {
+            let styled = d.at(Some(8..16)).locate(src).styled(&at);
+            let painted = ansi(&styled);
+            assert_eq!(strip_ansi(&painted), styled.plain());
+            assert!(painted.starts_with(&format!("{colour}{}{RESET}", styled.pieces[0].1)));
+            assert!(painted.contains(&format!("{colour}^^^^^^^^{RESET}")));
+            assert!(painted.contains(&format!("{BLUE}1 |{RESET} scale")));
+        }
+    }
 }

@@ -244,6 +244,40 @@ fn score_reports_unknown_criteria_with_their_line() {
 }
 
 #[test]
+fn a_mistake_on_a_one_megabyte_line_is_shown_with_the_line_cut_around_it() {
+    let dir = temp();
+    // A minified file: 1.2 MB on one line, the mistake in the middle.
+    let long = "é".repeat(300_000);
+    let json = format!(
+        "{{\"assessment\": {{\"grid\": \"domino\", \"initiative\": \"{long}\"}}, \"answers\": {{\"collectif.acceuil\": {{\"level\": \"3\", \"evidence\": \"{long}\"}}}}}}"
+    );
+    assert!(json.len() > 1_000_000);
+    std::fs::write(dir.path().join("big.json"), &json).unwrap();
+    let o = run_in(dir.path(), &["score", "big.json"], None);
+    let err = stderr(&o);
+    assert_eq!(code(&o), 1, "{err}");
+    assert!(err.len() < 4_000, "{} bytes of messages", err.len());
+    let echoed = err
+        .lines()
+        .find(|l| l.starts_with("1 | "))
+        .expect("the line is echoed");
+    assert!(
+        echoed.starts_with("1 | …") && echoed.ends_with('…'),
+        "{echoed}"
+    );
+    let caret = err
+        .lines()
+        .find(|l| l.trim_start_matches([' ', '|']).starts_with('^'))
+        .expect("a caret line");
+    let column = |line: &str, text: &str| line[..line.find(text).unwrap()].chars().count();
+    assert_eq!(
+        column(caret, "^"),
+        column(echoed, "\"collectif.acceuil\""),
+        "the caret is under the key"
+    );
+}
+
+#[test]
 fn score_reads_json_and_stdin() {
     let toml = std::fs::read_to_string(root().join("grids/examples/buzuk.toml")).unwrap();
     let o = run_in(

@@ -27,7 +27,7 @@
 pub mod assessment;
 #[cfg(feature = "charts")]
 pub mod charts;
-mod diagnostic;
+pub mod diagnostic;
 mod document;
 pub mod grid;
 pub mod markup;

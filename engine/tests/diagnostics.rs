@@ -75,3 +75,36 @@ fn each_bad_grid_reports_exactly_its_problems() {
         insta::assert_snapshot!(name, rendered);
     }
 }
+
+/// A mistake in one section never hides the mistakes of another: a grid with
+/// one in each section gets them all in one run (`bad-grids/every-section.toml`,
+/// whose rendered list is snapshotted above).
+#[test]
+fn one_run_reports_a_mistake_in_every_section() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad-grids");
+    let source = fs::read_to_string(dir.join("every-section.toml")).unwrap();
+    let diags = Grid::from_toml(&source).expect_err("the grid is refused").0;
+    let reported = |code: &str, section: &str| {
+        diags
+            .iter()
+            .any(|d| d.code == code && d.path.as_deref().is_some_and(|p| p.starts_with(section)))
+    };
+    for (code, section) in [
+        ("missing-translation", "axes"),
+        ("invalid-id", "axes"),
+        ("bad-weight", "axes"),
+        ("scale-order", "scales"),
+        ("reserved-id", "profile"),
+        ("rule-unknown-name", "rules"),
+        ("rule-type", "rules"),
+        ("missing-translation", "rules"),
+        ("unknown-phase", "recommendations"),
+        ("unknown-recommendation", "rules"),
+    ] {
+        assert!(reported(code, section), "no `{code}` in `{section}`");
+    }
+    assert!(
+        !diags.iter().any(|d| d.message.contains("`ouvrir`")),
+        "a rule recommending a refused recommendation gets no second error"
+    );
+}

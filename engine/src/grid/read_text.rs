@@ -51,6 +51,7 @@ pub(crate) fn read_text(
 }
 
 /// Reads a text node: a table `{ fr = "…", en = "…" }`, or a plain string in a one-language grid.
+/// With no declared language (the grid's header was refused), any language is taken.
 pub(crate) fn text_of(
     node: &Node,
     path: &str,
@@ -88,7 +89,9 @@ pub(crate) fn text_of(
             let mut entries = Vec::with_capacity(languages.len());
             let mut ok = true;
             for (lang, span, value) in t.entries() {
-                if !languages.iter().any(|l| l == lang) {
+                // No declared language (the `[grid]` table is refused):
+                // the texts cannot be checked against it.
+                if !languages.is_empty() && !languages.iter().any(|l| l == lang) {
                     sink.error_hint(
                         "unknown-language",
                         format!("`{path}` has a text in `{lang}`, which the grid does not declare"),

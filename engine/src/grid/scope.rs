@@ -32,6 +32,16 @@ impl GridScope {
             }
         }
     }
+
+    /// Adds profile fields refused for another reason, as free text, so that
+    /// conditions naming them get no second error.
+    pub fn add_broken_profile(&mut self, ids: &[String]) {
+        for id in ids {
+            if !self.profile.iter().any(|(known, _)| known == id) {
+                self.profile.push((id.clone(), None));
+            }
+        }
+    }
 }
 
 impl Scope for GridScope {

@@ -2,14 +2,24 @@
 
 use super::*;
 
+/// The axes as read, with the `relevant` conditions waiting to be compiled.
+#[derive(Default)]
+pub(super) struct AxesRead<'a> {
+    pub axes: Vec<Axis>,
+    /// The condition of each kept criterion, in order.
+    pub relevance: Vec<Option<PendingCondition<'a>>>,
+    /// The conditions of criteria refused for another reason (or in a refused
+    /// axis): compiled only so that their own mistakes are reported too.
+    pub orphans: Vec<PendingCondition<'a>>,
+}
+
 impl GridLoader<'_, '_> {
     pub(super) fn read_axes<'a>(
         &mut self,
         top: &TableReader<'a>,
         scales: &[Scale],
-    ) -> (Vec<Axis>, Vec<Option<PendingCondition<'a>>>) {
-        let mut axes = Vec::new();
-        let mut relevance = Vec::new();
+    ) -> AxesRead<'a> {
+        let mut read = AxesRead::default();
         let Some(items) = top.array("axes", self.sink) else {
             if top.get("axes").is_none() {
                 self.sink.error_hint(
@@ -20,7 +30,7 @@ impl GridLoader<'_, '_> {
                     "axes",
                 );
             }
-            return (axes, relevance);
+            return read;
         };
         if items.is_empty() {
             self.sink.error_hint(
@@ -72,56 +82,17 @@ impl GridLoader<'_, '_> {
                 let Some(c) = TableReader::new(node, &cpath, self.sink) else {
                     continue;
                 };
-                c.check_keys(CRITERION_KEYS, self.sink);
-                let cid = read_id(&c, "id", "the criterion id, e.g. \"accueil\"", self.sink);
-                if let Some(cid) = cid {
-                    if !crit_seen.insert(cid.to_owned()) {
-                        self.sink.error_hint(
-                            "duplicate-id",
-                            format!("criterion `{}.{cid}` is declared twice", id.unwrap_or("?")),
-                            "criterion ids must be unique within their axis".into(),
-                            c.get("id").and_then(|n| n.span.clone()),
-                            &c.path_of("id"),
-                        );
+                let (criterion, pending) = self.read_criterion(&c, id, scales, &mut crit_seen);
+                match criterion {
+                    Some(criterion) => {
+                        criteria.push(criterion);
+                        axis_relevance.push(pending);
                     }
-                }
-                let scale = self.read_scale_ref(&c, scales);
-                let cweight = self.read_weight(&c);
-                let critical = c.bool("critical", self.sink).unwrap_or(false);
-                let ctitle = read_text(&c, "title", &self.languages, true, self.sink);
-                let cquestion = read_text(&c, "question", &self.languages, true, self.sink);
-                let hint = read_text(&c, "hint", &self.languages, false, self.sink);
-                let levels = scale
-                    .map(|s| self.read_levels(&c, &scales[s]))
-                    .unwrap_or_default();
-                let pending = c.get("relevant").map(|node| PendingCondition {
-                    node,
-                    path: c.path_of("relevant"),
-                });
-                let complete = scale.is_some() && ctitle.is_some() && cquestion.is_some();
-                if let (Some(axis), Some(cid), false) = (id, cid, complete) {
-                    self.broken_names.push(format!("{axis}.{cid}"));
-                }
-                if let (Some(cid), Some(scale), Some(ctitle), Some(cquestion)) =
-                    (cid, scale, ctitle, cquestion)
-                {
-                    criteria.push(Criterion {
-                        id: cid.to_owned(),
-                        full_id: format!("{}.{cid}", id.unwrap_or("")),
-                        scale,
-                        weight: cweight,
-                        critical,
-                        title: ctitle,
-                        question: cquestion,
-                        hint,
-                        levels,
-                        relevant: None,
-                    });
-                    axis_relevance.push(pending);
+                    None => read.orphans.extend(pending),
                 }
             }
             if let (Some(id), Some(title), Some(question)) = (id, title, question) {
-                axes.push(Axis {
+                read.axes.push(Axis {
                     id: id.to_owned(),
                     weight,
                     title,
@@ -129,14 +100,78 @@ impl GridLoader<'_, '_> {
                     description,
                     criteria,
                 });
-                relevance.extend(axis_relevance);
-            } else if let Some(id) = id {
-                self.broken_names.push(id.to_owned());
-                self.broken_names
-                    .extend(criteria.iter().map(|c| c.full_id.clone()));
+                read.relevance.extend(axis_relevance);
+            } else {
+                if let Some(id) = id {
+                    self.broken_names.push(id.to_owned());
+                    self.broken_names
+                        .extend(criteria.iter().map(|c| c.full_id.clone()));
+                }
+                read.orphans.extend(axis_relevance.into_iter().flatten());
             }
         }
-        (axes, relevance)
+        read
+    }
+
+    /// Reads one criterion of axis `axis` (`None` when the axis id is
+    /// refused), with its `relevant` condition waiting to be compiled; the
+    /// criterion is `None` when refused.
+    fn read_criterion<'a>(
+        &mut self,
+        c: &TableReader<'a>,
+        axis: Option<&str>,
+        scales: &[Scale],
+        seen: &mut HashSet<String>,
+    ) -> (Option<Criterion>, Option<PendingCondition<'a>>) {
+        c.check_keys(CRITERION_KEYS, self.sink);
+        let cid = read_id(c, "id", "the criterion id, e.g. \"accueil\"", self.sink);
+        if let Some(cid) = cid {
+            if !seen.insert(cid.to_owned()) {
+                self.sink.error_hint(
+                    "duplicate-id",
+                    format!(
+                        "criterion `{}.{cid}` is declared twice",
+                        axis.unwrap_or("?")
+                    ),
+                    "criterion ids must be unique within their axis".into(),
+                    c.get("id").and_then(|n| n.span.clone()),
+                    &c.path_of("id"),
+                );
+            }
+        }
+        let scale = self.read_scale_ref(c, scales);
+        let weight = self.read_weight(c);
+        let critical = c.bool("critical", self.sink).unwrap_or(false);
+        let title = read_text(c, "title", &self.languages, true, self.sink);
+        let question = read_text(c, "question", &self.languages, true, self.sink);
+        let hint = read_text(c, "hint", &self.languages, false, self.sink);
+        let levels = scale
+            .map(|s| self.read_levels(c, &scales[s]))
+            .unwrap_or_default();
+        let pending = c.get("relevant").map(|node| PendingCondition {
+            node,
+            path: c.path_of("relevant"),
+        });
+        let (Some(cid), Some(scale), Some(title), Some(question)) = (cid, scale, title, question)
+        else {
+            if let (Some(axis), Some(cid)) = (axis, cid) {
+                self.broken_names.push(format!("{axis}.{cid}"));
+            }
+            return (None, pending);
+        };
+        let criterion = Criterion {
+            id: cid.to_owned(),
+            full_id: format!("{}.{cid}", axis.unwrap_or("")),
+            scale,
+            weight,
+            critical,
+            title,
+            question,
+            hint,
+            levels,
+            relevant: None,
+        };
+        (Some(criterion), pending)
     }
 
     pub(super) fn read_weight(&mut self, t: &TableReader<'_>) -> f64 {

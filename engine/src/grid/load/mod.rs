@@ -13,6 +13,7 @@ mod scales;
 
 pub(super) use conditions::content_span;
 
+use axes::AxesRead;
 use index::{build_index, build_scope, hex_sha256};
 
 use super::model::*;
@@ -129,6 +130,16 @@ struct PendingCondition<'a> {
     path: String,
 }
 
+/// The `[grid]` table, read.
+struct Header {
+    id: String,
+    version: String,
+    title: Text,
+    description: Option<Text>,
+    overall: bool,
+    signals: Signals,
+}
+
 struct GridLoader<'s, 'k> {
     source: &'s str,
     sink: &'k mut Sink,
@@ -138,6 +149,12 @@ struct GridLoader<'s, 'k> {
     /// Axes and criteria (full ids) declared with a valid id but refused for
     /// another reason: conditions naming them get no second error.
     broken_names: Vec<String>,
+    /// Profile fields declared with a valid id but refused for another
+    /// reason: conditions naming them get no second error.
+    broken_profile: Vec<String>,
+    /// Every valid recommendation id declared, kept or refused: rules
+    /// recommending a refused one get no second error.
+    declared_recommendations: Vec<String>,
     /// Did-you-mean comparisons left for hints about the grid's own names
     /// (scales, recommendations); its conditions have their own budget.
     suggestions: SuggestionBudget,
@@ -151,27 +168,104 @@ impl<'s, 'k> GridLoader<'s, 'k> {
             languages: Vec::new(),
             broken_scales: Vec::new(),
             broken_names: Vec::new(),
+            broken_profile: Vec::new(),
+            declared_recommendations: Vec::new(),
             suggestions: SuggestionBudget::new(),
         }
     }
 
+    /// Reads every section, then compiles every condition, so that one run
+    /// reports the mistakes of all of them: texts, ids, weights, scales,
+    /// profile, rules and recommendations.
+    ///
+    /// Only errors that follow from another are held back: a criterion using
+    /// a refused scale, a condition naming an axis, criterion or profile field
+    /// refused for another reason, a rule recommending a refused
+    /// recommendation, and texts when the grid's languages are unknown (no
+    /// `[grid]` table or no `languages`) get no second error.
     fn load(mut self, root: &Node) -> Option<Grid> {
         let top = TableReader::new(root, "", self.sink)?;
         top.check_keys(TOP_KEYS, self.sink);
-        let header = match top.table("grid", self.sink) {
-            Some(h) => h,
-            None => {
-                if top.get("grid").is_none() {
-                    self.sink.error_hint(
-                        "missing-key",
-                        "the grid has no `[grid]` table".into(),
-                        "start the file with `[grid]` and its `id`, `version`, `languages` and `title`".into(),
-                        None,
-                        "grid",
-                    );
-                }
-                return None;
+        let header = self.read_header(&top);
+        let scales = self.read_scales(&top);
+        let profile = self.read_profile(&top);
+        let AxesRead {
+            mut axes,
+            relevance,
+            orphans,
+        } = self.read_axes(&top, &scales);
+        let recommendations = self.read_recommendations(&top);
+        let rules = self.read_rules(&top);
+
+        let mut scope = build_scope(&axes, &scales, &profile);
+        scope.add_broken(&self.broken_names);
+        scope.add_broken_profile(&self.broken_profile);
+        let relevance: Vec<Option<Condition>> = relevance
+            .into_iter()
+            .map(|p| p.and_then(|p| self.compile(&p, &scope, Context::Relevance)))
+            .collect();
+        for orphan in &orphans {
+            self.compile(orphan, &scope, Context::Relevance);
+        }
+        let rules: Vec<Option<Rule>> = rules
+            .into_iter()
+            .map(|rule| {
+                let when = rule
+                    .when
+                    .and_then(|p| self.compile(&p, &scope, Context::Rule));
+                let head = rule.head?;
+                Some(Rule {
+                    id: head.id,
+                    kind: head.kind,
+                    when: when?,
+                    message: head.message,
+                    recommend: head.recommend,
+                })
+            })
+            .collect();
+
+        if self.sink.has_errors() {
+            return None;
+        }
+        let mut flat = relevance.into_iter();
+        for criterion in axes.iter_mut().flat_map(|a| a.criteria.iter_mut()) {
+            criterion.relevant = flat.next().flatten();
+        }
+        let header = header?;
+        let index = build_index(&axes, &profile, &recommendations);
+        Some(Grid {
+            id: header.id,
+            version: header.version,
+            languages: self.languages.clone(),
+            title: header.title,
+            description: header.description,
+            overall: header.overall,
+            signals: header.signals,
+            scales,
+            profile,
+            axes,
+            rules: rules.into_iter().flatten().collect(),
+            recommendations,
+            hash: hex_sha256(self.source),
+            index,
+        })
+    }
+
+    /// Reads the `[grid]` table: id, version, languages, title. Without it
+    /// the other sections are still read (their texts in any language).
+    fn read_header(&mut self, top: &TableReader<'_>) -> Option<Header> {
+        let Some(header) = top.table("grid", self.sink) else {
+            if top.get("grid").is_none() {
+                self.sink.error_hint(
+                    "missing-key",
+                    "the grid has no `[grid]` table".into(),
+                    "start the file with `[grid]` and its `id`, `version`, `languages` and `title`"
+                        .into(),
+                    None,
+                    "grid",
+                );
             }
+            return None;
         };
         header.check_keys(GRID_KEYS, self.sink);
         self.languages = self.read_languages(&header);
@@ -186,67 +280,13 @@ impl<'s, 'k> GridLoader<'s, 'k> {
         let description = read_text(&header, "description", &self.languages, false, self.sink);
         let overall = header.bool("overall", self.sink).unwrap_or(true);
         let signals = self.read_signals(&header);
-
-        let scales = self.read_scales(&top);
-        let profile = self.read_profile(&top);
-        let (axes, relevance) = self.read_axes(&top, &scales);
-        let recommendations = self.read_recommendations(&top);
-        let (rule_heads, rule_conditions) = self.read_rules(&top, &recommendations);
-
-        let mut scope = build_scope(&axes, &scales, &profile);
-        scope.add_broken(&self.broken_names);
-        let relevance: Vec<Option<Condition>> = relevance
-            .into_iter()
-            .map(|p| p.and_then(|p| self.compile(&p, &scope, Context::Relevance)))
-            .collect();
-        let conditions: Vec<Option<Condition>> = rule_conditions
-            .iter()
-            .map(|p| {
-                p.as_ref()
-                    .and_then(|p| self.compile(p, &scope, Context::Rule))
-            })
-            .collect();
-
-        if self.sink.has_errors() {
-            return None;
-        }
-        let mut axes = axes;
-        let mut flat = 0;
-        for axis in &mut axes {
-            for criterion in &mut axis.criteria {
-                criterion.relevant = relevance[flat].clone();
-                flat += 1;
-            }
-        }
-        let rules = rule_heads
-            .into_iter()
-            .zip(conditions)
-            .filter_map(|(head, when)| {
-                Some(Rule {
-                    id: head.0,
-                    kind: head.1,
-                    when: when?,
-                    message: head.2,
-                    recommend: head.3,
-                })
-            })
-            .collect();
-        let index = build_index(&axes, &profile, &recommendations);
-        Some(Grid {
+        Some(Header {
             id: id?.to_owned(),
             version: version?.to_owned(),
-            languages: self.languages.clone(),
             title: title?,
             description,
             overall,
             signals,
-            scales,
-            profile,
-            axes,
-            rules,
-            recommendations,
-            hash: hex_sha256(self.source),
-            index,
         })
     }
 
@@ -259,7 +299,7 @@ impl<'s, 'k> GridLoader<'s, 'k> {
                     self.sink,
                 );
             }
-            return vec!["fr".into()];
+            return Vec::new();
         };
         let mut languages = Vec::new();
         for (i, item) in items.iter().enumerate() {
@@ -300,7 +340,6 @@ impl<'s, 'k> GridLoader<'s, 'k> {
                 header.get("languages").and_then(|n| n.span.clone()),
                 "grid.languages",
             );
-            languages.push("fr".into());
         }
         languages
     }

@@ -33,12 +33,14 @@ impl GridLoader<'_, '_> {
             let choices = t
                 .array("choices", self.sink)
                 .map(|c| self.read_choices(c, &t.path_of("choices")));
-            if let (Some(id), Some(label)) = (id, label) {
-                fields.push(ProfileField {
+            match (id, label) {
+                (Some(id), Some(label)) => fields.push(ProfileField {
                     id: id.to_owned(),
                     label,
                     choices,
-                });
+                }),
+                (Some(id), None) => self.broken_profile.push(id.to_owned()),
+                _ => {}
             }
         }
         fields
