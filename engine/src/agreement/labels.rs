@@ -51,6 +51,10 @@ pub struct Labels {
     pub thresholds: &'static str,
     /// The decimal separator.
     pub decimal: char,
+    /// What follows a label before its value (`\u{a0}: ` in French).
+    pub colon: &'static str,
+    /// What separates the two bounds of an interval.
+    pub bounds: &'static str,
 }
 
 const FR: Labels = Labels {
@@ -69,9 +73,9 @@ const FR: Labels = Labels {
     agreement: "Accord brut",
     reading: "Lecture",
     metric: "Métrique",
-    metrics: ["ordinale", "d’intervalle", "nominale"],
+    metrics: ["ordinale", "intervalle", "nominale"],
     weights: ["pondération quadratique", "pondération linéaire", "sans pondération"],
-    bootstrap: ["bootstrap\u{a0}: ", " rééchantillonnages des unités, graine ", ""],
+    bootstrap: ["Bootstrap\u{a0}: ", " rééchantillonnages des unités, graine ", ""],
     flags: ["fiable", "provisoire", "insuffisant"],
     undefined: [
         "données insuffisantes\u{a0}: un seul évaluateur",
@@ -81,6 +85,8 @@ const FR: Labels = Labels {
     ],
     thresholds: "α\u{a0}≥\u{a0}0,800\u{a0}: fiable\u{a0}; 0,667\u{a0}≤\u{a0}α\u{a0}<\u{a0}0,800\u{a0}: conclusions provisoires seulement\u{a0}; α\u{a0}<\u{a0}0,667\u{a0}: insuffisant (Krippendorff, 2004).",
     decimal: ',',
+    colon: "\u{a0}: ",
+    bounds: "\u{a0}; ",
 };
 
 const EN: Labels = Labels {
@@ -101,7 +107,7 @@ const EN: Labels = Labels {
     metric: "Metric",
     metrics: ["ordinal", "interval", "nominal"],
     weights: ["quadratic weights", "linear weights", "unweighted"],
-    bootstrap: ["bootstrap: ", " resamples of the units, seed ", ""],
+    bootstrap: ["Bootstrap: ", " resamples of the units, seed ", ""],
     flags: ["reliable", "tentative", "unreliable"],
     undefined: [
         "too little data: a single rater",
@@ -111,6 +117,8 @@ const EN: Labels = Labels {
     ],
     thresholds: "α ≥ 0.800: reliable; 0.667 ≤ α < 0.800: tentative conclusions only; α < 0.667: unreliable (Krippendorff, 2004).",
     decimal: '.',
+    colon: ": ",
+    bounds: ", ",
 };
 
 /// The texts in `lang` (`fr` or `en`; French for any other).
@@ -133,13 +141,20 @@ impl Labels {
         self.undefined[u as usize]
     }
 
+    /// An interval, `[low; high]`.
+    pub fn interval(&self, low: f64, high: f64) -> String {
+        format!("[{}{}{}]", self.number(low), self.bounds, self.number(high))
+    }
+
     /// A figure with three decimals and the language's separator.
     pub fn number(&self, x: f64) -> String {
         let text = format!("{:.3}", x + 0.0);
         if self.decimal == '.' {
             text
         } else {
+            // French typography: a decimal comma and a true minus sign.
             text.replace('.', &self.decimal.to_string())
+                .replace('-', "\u{2212}")
         }
     }
 }
