@@ -13,12 +13,26 @@ fn root() -> PathBuf {
 }
 
 fn domino(args: &[&str]) -> Output {
+    domino_in(&root(), args)
+}
+
+/// Runs `domino` in `dir`, colours off.
+fn domino_in(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_domino"))
         .args(args)
-        .current_dir(root())
+        .current_dir(dir)
         .env("NO_COLOR", "1")
         .output()
         .expect("domino runs")
+}
+
+/// A directory holding files of these names and contents.
+fn files(contents: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, text) in contents {
+        std::fs::write(dir.path().join(name), text).expect("write");
+    }
+    dir
 }
 
 fn text(bytes: &[u8]) -> String {
@@ -84,21 +98,21 @@ fn json_is_the_same_for_the_same_seed_and_never_nan() {
 
 #[test]
 fn two_raters_get_cohens_kappa() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("deux.csv");
-    std::fs::write(
-        &path,
+    let dir = files(&[(
+        "deux.csv",
         "id,rater,collectif.accueil,collectif.regles\na,elu,3,1\na,membre,3,2\nb,elu,1,0\nb,membre,2,0\nc,elu,4,4\nc,membre,4,3\n",
-    )
-    .expect("write");
-    let o = domino(&[
-        "agreement",
-        path.to_str().expect("path"),
-        "--format",
-        "json",
-        "--bootstrap",
-        "0",
-    ]);
+    )]);
+    let o = domino_in(
+        dir.path(),
+        &[
+            "agreement",
+            "deux.csv",
+            "--format",
+            "json",
+            "--bootstrap",
+            "0",
+        ],
+    );
     let report: serde_json::Value = serde_json::from_str(&text(&o.stdout)).expect("JSON");
     assert_eq!(report["kappa_weights"], "quadratic");
     assert!(report["overall"]["kappa"].is_f64());
@@ -107,25 +121,17 @@ fn two_raters_get_cohens_kappa() {
 
 #[test]
 fn bad_inputs_are_located_and_nothing_is_computed() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let csv = dir.path().join("notes.csv");
-    std::fs::write(
-        &csv,
-        "id,rater,collectif.accueil\na,elu,3\na,elu,2\nb,,9\nc,membre\n",
-    )
-    .expect("write");
-    let toml = dir.path().join("jardin.toml");
-    std::fs::write(
-        &toml,
-        "[assessment]\ngrid = \"domino\"\ninitiative = \"J\"\nraters = [\"elu\", \"membre\"]\n[answers]\n\"collectif.accueil\" = { by = { elu = \"3\", invite = \"2\" } }\n",
-    )
-    .expect("write");
-    let o = Command::new(env!("CARGO_BIN_EXE_domino"))
-        .args(["agreement", "notes.csv", "jardin.toml"])
-        .current_dir(dir.path())
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("domino runs");
+    let dir = files(&[
+        (
+            "notes.csv",
+            "id,rater,collectif.accueil\na,elu,3\na,elu,2\nb,,9\nc,membre\n",
+        ),
+        (
+            "jardin.toml",
+            "[assessment]\ngrid = \"domino\"\ninitiative = \"J\"\nraters = [\"elu\", \"membre\"]\n[answers]\n\"collectif.accueil\" = { by = { elu = \"3\", invite = \"2\" } }\n",
+        ),
+    ]);
+    let o = domino_in(dir.path(), &["agreement", "notes.csv", "jardin.toml"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(o.stdout.is_empty());
     insta::assert_snapshot!("agreement_bad_inputs", text(&o.stderr));

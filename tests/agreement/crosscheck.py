@@ -44,42 +44,25 @@ options = [
 ]
 not_applicable = {{ code = "na", label = "Not applicable" }}
 unknown = {{ code = "?", label = "Unknown" }}
-
-[[axes]]
-id = "a"
-title = "A"
-question = "A?"
-
-[[axes.criteria]]
-id = "x"
-scale = "level"
-title = "X"
-question = "X?"
-
-[[axes.criteria]]
-id = "y"
-scale = "level"
-title = "Y"
-question = "Y?"
-
-[[axes]]
-id = "b"
-title = "B"
-question = "B?"
-
-[[axes.criteria]]
-id = "z"
-scale = "level"
-title = "Z"
-question = "Z?"
 """
 
 
 def grid_toml():
+    """The grid: the scale, then each axis followed by its criteria."""
     options = ",\n".join(
         f'  {{ code = "{i}", score = {s}, label = "L{i}" }}' for i, s in enumerate(SCORES)
     )
-    return GRID.format(options=options)
+    text = GRID.format(options=options)
+    axes = []
+    for axis, criterion in CRITERIA:
+        if axis not in axes:
+            axes.append(axis)
+            text += f'\n[[axes]]\nid = "{axis}"\ntitle = "{axis}"\nquestion = "{axis}?"\n'
+        text += (
+            f'\n[[axes.criteria]]\nid = "{criterion}"\nscale = "level"\n'
+            f'title = "{criterion}"\nquestion = "{criterion}?"\n'
+        )
+    return text
 
 
 def random_case(rng):

@@ -5,7 +5,7 @@
 //! by initiative name), so that one file per rater pools into one unit. A
 //! rater giving the same criterion of the same initiative twice is an error.
 
-use crate::assessment::{bad_code, parse_code, unknown_criterion, Assessment, Given};
+use crate::assessment::{bad_code, parse_code, ragged_row, unknown_criterion, Assessment, Given};
 use crate::diagnostic::{Diagnostic, Diagnostics, SuggestionBudget};
 use crate::grid::Grid;
 use std::collections::{BTreeMap, HashMap};
@@ -229,16 +229,9 @@ impl LongTable {
         ratings: &mut Ratings,
     ) -> Result<(), Vec<Diagnostic>> {
         if fields.len() != self.columns.len() {
-            return Err(vec![Diagnostic::error(
-                "ragged-row",
-                format!(
-                    "this row has {} field(s), the header has {}",
-                    fields.len(),
-                    self.columns.len()
-                ),
-            )
-            .with_hint("every row needs one field per column; quote fields that contain commas")
-            .at_line_column(line, fields.len().min(self.columns.len()) + 1)]);
+            let d = ragged_row(fields.len(), self.columns.len());
+            let column = d.column;
+            return Err(vec![d.at_line_column(line, column)]);
         }
         let cell = |col: LongColumn| {
             let i = self

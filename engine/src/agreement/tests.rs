@@ -100,13 +100,7 @@ fn no_pairable_value_one_unit_and_no_variation_are_each_said() {
 fn na_unknown_and_empty_are_missing_values() {
     let g = grid();
     let text = "id,rater,collectif.accueil\na,x,na\na,y,1\nb,x,?\nb,y,2\nc,x,\nc,y,3\nd,x,1\nd,y,1\ne,x,4\ne,y,3\n";
-    let report = analyse(
-        &g,
-        &long(&g, text).expect("valid"),
-        &Options::default(),
-        "en",
-    );
-    let a = &report.criteria[0].agreement;
+    let (_, a) = first_criterion(&g, text);
     assert_eq!((a.units, a.pairable), (2, 4));
 }
 
@@ -115,13 +109,7 @@ fn two_raters_get_a_weighted_kappa_and_raw_agreement() {
     let g = grid();
     let text =
         "id,rater,collectif.accueil\na,x,0\na,y,0\nb,x,1\nb,y,2\nc,x,3\nc,y,3\nd,x,4\nd,y,4\n";
-    let report = analyse(
-        &g,
-        &long(&g, text).expect("valid"),
-        &Options::default(),
-        "en",
-    );
-    let a = &report.criteria[0].agreement;
+    let (report, a) = first_criterion(&g, text);
     assert_eq!(report.kappa_weights, Some(KappaWeights::Quadratic));
     // Three of four pairs agree.
     assert_eq!(a.observed_agreement, Some(0.75));
@@ -208,6 +196,13 @@ fn a_plain_level_among_several_raters_is_reported_not_counted() {
     let warnings = ratings.add_assessment(&g, &a).expect("accepted");
     assert_eq!(warnings[0].code, "unattributed-level");
     assert_eq!(warnings[0].line, 6);
+}
+
+/// The agreement of the first criterion of a long table, with the default options.
+fn first_criterion(g: &Grid, text: &str) -> (AgreementReport, Agreement) {
+    let report = analyse(g, &long(g, text).expect("valid"), &Options::default(), "en");
+    let first = report.criteria[0].agreement.clone();
+    (report, first)
 }
 
 /// A reliability matrix: `raters` rows of levels 0–4 or missing, one column per unit.
