@@ -14,6 +14,10 @@ and overall, for the ordinal, interval and nominal metrics, to 1e-9.
     /tmp/venv-agreement/bin/pip install krippendorff numpy
     /tmp/venv-agreement/bin/python tests/agreement/crosscheck.py [--domino target/debug/domino] [--cases 200]
 
+When scikit-learn is installed (`pip install scikit-learn`), Cohen's kappa of
+the two-rater cases is compared too, with `sklearn.metrics.cohen_kappa_score`:
+quadratic weights for the ordinal metric, unweighted for the nominal one.
+
 Exits 0 when every figure agrees, 1 otherwise.
 """
 
@@ -27,6 +31,11 @@ import warnings
 
 import krippendorff
 import numpy as np
+
+try:  # Cohen's kappa is checked against scikit-learn when it is installed.
+    from sklearn.metrics import cohen_kappa_score
+except ImportError:
+    cohen_kappa_score = None
 
 SCORES = [0, 1, 3, 4, 7, 10]
 CRITERIA = [("a", "x"), ("a", "y"), ("b", "z")]
@@ -67,7 +76,7 @@ def grid_toml():
 
 def random_case(rng):
     """One reliability matrix per criterion: raters × units, NaN for missing."""
-    raters = int(rng.integers(2, 7))
+    raters = 2 if rng.random() < 0.3 else int(rng.integers(3, 7))
     units = int(rng.integers(4, 60))
     missing = float(rng.uniform(0.0, 0.45))
     levels = int(rng.integers(2, len(SCORES) + 1))
@@ -107,6 +116,17 @@ def reference(matrix, metric):
     return None if np.isnan(value) else float(value)
 
 
+def reference_kappa(matrix, metric):
+    """Kappa of scikit-learn over the units both raters rated, levels as labels."""
+    both = ~np.isnan(matrix).any(axis=0)
+    first, second = matrix[0, both].astype(int), matrix[1, both].astype(int)
+    weights = {"ordinal": "quadratic", "nominal": None}[metric]
+    if len(first) == 0 or len(set(first) | set(second)) < 2:
+        return None
+    value = cohen_kappa_score(first, second, labels=list(range(len(SCORES))), weights=weights)
+    return None if np.isnan(value) else float(value)
+
+
 def scopes(report):
     """(name, alpha, pairable units) of every row of a domino report."""
     rows = [("overall", report["overall"])]
@@ -120,17 +140,29 @@ def pooled(matrices, names):
     return np.concatenate(chosen, axis=1)
 
 
-def expected(matrices, name, metric):
+def expected(matrices, name, metric, statistic=reference):
     if name == "overall":
-        return reference(np.concatenate(matrices, axis=1), metric)
-    return reference(pooled(matrices, {name}), metric)
+        return statistic(np.concatenate(matrices, axis=1), metric)
+    return statistic(pooled(matrices, {name}), metric)
+
+
+def check_kappa(matrices, name, row, metric):
+    """Disagreements of kappa, when it can be checked (two raters, scikit-learn)."""
+    if cohen_kappa_score is None or metric == "interval" or "kappa" not in row:
+        return [], 0
+    ours, theirs = row["kappa"], expected(matrices, name, metric, reference_kappa)
+    if ours is None and theirs is None:
+        return [], 0
+    if ours is None or theirs is None or abs(ours - theirs) > TOLERANCE:
+        return [f"{metric} {name}: kappa {ours!r}, scikit-learn {theirs!r}"], 1
+    return [], 1
 
 
 def check_case(domino, workdir, rng, case):
     raters, units, matrices = random_case(rng)
     data = workdir / f"case{case}.csv"
     data.write_text(long_csv(rng, raters, units, matrices))
-    failures, compared = [], 0
+    failures, compared, kappas = [], 0, [0]
     for metric in ("ordinal", "interval", "nominal"):
         out = subprocess.run(
             [domino, "--grid", str(workdir / "grid.toml"), "agreement", str(data),
@@ -140,7 +172,12 @@ def check_case(domino, workdir, rng, case):
         if out.returncode != 0:
             failures.append(f"case {case} {metric}: exit {out.returncode}: {out.stderr}")
             continue
-        for name, row in scopes(json.loads(out.stdout)):
+        report = json.loads(out.stdout)
+        for name, row in scopes(report):
+            if report["kappa_weights"] is not None:
+                f, c = check_kappa(matrices, name, row, metric)
+                failures += [f"case {case} {m}" for m in f]
+                kappas[0] += c
             ours, theirs = row["alpha"], expected(matrices, name, metric)
             if ours is None:
                 # Undefined here: too little data, said in words; the package
@@ -151,7 +188,7 @@ def check_case(domino, workdir, rng, case):
             if theirs is None or abs(ours - theirs) > TOLERANCE:
                 failures.append(f"case {case} {metric} {name}: domino {ours!r}, krippendorff {theirs!r}")
             compared += 1
-    return failures, compared
+    return failures, compared, kappas[0]
 
 
 def main():
@@ -164,17 +201,19 @@ def main():
     parser.add_argument("--seed", type=int, default=2017)
     args = parser.parse_args()
     rng = np.random.default_rng(args.seed)
-    failures, compared = [], 0
+    failures, compared, kappas = [], 0, 0
     with tempfile.TemporaryDirectory() as tmp:
         workdir = pathlib.Path(tmp)
         (workdir / "grid.toml").write_text(grid_toml())
         for case in range(args.cases):
-            f, c = check_case(args.domino, workdir, rng, case)
+            f, c, k = check_case(args.domino, workdir, rng, case)
             failures += f
             compared += c
+            kappas += k
     for f in failures[:20]:
         print(f, file=sys.stderr)
-    print(f"{args.cases} random cases, {compared} alphas compared to 1e-9, {len(failures)} disagreement(s)")
+    kappa = f", {kappas} kappas" if cohen_kappa_score else " (kappa not checked: no scikit-learn)"
+    print(f"{args.cases} random cases, {compared} alphas{kappa} compared to 1e-9, {len(failures)} disagreement(s)")
     return 1 if failures else 0
 
 
