@@ -254,24 +254,7 @@ impl LongTable {
                 );
             }
         }
-        let mut levels = Vec::new();
-        for (i, (column, raw)) in self.columns.iter().zip(fields).enumerate() {
-            let LongColumn::Level(c) = *column else {
-                continue;
-            };
-            let code = raw.trim();
-            if code.is_empty() {
-                continue;
-            }
-            match parse_code(grid.scale_of(c), code) {
-                Some(g) => levels.push((c, g)),
-                None => errors.push(
-                    bad_code(grid.scale_of(c), &grid.criterion(c).full_id, code, false)
-                        .with_path(grid.criterion(c).full_id.clone())
-                        .at_line_column(line, i + 1),
-                ),
-            }
-        }
+        let levels = self.levels(grid, fields, line, &mut errors);
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -301,5 +284,35 @@ impl LongTable {
             }
         }
         Ok(())
+    }
+
+    /// The levels of a row's criterion cells, `(criterion, answer)`; a code not
+    /// on the criterion's scale is reported in `errors`. Empty cells are skipped.
+    fn levels(
+        &self,
+        grid: &Grid,
+        fields: &[&str],
+        line: usize,
+        errors: &mut Vec<Diagnostic>,
+    ) -> Vec<(usize, Given)> {
+        let mut levels = Vec::new();
+        for (i, (column, raw)) in self.columns.iter().zip(fields).enumerate() {
+            let LongColumn::Level(c) = *column else {
+                continue;
+            };
+            let code = raw.trim();
+            if code.is_empty() {
+                continue;
+            }
+            match parse_code(grid.scale_of(c), code) {
+                Some(g) => levels.push((c, g)),
+                None => errors.push(
+                    bad_code(grid.scale_of(c), &grid.criterion(c).full_id, code, false)
+                        .with_path(grid.criterion(c).full_id.clone())
+                        .at_line_column(line, i + 1),
+                ),
+            }
+        }
+        levels
     }
 }
