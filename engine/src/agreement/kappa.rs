@@ -12,6 +12,11 @@ use std::collections::BTreeMap;
 /// Kappa of paired values `(first rater, second rater)`; `None` when it is
 /// undefined: no pair, or no disagreement to expect by chance (a single value).
 pub(crate) fn kappa(pairs: &[(f64, f64)], weights: KappaWeights) -> Option<f64> {
+    kappa_with(pairs, |a, b| weight(a, b, weights))
+}
+
+/// Kappa with any disagreement weights `w(a, b)` (0 when `a == b`).
+fn kappa_with(pairs: &[(f64, f64)], w: impl Fn(f64, f64) -> f64) -> Option<f64> {
     if pairs.is_empty() {
         return None;
     }
@@ -20,14 +25,14 @@ pub(crate) fn kappa(pairs: &[(f64, f64)], weights: KappaWeights) -> Option<f64> 
     let mut second: BTreeMap<u64, (f64, f64)> = BTreeMap::new();
     let mut observed = 0.0;
     for &(a, b) in pairs {
-        observed += weight(a, b, weights);
+        observed += w(a, b);
         first.entry(key(a)).or_insert((a, 0.0)).1 += 1.0;
         second.entry(key(b)).or_insert((b, 0.0)).1 += 1.0;
     }
     let mut expected = 0.0;
     for &(a, na) in first.values() {
         for &(b, nb) in second.values() {
-            expected += weight(a, b, weights) * na * nb / n;
+            expected += w(a, b) * na * nb / n;
         }
     }
     (expected > 0.0).then(|| 1.0 - observed / expected)
@@ -71,6 +76,34 @@ mod tests {
         let p = pairs(&[(1., 1., 20), (1., 0., 5), (0., 1., 10), (0., 0., 15)]);
         let k = kappa(&p, KappaWeights::Unweighted).expect("defined");
         assert!((k - 0.4).abs() < 1e-12, "{k}");
+    }
+
+    /// Cohen (1968), Table 1: two judges assign 200 cases to three diagnoses
+    /// (personality disorder, neurosis, psychosis); proportions
+    /// .44 .07 .09 / .05 .20 .05 / .01 .03 .06 (judge B in rows). Cohen reports
+    /// κ = .492 and, with his disagreement weights 1 (personality disorder –
+    /// neurosis), 3 (personality disorder – psychosis) and 6 (neurosis –
+    /// psychosis), κ_w = .348 (the figures the R `psych` package's
+    /// `cohen.kappa` examples quote).
+    #[test]
+    fn cohen_1968_table_1() {
+        let cells = [[88, 14, 18], [10, 40, 10], [2, 6, 12]];
+        let mut table = Vec::new();
+        for (b, row) in cells.iter().enumerate() {
+            for (a, &count) in row.iter().enumerate() {
+                table.push((b as f64, a as f64, count));
+            }
+        }
+        let p = pairs(&table);
+        let round3 = |k: Option<f64>| (k.expect("defined") * 1000.0).round() / 1000.0;
+        assert_eq!(round3(kappa(&p, KappaWeights::Unweighted)), 0.492);
+        let cohen = |a: f64, b: f64| match (a.min(b) as u8, a.max(b) as u8) {
+            (x, y) if x == y => 0.0,
+            (0, 1) => 1.0,
+            (0, 2) => 3.0,
+            _ => 6.0,
+        };
+        assert_eq!(round3(kappa_with(&p, cohen)), 0.348);
     }
 
     /// With two categories every weighting is the same kappa.
