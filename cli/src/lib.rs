@@ -3,6 +3,7 @@
 //! `batch::run_pipeline`), which the fuzzers and cross-crate tests drive
 //! without files. The binary (`main.rs`) only parses arguments and dispatches.
 
+pub mod agreement;
 pub mod batch;
 pub mod batch_input;
 pub mod chart;

@@ -7,7 +7,9 @@
 //! Exit codes: 0 success; 1 invalid input or usage; 2 some batch rows failed
 //! (the others were scored); 3 a file could not be read or written.
 
-use domino_cli::{batch, chart, files, grid_command, report_html, score, style, template};
+use domino_cli::{
+    agreement, batch, chart, files, grid_command, report_html, score, style, template,
+};
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use domino_cli::failure::{Fail, EXIT_INVALID};
@@ -78,6 +80,8 @@ enum Command {
     /// Score a large batch (CSV, JSON array, NDJSON or a directory), streaming on all cores.
     #[command(after_help = EXIT_CODES)]
     Batch(batch::BatchArgs),
+    /// Agreement between raters: Krippendorff's alpha, Cohen's kappa, raw agreement.
+    Agreement(agreement::AgreementArgs),
     /// Draw a chart (SVG or PNG).
     Chart(chart::ChartArgs),
     /// Write a standalone, printable HTML report of one assessment.
@@ -119,6 +123,7 @@ fn run(cli: Cli) -> Result<u8, Fail> {
         Command::Template(args) => template::run(&args, cli.grid.as_deref(), lang),
         Command::Score(args) => score::run(&args, cli.grid.as_deref(), lang),
         Command::Batch(args) => batch::run(&args, cli.grid.as_deref(), lang),
+        Command::Agreement(args) => agreement::run(&args, cli.grid.as_deref(), lang),
         Command::Chart(args) => chart::run(&args, cli.grid.as_deref(), lang),
         Command::Report(args) => report_html::run(&args, cli.grid.as_deref(), lang),
         Command::Completions { shell } => {

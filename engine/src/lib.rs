@@ -24,6 +24,7 @@
 //! [`Grid::resolve`] checks an assessment against the grid, [`Grid::evaluate`]
 //! computes scores and findings, [`Evaluation::report`] puts them into words.
 
+pub mod agreement;
 pub mod assessment;
 #[cfg(feature = "charts")]
 pub mod charts;

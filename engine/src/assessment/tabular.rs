@@ -112,16 +112,7 @@ impl RowSchema {
     /// Reads one row. Every bad cell is reported with its column.
     pub fn read(&self, grid: &Grid, fields: &[&str]) -> Result<Responses, Vec<RowError>> {
         if fields.len() != self.columns.len() {
-            return Err(vec![Diagnostic::error(
-                "ragged-row",
-                format!(
-                    "this row has {} field(s), the header has {}",
-                    fields.len(),
-                    self.columns.len()
-                ),
-            )
-            .with_hint("every row needs one field per column; quote fields that contain commas")
-            .at_line_column(0, fields.len().min(self.columns.len()) + 1)]);
+            return Err(vec![ragged_row(fields.len(), self.columns.len())]);
         }
         let mut responses = Responses::empty(grid);
         let mut errors = Vec::new();
@@ -174,6 +165,17 @@ impl RowSchema {
             Err(errors)
         }
     }
+}
+
+/// The error for a row of `found` fields under a header of `expected`
+/// columns, at the first missing or extra field (the caller sets the line).
+pub(crate) fn ragged_row(found: usize, expected: usize) -> Diagnostic {
+    Diagnostic::error(
+        "ragged-row",
+        format!("this row has {found} field(s), the header has {expected}"),
+    )
+    .with_hint("every row needs one field per column; quote fields that contain commas")
+    .at_line_column(0, found.min(expected) + 1)
 }
 
 fn unknown_column(grid: &Grid, name: &str, budget: &SuggestionBudget) -> Diagnostic {
