@@ -2,7 +2,6 @@
 //! (per-rater answers) and long CSV tables (`id,rater,<criterion>,…`).
 //! The engine computes and words the figures; this reads files and lays out.
 
-use crate::batch_input::render_row_error;
 use crate::failure::Fail;
 use crate::files::{self, display};
 use crate::layout::{pad, pad_left};
@@ -11,6 +10,7 @@ use domino_engine::agreement::{
     analyse, labels, Agreement, AgreementReport, KappaWeights, Labels, LongTable, Metric, Options,
     Ratings, DEFAULT_RESAMPLES, DEFAULT_SEED,
 };
+use domino_engine::diagnostic::{Location, Row, TableRow};
 use domino_engine::{Diagnostic, Grid, LineIndex};
 use std::path::{Path, PathBuf};
 
@@ -191,7 +191,15 @@ fn read_long_table(grid: &Grid, path: &Path, source: &str, ratings: &mut Ratings
     }
     let mut text = String::new();
     for (d, line, row) in &errors {
-        text.push_str(&render_row_error(d, &name, *line as u64, *row));
+        let row = match row {
+            Some(n) => Row::Data(*n),
+            None => Row::Header,
+        };
+        let at = Location::Cell {
+            file: &name,
+            row: TableRow::csv(row, *line as u64),
+        };
+        text.push_str(&crate::style::diagnostic(d, &at));
         text.push('\n');
     }
     crate::style::eprint(&text);
