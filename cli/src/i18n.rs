@@ -1,5 +1,6 @@
 //! The CLI's own words (headings, labels) in French and English; grid texts come from grids.
 
+use domino_engine::rules::AnswerState;
 use domino_engine::{FindingKind, Phase};
 
 /// Labels of the outputs.
@@ -158,12 +159,12 @@ pub fn phase_title(phase: Phase, lang: &str) -> &'static str {
 }
 
 /// A criterion state code in words.
-pub fn state_text(state: &str, lang: &str) -> &'static str {
+pub fn state_text(state: AnswerState, lang: &str) -> &'static str {
     let w = words(lang);
     match state {
-        "not_applicable" => w.not_applicable,
-        "unknown" => w.unknown,
-        "not_relevant" => w.not_relevant,
-        _ => w.unanswered,
+        AnswerState::NotApplicable => w.not_applicable,
+        AnswerState::Unknown => w.unknown,
+        AnswerState::NotRelevant => w.not_relevant,
+        AnswerState::Answered | AnswerState::Unanswered => w.unanswered,
     }
 }

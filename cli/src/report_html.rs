@@ -266,7 +266,7 @@ pub fn render(grid: &Grid, r: &Report, lang: &str) -> String {
         for c in &a.criteria {
             let level = match &c.level {
                 Some(l) => format!("{} {}", esc(&l.code), esc(&l.label)),
-                None => format!("<em>{}</em>", state_text(&c.state, lang)),
+                None => format!("<em>{}</em>", state_text(c.state, lang)),
             };
             let raters = if c.raters.is_empty() {
                 String::new()

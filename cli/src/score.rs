@@ -391,7 +391,7 @@ pub fn markdown(r: &Report, lang: &str, explain: bool) -> String {
         for c in &a.criteria {
             let level = match &c.level {
                 Some(l) => format!("{} {}", md(&l.code), md(&l.label)),
-                None => crate::i18n::state_text(&c.state, lang).to_owned(),
+                None => crate::i18n::state_text(c.state, lang).to_owned(),
             };
             let star = if c.critical { " ★" } else { "" };
             let _ = writeln!(

@@ -3,7 +3,7 @@
 use super::messages::{fill, messages};
 use super::*;
 use crate::grid::Grid;
-use crate::rules::{AnswerState, Value};
+use crate::rules::Value;
 use crate::scoring::{Evaluation, FindingSource};
 
 /// Rounds to two decimals, so reports read well and stay stable.
@@ -53,7 +53,7 @@ impl Evaluation {
                     title: c.title.get(lang).to_owned(),
                     critical: c.critical,
                     weight: c.weight,
-                    state: state_code(r.state).to_owned(),
+                    state: r.state,
                     level: r.level.map(level_ref),
                     value: r.level.map(|p| round2(scale.value(usize::from(p)))),
                     target: responses.answers[i].target.map(level_ref),
@@ -142,19 +142,22 @@ impl Evaluation {
         };
         let score = |c: usize, p: u8| Value::Number(grid.scale_of(c).options[usize::from(p)].score);
         let id = super::flat::finding_id(grid, source);
-        let builtin =
-            |c: usize, origin: &str, kind: FindingKind, message: String, why: Vec<TraceStep>| {
-                Finding {
-                    id: id.clone(),
-                    kind,
-                    source: origin.to_owned(),
-                    criteria: vec![grid.criterion(c).full_id.clone()],
-                    message,
-                    why,
-                    condition: None,
-                    recommend: Vec::new(),
-                }
-            };
+        let builtin = |c: usize,
+                       origin: FindingOrigin,
+                       kind: FindingKind,
+                       message: String,
+                       why: Vec<TraceStep>| {
+            Finding {
+                id: id.clone(),
+                kind,
+                source: origin,
+                criteria: vec![grid.criterion(c).full_id.clone()],
+                message,
+                why,
+                condition: None,
+                recommend: Vec::new(),
+            }
+        };
         let step = |text: String, value: Value| TraceStep { text, value };
         match source {
             FindingSource::Rule(i) => {
@@ -163,7 +166,7 @@ impl Evaluation {
                 Finding {
                     id,
                     kind: rule.kind,
-                    source: "rule".into(),
+                    source: FindingOrigin::Rule,
                     criteria: rule
                         .when
                         .references()
@@ -183,7 +186,7 @@ impl Evaluation {
                 let below = grid.scale_of(c).critical_below;
                 builtin(
                     c,
-                    "critical",
+                    FindingOrigin::Critical,
                     FindingKind::Vigilance,
                     fill(m.critical_low, title, &level_label(c, p), ""),
                     vec![
@@ -196,7 +199,7 @@ impl Evaluation {
                 let title = grid.criterion(c).title.get(lang);
                 builtin(
                     c,
-                    "critical",
+                    FindingOrigin::Critical,
                     FindingKind::Vigilance,
                     fill(m.critical_unknown, title, "", ""),
                     vec![step(
@@ -211,7 +214,7 @@ impl Evaluation {
                 let id = &grid.criterion(c).full_id;
                 builtin(
                     c,
-                    "target_gap",
+                    FindingOrigin::TargetGap,
                     FindingKind::Opportunite,
                     fill(
                         m.target_gap,
@@ -253,8 +256,8 @@ impl Evaluation {
                     .collect::<Vec<_>>()
                     .join(", ");
                 let (src, template) = match source {
-                    FindingSource::RaterGap(_) => ("rater_gap", m.rater_gap),
-                    _ => ("applicability", m.applicability),
+                    FindingSource::RaterGap(_) => (FindingOrigin::RaterGap, m.rater_gap),
+                    _ => (FindingOrigin::Applicability, m.applicability),
                 };
                 builtin(
                     c,
@@ -275,16 +278,5 @@ fn code_of(scale: &crate::grid::Scale, g: crate::assessment::Given) -> Option<St
         Given::NotApplicable => scale.not_applicable.as_ref().map(|s| s.code.clone()),
         Given::Unknown => scale.unknown.as_ref().map(|s| s.code.clone()),
         Given::Unanswered => None,
-    }
-}
-
-/// The report code of an answer state.
-pub(crate) fn state_code(state: AnswerState) -> &'static str {
-    match state {
-        AnswerState::Answered => "answered",
-        AnswerState::NotApplicable => "not_applicable",
-        AnswerState::Unknown => "unknown",
-        AnswerState::Unanswered => "unanswered",
-        AnswerState::NotRelevant => "not_relevant",
     }
 }

@@ -1,13 +1,15 @@
 //! Reports: an evaluation put into words in one language, serializable as JSON.
 
 mod build;
+mod codes;
 mod flat;
 mod messages;
 
+pub use codes::FindingOrigin;
 pub use flat::{push_finding_id, push_score, summary_header, summary_record};
 
 use crate::grid::{FindingKind, Phase};
-use crate::rules::TraceStep;
+use crate::rules::{AnswerState, TraceStep};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -108,8 +110,9 @@ pub struct CriterionReport {
     pub critical: bool,
     /// Weight.
     pub weight: f64,
-    /// `answered`, `not_applicable`, `unknown`, `unanswered` or `not_relevant`.
-    pub state: String,
+    /// Answered, not applicable, unknown, unanswered or not relevant
+    /// (`answered`, `not_applicable`, `unknown`, `unanswered`, `not_relevant` in JSON).
+    pub state: AnswerState,
     /// Consolidated level.
     pub level: Option<LevelRef>,
     /// Value 0–1 used in the axis score.
@@ -180,8 +183,9 @@ pub struct Finding {
     pub id: String,
     /// Kind.
     pub kind: FindingKind,
-    /// `rule`, `critical`, `target_gap`, `rater_gap` or `applicability`.
-    pub source: String,
+    /// What raised it (`rule`, `critical`, `target_gap`, `rater_gap` or
+    /// `applicability` in JSON).
+    pub source: FindingOrigin,
     /// Criteria concerned.
     pub criteria: Vec<String>,
     /// What was observed and what to ask.
