@@ -3,15 +3,13 @@
 use crate::batch;
 use crate::failure::Fail;
 use crate::files::{self, display};
-use crate::i18n::words;
-use crate::layout;
 use crate::style;
 use clap::{Args, ValueEnum};
 use domino_engine::charts::plotters::prelude::*;
 use domino_engine::charts::plotters::style::{register_font, FontStyle};
 use domino_engine::charts::{self, Bar, ChartOptions, Distribution, HeatmapColumn, HeatmapRow};
 use domino_engine::charts::{radar_svg, RadarSeries};
-use domino_engine::Report;
+use domino_engine::{Language, Report};
 use std::path::{Path, PathBuf};
 
 /// Arguments of `domino chart`.
@@ -84,7 +82,8 @@ pub fn run(args: &ChartArgs, grid: Option<&Path>, lang: &str) -> Result<u8, Fail
     };
     let loaded = files::load_grid(grid)?;
     let grid = &loaded.grid;
-    let w = words(lang);
+    let l = Language::of_text(lang);
+    let w = l.labels();
     let mut options = ChartOptions {
         width: args.width.max(200),
         height: args.height.max(150),
@@ -141,9 +140,9 @@ pub fn run(args: &ChartArgs, grid: Option<&Path>, lang: &str) -> Result<u8, Fail
                         "n = {} · {} {} · {} {}",
                         h.n,
                         w.median,
-                        layout::score_text(h.median()),
+                        l.score(h.median()),
                         w.mean,
-                        layout::score_text(h.mean())
+                        l.score(h.mean())
                     ),
                     counts: h.coarse(20),
                     median: h.median(),

@@ -5,6 +5,7 @@ use super::*;
 use crate::grid::Grid;
 use crate::rules::Value;
 use crate::scoring::{Evaluation, FindingSource};
+use crate::vocabulary::Language;
 
 /// Rounds to two decimals, so reports read well and stay stable.
 fn round2(x: f64) -> f64 {
@@ -12,14 +13,10 @@ fn round2(x: f64) -> f64 {
 }
 
 impl Evaluation {
-    /// The report of this evaluation in `lang` (the grid's default language when
-    /// the grid does not have it).
+    /// The report of this evaluation in `lang`, a language tag: the grid's language it names
+    /// (`fr-FR` finds `fr`, see [`Language::best_of`]), or the grid's default language.
     pub fn report(&self, grid: &Grid, lang: &str) -> Report {
-        let lang = if grid.languages.iter().any(|l| l == lang) {
-            lang
-        } else {
-            grid.default_language()
-        };
+        let lang = Language::best_of(lang, &grid.languages).unwrap_or(grid.default_language());
         let responses = &self.responses;
         let mut axes = Vec::with_capacity(grid.axes.len());
         let mut flat = 0;
@@ -133,7 +130,8 @@ impl Evaluation {
 
     /// One finding in words, with its trace.
     fn finding(&self, grid: &Grid, source: FindingSource, lang: &str) -> Finding {
-        let m = messages(lang);
+        let vocabulary = Language::of_text(lang);
+        let m = messages(vocabulary);
         let level_label = |c: usize, p: u8| {
             grid.scale_of(c).options[usize::from(p)]
                 .label

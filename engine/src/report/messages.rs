@@ -1,5 +1,7 @@
 //! Words for the built-in findings, in French and English (other languages fall back to English).
 
+use crate::vocabulary::Language;
+
 /// The built-in finding templates; `{c}` is the criterion title, `{l}` a level label.
 pub(super) struct Messages {
     pub critical_low: &'static str,
@@ -26,11 +28,10 @@ const EN: Messages = Messages {
 };
 
 /// The templates for a language.
-pub(super) fn messages(lang: &str) -> &'static Messages {
-    if lang == "fr" || lang.starts_with("fr-") {
-        &FR
-    } else {
-        &EN
+pub(super) fn messages(lang: Language) -> &'static Messages {
+    match lang {
+        Language::Fr => &FR,
+        Language::En => &EN,
     }
 }
 
