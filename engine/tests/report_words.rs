@@ -2,6 +2,7 @@
 //! everywhere, and punctuation is the language's (French puts U+00A0 before a colon,
 //! English no space at all).
 
+use domino_engine::report::FindingOrigin;
 use domino_engine::{Assessment, Grid, Report, DOMINO_GRID};
 
 fn report(lang: &str) -> Report {
@@ -9,6 +10,44 @@ fn report(lang: &str) -> Report {
     let assessment =
         Assessment::from_toml(include_str!("../../grids/examples/la-redonnerie.toml")).unwrap();
     grid.score(&assessment, lang).unwrap()
+}
+
+fn rater_gap_messages(r: &Report) -> Vec<String> {
+    r.findings
+        .all()
+        .filter(|f| f.source == FindingOrigin::RaterGap)
+        .map(|f| f.message.clone())
+        .collect()
+}
+
+#[test]
+fn english_rater_answers_have_no_space_before_the_colon() {
+    let messages = rater_gap_messages(&report("en"));
+    assert!(!messages.is_empty());
+    for m in &messages {
+        assert!(m.contains("elu: "), "{m}");
+        assert!(!m.contains(" :") && !m.contains('\u{a0}'), "{m}");
+    }
+}
+
+#[test]
+fn french_rater_answers_have_a_non_breaking_space_before_the_colon() {
+    let messages = rater_gap_messages(&report("fr"));
+    assert!(!messages.is_empty());
+    for m in &messages {
+        assert!(m.contains("elu\u{a0}: "), "{m}");
+        assert!(!m.contains(" :") && !m.contains(" ?"), "{m}");
+    }
+}
+
+#[test]
+fn every_built_in_french_message_sets_its_punctuation_with_non_breaking_spaces() {
+    let r = report("fr");
+    for f in r.findings.all().filter(|f| f.source != FindingOrigin::Rule) {
+        for bad in [" :", " ?", "« ", " »"] {
+            assert!(!f.message.contains(bad), "{bad:?} in {}", f.message);
+        }
+    }
 }
 
 #[test]

@@ -249,7 +249,7 @@ impl Evaluation {
                     .iter()
                     .zip(&self.responses.raters)
                     .filter_map(|(g, name)| {
-                        code_of(scale, *g).map(|code| format!("{name} : {code}"))
+                        code_of(scale, *g).map(|code| vocabulary.labelled(name, code))
                     })
                     .collect::<Vec<_>>()
                     .join(", ");
