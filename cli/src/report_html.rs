@@ -228,7 +228,7 @@ fn finding(o: &mut String, kind: FindingKind, f: &Finding, l: Language) {
         let _ = writeln!(
             o,
             "<p class=\"why\">{}</p>",
-            l.labelled(&capitalize(w.why), why)
+            l.labelled(&report_text::capitalized(w.why), why)
         );
     }
     if let Some(c) = &f.condition {
@@ -236,7 +236,7 @@ fn finding(o: &mut String, kind: FindingKind, f: &Finding, l: Language) {
         let _ = writeln!(
             o,
             "<p class=\"why cond\">{}</p>",
-            l.labelled(&capitalize(w.condition), condition)
+            l.labelled(&report_text::capitalized(w.condition), condition)
         );
     }
     let _ = writeln!(o, "</div>");
@@ -266,7 +266,7 @@ fn recommendations(o: &mut String, r: &Report, l: Language) {
                 "<div class=\"rec\"><p><strong>{}</strong> — {}</p><p class=\"because\">{}</p></div>",
                 esc(&rec.title),
                 esc(&rec.text),
-                l.labelled(&capitalize(w.because), because.join(", "))
+                l.labelled(&report_text::capitalized(w.because), because.join(", "))
             );
         }
     }
@@ -339,14 +339,6 @@ fn footer(o: &mut String, r: &Report, l: Language) {
         esc(&r.grid.hash),
         w.scores_note
     );
-}
-
-fn capitalize(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
 }
 
 fn strip_xml_declaration(svg: &str) -> &str {

@@ -31,12 +31,21 @@ pub fn level_or_none(l: Option<&LevelRef>) -> String {
 /// Which grid produced a result: `domino 1.0.0 (sha256 0123456789abcdef)`, the hash cut to
 /// 16 hexadecimal digits (enough to tell grids apart, short enough to read).
 pub fn stamp(grid: &GridStamp) -> String {
-    format!(
-        "{} {} (sha256 {})",
-        grid.id,
-        grid.version,
-        grid.hash.get(..16).unwrap_or(&grid.hash)
-    )
+    stamp_of(&grid.id, &grid.version, &grid.hash)
+}
+
+/// [`stamp`] from a grid's id, version and full hash.
+pub fn stamp_of(id: &str, version: &str, hash: &str) -> String {
+    format!("{id} {version} (sha256 {})", hash.get(..16).unwrap_or(hash))
+}
+
+/// A label with its first letter in capitals, for where it starts a sentence (`Pourquoi`).
+pub fn capitalized(label: &str) -> String {
+    let mut c = label.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
 }
 
 /// A heading with how many items follow it: `Pépites (3)`.
