@@ -8,7 +8,7 @@ use domino_engine::charts::{radar_of_reports, ChartOptions};
 use domino_engine::markup::escape as esc;
 use domino_engine::report::{AxisReport, CriterionReport, Finding, LevelRef};
 use domino_engine::vocabulary::report_text::{self, axis_cells, axis_headings};
-use domino_engine::{FindingKind, Grid, Language, Phase, Report};
+use domino_engine::{FindingKind, Grid, Language, Report};
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
@@ -200,11 +200,7 @@ fn findings(o: &mut String, r: &Report, l: Language) {
     if r.findings.is_empty() {
         let _ = writeln!(o, "<p>{}</p>", w.no_findings);
     }
-    for kind in FindingKind::ALL {
-        let findings = r.findings.of(kind);
-        if findings.is_empty() {
-            continue;
-        }
+    for (kind, findings) in r.findings.by_kind() {
         let heading = report_text::counted(l.kind(kind), findings.len());
         let _ = writeln!(o, "<h3>{heading}</h3>");
         for f in findings {
@@ -249,11 +245,7 @@ fn recommendations(o: &mut String, r: &Report, l: Language) {
     if r.recommendations.is_empty() {
         let _ = writeln!(o, "<p>{}</p>", w.no_recommendations);
     }
-    for phase in Phase::ALL {
-        let recs = r.recommendations.of(phase);
-        if recs.is_empty() {
-            continue;
-        }
+    for (phase, recs) in r.recommendations.by_phase() {
         let _ = writeln!(o, "<h3>{}</h3>", l.phase(phase));
         for rec in recs {
             let because: Vec<String> = rec

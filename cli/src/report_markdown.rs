@@ -4,7 +4,7 @@
 use crate::report_table::title_line;
 use domino_engine::report::{CriterionReport, Finding, LevelRef};
 use domino_engine::vocabulary::report_text::{self, axis_cells, axis_headings};
-use domino_engine::{FindingKind, Language, Phase, Report};
+use domino_engine::{Language, Report};
 use std::fmt::Write;
 
 /// The report as Markdown; `explain` adds each finding's id, facts and condition, and each
@@ -92,11 +92,7 @@ fn findings(o: &mut String, r: &Report, l: Language, explain: bool) {
     if r.findings.is_empty() {
         let _ = writeln!(o, "{}\n", w.no_findings);
     }
-    for kind in FindingKind::ALL {
-        let findings = r.findings.of(kind);
-        if findings.is_empty() {
-            continue;
-        }
+    for (kind, findings) in r.findings.by_kind() {
         let heading = report_text::counted(l.kind(kind), findings.len());
         let _ = writeln!(o, "### {heading}\n");
         for f in findings {
@@ -129,11 +125,7 @@ fn recommendations(o: &mut String, r: &Report, l: Language, explain: bool) {
     if r.recommendations.is_empty() {
         let _ = writeln!(o, "{}\n", w.no_recommendations);
     }
-    for phase in Phase::ALL {
-        let recs = r.recommendations.of(phase);
-        if recs.is_empty() {
-            continue;
-        }
+    for (phase, recs) in r.recommendations.by_phase() {
         let _ = writeln!(o, "### {}\n", l.phase(phase));
         for rec in recs {
             let _ = writeln!(o, "- **{}** — {}", md(&rec.title), md(&rec.text));

@@ -6,7 +6,7 @@
 use crate::layout::{pad, pad_left};
 use domino_engine::report::Finding;
 use domino_engine::vocabulary::report_text::{self, axis_cells, axis_headings};
-use domino_engine::{FindingKind, Language, Phase, Report};
+use domino_engine::{Language, Report};
 use std::fmt::Write;
 
 /// The report as readable text; `explain` adds each finding's id, facts and condition, and
@@ -77,11 +77,7 @@ fn axes(o: &mut String, r: &Report, l: Language) {
 
 /// The findings by kind, each kind with its count; empty kinds are left out.
 fn findings(o: &mut String, r: &Report, l: Language, explain: bool) {
-    for kind in FindingKind::ALL {
-        let findings = r.findings.of(kind);
-        if findings.is_empty() {
-            continue;
-        }
+    for (kind, findings) in r.findings.by_kind() {
         let _ = writeln!(
             o,
             "\n{}",
@@ -116,11 +112,7 @@ fn recommendations(o: &mut String, r: &Report, l: Language, explain: bool) {
     }
     let w = l.labels();
     let _ = writeln!(o, "\n{}", w.recommendations);
-    for phase in Phase::ALL {
-        let recs = r.recommendations.of(phase);
-        if recs.is_empty() {
-            continue;
-        }
+    for (phase, recs) in r.recommendations.by_phase() {
         let _ = writeln!(o, "  {}", l.phase(phase));
         for rec in recs {
             let _ = writeln!(o, "    • {}", rec.title);

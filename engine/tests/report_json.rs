@@ -42,3 +42,22 @@ fn an_unknown_code_in_a_report_is_refused_naming_the_field_value() {
     let err = serde_json::from_str::<Report>(&tampered).unwrap_err();
     assert!(err.to_string().contains("oracle"), "{err}");
 }
+
+#[test]
+fn headings_by_kind_and_by_phase_skip_the_empty_ones_in_report_order() {
+    let report: Report = serde_json::from_str(ARCHIVED).unwrap();
+    let kinds: Vec<_> = report.findings.by_kind().map(|(k, _)| k).collect();
+    let expected: Vec<_> = domino_engine::FindingKind::ALL
+        .into_iter()
+        .filter(|&k| !report.findings.of(k).is_empty())
+        .collect();
+    assert_eq!(kinds, expected);
+    let listed: usize = report.findings.by_kind().map(|(_, l)| l.len()).sum();
+    assert_eq!(listed, report.findings.len());
+    let phases: Vec<_> = report.recommendations.by_phase().collect();
+    assert!(phases
+        .iter()
+        .all(|(p, l)| !l.is_empty() && l.iter().all(|r| r.phase == *p)));
+    let listed: usize = phases.iter().map(|(_, l)| l.len()).sum();
+    assert_eq!(listed, report.recommendations.len());
+}

@@ -160,6 +160,15 @@ impl Findings {
         }
     }
 
+    /// The kinds that have findings, in report order, each with its findings: what a report
+    /// lists under a heading per kind.
+    pub fn by_kind(&self) -> impl Iterator<Item = (FindingKind, &[Finding])> {
+        FindingKind::ALL
+            .into_iter()
+            .map(|k| (k, self.of(k)))
+            .filter(|(_, list)| !list.is_empty())
+    }
+
     /// Every finding, kinds in report order.
     pub fn all(&self) -> impl Iterator<Item = &Finding> {
         FindingKind::ALL.into_iter().flat_map(|k| self.of(k).iter())
@@ -227,6 +236,14 @@ impl Recommendations {
             Phase::Accompagner => &mut self.accompagner,
             Phase::Perenniser => &mut self.perenniser,
         }
+    }
+
+    /// The phases that have recommendations, in order, each with its recommendations.
+    pub fn by_phase(&self) -> impl Iterator<Item = (Phase, &[RecommendationReport])> {
+        Phase::ALL
+            .into_iter()
+            .map(|p| (p, self.of(p)))
+            .filter(|(_, list)| !list.is_empty())
     }
 
     /// Total number of recommendations.
