@@ -98,6 +98,10 @@ pub struct Labels {
     pub hash: &'static str,
     /// A grid's title (lowercase: a column).
     pub title: &'static str,
+    /// What a template is, before the grid's version.
+    pub blank_assessment: &'static str,
+    /// How to fill in a template.
+    pub template_help: &'static str,
 }
 
 const FR: Labels = Labels {
@@ -147,6 +151,8 @@ const FR: Labels = Labels {
     criteria: "critères",
     hash: "empreinte",
     title: "titre",
+    blank_assessment: "évaluation vierge, grille",
+    template_help: "Pour chaque critère, décommentez la ligne et indiquez un niveau (`level`), éventuellement un niveau visé (`target`) et les éléments qui le justifient (`evidence`). Une ligne laissée en commentaire compte comme «\u{a0}sans réponse\u{a0}».",
 };
 
 const EN: Labels = Labels {
@@ -197,6 +203,8 @@ const EN: Labels = Labels {
     criteria: "criteria",
     hash: "hash",
     title: "title",
+    blank_assessment: "blank assessment, grid",
+    template_help: "For each criterion, uncomment the line and give a level (`level`), optionally a target level (`target`) and the evidence behind it (`evidence`). A line left commented counts as unanswered.",
 };
 
 impl Language {
