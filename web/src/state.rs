@@ -430,7 +430,7 @@ impl Model {
                 format!(
                     "{} {name}",
                     lang.pick(
-                        "Cette évaluation ne correspond pas à la grille :",
+                        "Cette évaluation ne correspond pas à la grille\u{a0}:",
                         "This assessment does not match the grid:"
                     )
                 ),
@@ -554,7 +554,7 @@ impl Model {
                 format!(
                     "{} {}",
                     lang.pick(
-                        "Une partie de la sauvegarde n’a pas pu être relue ; elle est mise de côté dans le navigateur :",
+                        "Une partie de la sauvegarde n’a pas pu être relue\u{a0}; elle est mise de côté dans le navigateur\u{a0}:",
                         "Part of the saved data could not be read; it has been set aside in the browser:"
                     ),
                     what.join(", ")
@@ -577,7 +577,7 @@ impl Model {
                     "The saved data could not be read"
                 ),
                 lang.pick(
-                    "— elle a été mise de côté, rien n’est effacé ; clé :",
+                    "— elle a été mise de côté, rien n’est effacé\u{a0}; clé\u{a0}:",
                     "— it has been set aside, nothing was deleted; key:"
                 ),
             ),

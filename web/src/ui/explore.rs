@@ -13,10 +13,10 @@ pub(super) fn home(m: &Model) -> Html {
             <section aria-labelledby="context-h">
                 <h2 id="context-h">{ l.pick("Le contexte DOMINO", "The DOMINO context") }</h2>
                 <p>{ l.pick(
-                    "DOMINO est un programme de recherche-action (Collporterre, Télécom Bretagne, ADEME, 2015–2017) sur les pratiques collaboratives territoriales : jardins partagés, repair cafés, monnaies locales, lieux partagés…",
+                    "DOMINO est un programme de recherche-action (Collporterre, Télécom Bretagne, ADEME, 2015–2017) sur les pratiques collaboratives territoriales\u{a0}: jardins partagés, repair cafés, monnaies locales, lieux partagés…",
                     "DOMINO is a research-action programme (Collporterre, Télécom Bretagne, ADEME, 2015–2017) on territorial collaborative practices: shared gardens, repair cafés, local currencies, shared places…") }</p>
                 <p>{ l.pick(
-                    "La grille aide une initiative et ses partenaires publics à se regarder axe par axe. Elle ne donne pas qu’une note : elle fait ressortir des pépites, des opportunités, des points de vigilance et des points à débattre, et propose des pistes pour déclencher, accompagner et pérenniser.",
+                    "La grille aide une initiative et ses partenaires publics à se regarder axe par axe. Elle ne donne pas qu’une note\u{a0}: elle fait ressortir des pépites, des opportunités, des points de vigilance et des points à débattre, et propose des pistes pour déclencher, accompagner et pérenniser.",
                     "The grid helps an initiative and its public partners look at themselves axis by axis. It gives more than a score: it brings out pépites (nuggets), opportunities, points of vigilance and points to debate, and suggests ways to trigger, support and sustain.") }</p>
                 <p class="actions">
                     <a class="button primary" href={link(l, Page::Assess(None))}>{ l.pick("Commencer une auto-évaluation", "Start a self-assessment") }</a>
@@ -170,7 +170,7 @@ pub(super) fn rules(m: &Model) -> Html {
             { h1(l.pick("Les règles, en clair", "The rules, in plain words")) }
             { grid_badge(m) }
             <p>{ l.pick(
-                "Chaque règle observe les réponses et fait ressortir un constat. En plus des règles, la grille signale toujours : un critère critique faible ou inconnu (vigilance), un écart d’au moins deux niveaux avec la cible (opportunité), des évaluateurs en désaccord (à débattre).",
+                "Chaque règle observe les réponses et fait ressortir un constat. En plus des règles, la grille signale toujours\u{a0}: un critère critique faible ou inconnu (vigilance), un écart d’au moins deux niveaux avec la cible (opportunité), des évaluateurs en désaccord (à débattre).",
                 "Each rule watches the answers and raises a finding. Besides the rules, the grid always flags: a critical criterion that is low or unknown (vigilance), a target two levels or more above the current level (opportunity), raters who disagree (to debate).") }</p>
             { for FindingKind::ALL.iter().map(|&kind| {
                 let of_kind: Vec<_> = g.rules.iter().filter(|r| r.kind == kind).collect();

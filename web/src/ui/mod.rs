@@ -148,7 +148,7 @@ pub fn app(props: &AppProps) -> Html {
                         format!(
                             "{} ({e})",
                             lang.pick(
-                                "Impossible d’enregistrer dans le navigateur ; exportez votre évaluation",
+                                "Impossible d’enregistrer dans le navigateur\u{a0}; exportez votre évaluation",
                                 "Could not save in the browser; export your assessment"
                             )
                         ),
@@ -266,7 +266,7 @@ fn diagnostics(rendered: &Rendered, l: Lang) -> Html {
             { for rendered.shown.iter().map(|t| html!{ <pre class="diagnostic">{ t }</pre> }) }
             if rendered.omitted > 0 {
                 <p class="omitted">{ match l {
-                    Lang::Fr => format!("… et {} autres diagnostics, non affichés : corrigez d'abord ceux-ci, ou lisez-les tous avec l'outil en ligne de commande domino.", rendered.omitted),
+                    Lang::Fr => format!("… et {} autres diagnostics, non affichés\u{a0}: corrigez d’abord ceux-ci, ou lisez-les tous avec l’outil en ligne de commande domino.", rendered.omitted),
                     Lang::En => format!("… and {} more diagnostics, not shown: fix these first, or read them all with the domino command-line tool.", rendered.omitted),
                 } }</p>
             }
