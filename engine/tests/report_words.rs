@@ -21,22 +21,21 @@ fn rater_gap_messages(r: &Report) -> Vec<String> {
 }
 
 #[test]
-fn english_rater_answers_have_no_space_before_the_colon() {
-    let messages = rater_gap_messages(&report("en"));
-    assert!(!messages.is_empty());
-    for m in &messages {
-        assert!(m.contains("elu: "), "{m}");
-        assert!(!m.contains(" :") && !m.contains('\u{a0}'), "{m}");
-    }
-}
-
-#[test]
-fn french_rater_answers_have_a_non_breaking_space_before_the_colon() {
-    let messages = rater_gap_messages(&report("fr"));
-    assert!(!messages.is_empty());
-    for m in &messages {
-        assert!(m.contains("elu\u{a0}: "), "{m}");
-        assert!(!m.contains(" :") && !m.contains(" ?"), "{m}");
+fn rater_answers_use_the_language_s_colon() {
+    // (language, how a rater's answer reads, what must never appear)
+    let cases = [
+        ("en", "elu: ", [" :", "\u{a0}"]),
+        ("fr", "elu\u{a0}: ", [" :", " ?"]),
+    ];
+    for (lang, answer, never) in cases {
+        let messages = rater_gap_messages(&report(lang));
+        assert!(!messages.is_empty(), "{lang}");
+        for m in &messages {
+            assert!(m.contains(answer), "{lang}: {m}");
+            for bad in never {
+                assert!(!m.contains(bad), "{lang}: {bad:?} in {m}");
+            }
+        }
     }
 }
 
