@@ -5,6 +5,7 @@
 //! hundredths as integers, so results do not depend on the order rows arrive in.
 
 use crate::layout::{pad, pad_left};
+use domino_engine::vocabulary::report_text;
 use domino_engine::{Evaluation, FindingKind, Grid, Language};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
@@ -315,12 +316,7 @@ pub fn table(
         "{}",
         l.labelled(
             w.grid,
-            format!(
-                "{} {} (sha256 {})",
-                grid.id,
-                grid.version,
-                grid.hash.get(..16).unwrap_or(&grid.hash)
-            )
+            report_text::stamp_of(&grid.id, &grid.version, &grid.hash)
         )
     );
     let _ = writeln!(o, "{rows} {} {}, {failed} {}", w.rows, w.scored, w.failed);

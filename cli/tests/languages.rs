@@ -75,3 +75,21 @@ fn the_printed_report_is_titled_once_per_name() {
         .expect("a title");
     assert_eq!(title, "La Redonnerie — Rapport DOMINO");
 }
+
+#[test]
+fn a_french_summary_writes_figures_and_labels_the_french_way() {
+    let o = domino(&[
+        "--lang",
+        "fr",
+        "batch",
+        "grids/examples/batch/initiatives.csv",
+        "--summary",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let out = text(&o.stdout);
+    assert!(out.starts_with("Grille\u{a0}: domino "), "{out}");
+    assert!(out.contains("lignes notées, 0 en erreur"), "{out}");
+    let overall = out.lines().find(|l| l.contains("Score global")).unwrap();
+    assert!(overall.contains(','), "decimal comma: {overall}");
+    assert!(!overall.contains('.'), "no decimal point: {overall}");
+}
