@@ -3,15 +3,13 @@
 use crate::batch;
 use crate::failure::Fail;
 use crate::files::{self, display};
-use crate::i18n::words;
-use crate::layout;
 use crate::style;
 use clap::{Args, ValueEnum};
 use domino_engine::charts::plotters::prelude::*;
 use domino_engine::charts::plotters::style::{register_font, FontStyle};
 use domino_engine::charts::{self, Bar, ChartOptions, Distribution, HeatmapColumn, HeatmapRow};
 use domino_engine::charts::{radar_svg, RadarSeries};
-use domino_engine::Report;
+use domino_engine::{Grid, Language, Report};
 use std::path::{Path, PathBuf};
 
 /// Arguments of `domino chart`.
@@ -66,118 +64,21 @@ enum Drawing {
 
 /// Runs `domino chart`.
 pub fn run(args: &ChartArgs, grid: Option<&Path>, lang: &str) -> Result<u8, Fail> {
-    let png = match args
-        .output
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .as_deref()
-    {
-        Some("svg") => false,
-        Some("png") => true,
-        _ => {
-            return Err(Fail::invalid(format!(
-                "`{}`: the output must end in .svg or .png",
-                display(&args.output)
-            )))
-        }
-    };
+    let png = output_is_png(&args.output)?;
     let loaded = files::load_grid(grid)?;
     let grid = &loaded.grid;
-    let w = words(lang);
-    let mut options = ChartOptions {
+    let (drawing, title) = match args.kind {
+        ChartKind::Radar => radar(args, grid, lang)?,
+        ChartKind::Bars => bars(args, grid, lang)?,
+        ChartKind::Distribution => distribution(args, grid, lang)?,
+        ChartKind::Heatmap => heatmap(args, grid, lang)?,
+    };
+    let options = ChartOptions {
         width: args.width.max(200),
         height: args.height.max(150),
-        title: String::new(),
+        title: args.title.clone().unwrap_or(title),
         show_title: true,
     };
-    let drawing = match args.kind {
-        ChartKind::Radar => {
-            let outcome = batch::collect(&args.inputs, grid, lang, MAX_RADAR, false)?;
-            if outcome.rows + outcome.failed > MAX_RADAR {
-                style::warning_line(&format!(
-                    "a radar overlays at most {MAX_RADAR} initiatives: the first {MAX_RADAR} are drawn"
-                ));
-            }
-            let reports = &outcome.collected;
-            options.title = match reports.as_slice() {
-                [one] => one.initiative.clone(),
-                _ => format!("{} — {}", grid.title.get(lang), w.radar),
-            };
-            let axes = grid
-                .axes
-                .iter()
-                .map(|a| a.title.get(lang).to_owned())
-                .collect();
-            let series = reports
-                .iter()
-                .map(|r| RadarSeries {
-                    label: r.initiative.clone(),
-                    values: r.axes.iter().map(|a| a.score).collect(),
-                })
-                .collect();
-            Drawing::Radar(axes, series)
-        }
-        ChartKind::Bars => {
-            let outcome = batch::collect(&args.inputs, grid, lang, 1, false)?;
-            if outcome.rows + outcome.failed > 1 {
-                style::warning_line("a bar chart shows one initiative: the first one is drawn");
-            }
-            let report = &outcome.collected[0];
-            options.title = report.initiative.clone();
-            Drawing::Bars(charts::bars_of(report))
-        }
-        ChartKind::Distribution => {
-            let outcome = batch::collect(&args.inputs, grid, lang, 0, true)?;
-            let total = outcome.stats.total();
-            options.title = format!("{} — {} {}", grid.title.get(lang), outcome.rows, w.rows);
-            let labels = std::iter::once(w.overall.to_owned())
-                .chain(grid.axes.iter().map(|a| a.title.get(lang).to_owned()));
-            let series = labels
-                .zip(&total.series)
-                .map(|(label, h)| Distribution {
-                    label,
-                    note: format!(
-                        "n = {} · {} {} · {} {}",
-                        h.n,
-                        w.median,
-                        layout::score_text(h.median()),
-                        w.mean,
-                        layout::score_text(h.mean())
-                    ),
-                    counts: h.coarse(20),
-                    median: h.median(),
-                })
-                .collect();
-            Drawing::Distribution(series)
-        }
-        ChartKind::Heatmap => {
-            let cap = args.max_rows.max(1);
-            let outcome = batch::collect(&args.inputs, grid, lang, cap, false)?;
-            if outcome.rows + outcome.failed > cap {
-                style::warning_line(&format!(
-                    "the heatmap shows the first {cap} of {} initiatives (`--max-rows`)",
-                    outcome.rows
-                ));
-            }
-            options.title = grid.title.get(lang).to_owned();
-            let columns = grid
-                .axes
-                .iter()
-                .flat_map(|a| {
-                    a.criteria.iter().map(move |c| HeatmapColumn {
-                        group: a.title.get(lang).to_owned(),
-                        label: c.title.get(lang).to_owned(),
-                    })
-                })
-                .collect();
-            let rows = outcome.collected.iter().map(heat_row).collect();
-            Drawing::Heatmap(columns, rows)
-        }
-    };
-    if let Some(t) = &args.title {
-        options.title.clone_from(t);
-    }
     if png {
         draw_png(&drawing, &options, &args.output)?;
     } else {
@@ -190,6 +91,122 @@ pub fn run(args: &ChartArgs, grid: Option<&Path>, lang: &str) -> Result<u8, Fail
         files::write_output(Some(&args.output), svg.as_bytes())?;
     }
     Ok(0)
+}
+
+/// Whether the output is a PNG (else an SVG); any other extension is refused.
+fn output_is_png(output: &Path) -> Result<bool, Fail> {
+    let extension = output
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match extension.as_deref() {
+        Some("svg") => Ok(false),
+        Some("png") => Ok(true),
+        _ => Err(Fail::invalid(format!(
+            "`{}`: the output must end in .svg or .png",
+            display(output)
+        ))),
+    }
+}
+
+/// A radar of up to [`MAX_RADAR`] initiatives, and its title.
+fn radar(args: &ChartArgs, grid: &Grid, lang: &str) -> Result<(Drawing, String), Fail> {
+    let outcome = batch::collect(&args.inputs, grid, lang, MAX_RADAR, false)?;
+    if outcome.rows + outcome.failed > MAX_RADAR {
+        style::warning_line(&format!(
+            "a radar overlays at most {MAX_RADAR} initiatives: the first {MAX_RADAR} are drawn"
+        ));
+    }
+    let reports = &outcome.collected;
+    let title = match reports.as_slice() {
+        [one] => one.initiative.clone(),
+        _ => format!(
+            "{} — {}",
+            grid.title.get(lang),
+            Language::of_text(lang).labels().radar
+        ),
+    };
+    let axes = grid
+        .axes
+        .iter()
+        .map(|a| a.title.get(lang).to_owned())
+        .collect();
+    let series = reports
+        .iter()
+        .map(|r| RadarSeries {
+            label: r.initiative.clone(),
+            values: r.axes.iter().map(|a| a.score).collect(),
+        })
+        .collect();
+    Ok((Drawing::Radar(axes, series), title))
+}
+
+/// The axis bars of the first initiative, and its name as the title.
+fn bars(args: &ChartArgs, grid: &Grid, lang: &str) -> Result<(Drawing, String), Fail> {
+    let outcome = batch::collect(&args.inputs, grid, lang, 1, false)?;
+    if outcome.rows + outcome.failed > 1 {
+        style::warning_line("a bar chart shows one initiative: the first one is drawn");
+    }
+    let report = &outcome.collected[0];
+    Ok((
+        Drawing::Bars(charts::bars_of(report)),
+        report.initiative.clone(),
+    ))
+}
+
+/// The distribution of the overall and axis scores over every input row.
+fn distribution(args: &ChartArgs, grid: &Grid, lang: &str) -> Result<(Drawing, String), Fail> {
+    let l = Language::of_text(lang);
+    let w = l.labels();
+    let outcome = batch::collect(&args.inputs, grid, lang, 0, true)?;
+    let total = outcome.stats.total();
+    let title = format!("{} — {} {}", grid.title.get(lang), outcome.rows, w.rows);
+    let labels = std::iter::once(w.overall.to_owned())
+        .chain(grid.axes.iter().map(|a| a.title.get(lang).to_owned()));
+    let series = labels
+        .zip(&total.series)
+        .map(|(label, h)| Distribution {
+            label,
+            note: format!(
+                "n = {} · {} {} · {} {}",
+                h.n,
+                w.median,
+                l.score(h.median()),
+                w.mean,
+                l.score(h.mean())
+            ),
+            counts: h.coarse(20),
+            median: h.median(),
+        })
+        .collect();
+    Ok((Drawing::Distribution(series), title))
+}
+
+/// Every criterion of up to `--max-rows` initiatives, as a heatmap.
+fn heatmap(args: &ChartArgs, grid: &Grid, lang: &str) -> Result<(Drawing, String), Fail> {
+    let cap = args.max_rows.max(1);
+    let outcome = batch::collect(&args.inputs, grid, lang, cap, false)?;
+    if outcome.rows + outcome.failed > cap {
+        style::warning_line(&format!(
+            "the heatmap shows the first {cap} of {} initiatives (`--max-rows`)",
+            outcome.rows
+        ));
+    }
+    let columns = grid
+        .axes
+        .iter()
+        .flat_map(|a| {
+            a.criteria.iter().map(move |c| HeatmapColumn {
+                group: a.title.get(lang).to_owned(),
+                label: c.title.get(lang).to_owned(),
+            })
+        })
+        .collect();
+    let rows = outcome.collected.iter().map(heat_row).collect();
+    Ok((
+        Drawing::Heatmap(columns, rows),
+        grid.title.get(lang).to_owned(),
+    ))
 }
 
 fn heat_row(r: &Report) -> HeatmapRow {

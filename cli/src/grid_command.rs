@@ -2,11 +2,11 @@
 
 use crate::failure::{Fail, EXIT_INVALID, EXIT_IO};
 use crate::files::{self, display};
-use crate::i18n::{kind_title, phase_title, words};
 use crate::layout;
-use crate::score::md;
+use crate::report_markdown::md;
 use crate::style;
 use clap::{Subcommand, ValueEnum};
+use domino_engine::Language;
 use domino_engine::{FindingKind, Grid, Phase, BUILTIN_GRIDS};
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
@@ -90,11 +90,8 @@ fn list(lang: &str) -> Result<u8, Fail> {
             ]),
         }
     }
-    let head = if lang == "fr" {
-        ["nom", "id", "version", "critères", "empreinte", "titre"]
-    } else {
-        ["name", "id", "version", "criteria", "hash", "title"]
-    };
+    let w = Language::of_text(lang).labels();
+    let head = [w.name, "id", "version", w.criteria, w.hash, w.title];
     let mut widths = head.map(|h| h.chars().count());
     for r in &rows {
         for (w, c) in widths.iter_mut().zip(r) {
@@ -220,23 +217,23 @@ fn localize(value: &mut serde_json::Value, languages: &[String], lang: &str) {
 
 /// The grid as readable Markdown.
 pub fn markdown(grid: &Grid, lang: &str) -> String {
-    let fr = lang == "fr";
-    let w = words(lang);
+    let l = Language::of_text(lang);
+    let (w, colon) = (l.labels(), l.colon());
     let mut o = String::new();
     let _ = writeln!(o, "# {}\n", md(grid.title.get(lang)));
     let _ = writeln!(
         o,
-        "`{}` {} — sha256 `{}` — {}: {}\n",
+        "`{}` {} — sha256 `{}` — {}{colon}{}\n",
         grid.id,
         grid.version,
         grid.hash,
-        if fr { "langues" } else { "languages" },
+        w.languages,
         grid.languages.join(", ")
     );
     if let Some(d) = &grid.description {
         let _ = writeln!(o, "{}\n", md(d.get(lang)));
     }
-    let _ = writeln!(o, "## {}\n", if fr { "Échelles" } else { "Scales" });
+    let _ = writeln!(o, "## {}\n", w.scales);
     for s in &grid.scales {
         let opts: Vec<String> = s
             .options
@@ -249,7 +246,7 @@ pub fn markdown(grid: &Grid, lang: &str) -> String {
                     .map(|a| format!("`{}` {}", a.code, md(a.label.get(lang)))),
             )
             .collect();
-        let _ = writeln!(o, "- **{}**: {}", s.id, opts.join(" · "));
+        let _ = writeln!(o, "- **{}**{colon}{}", s.id, opts.join(" · "));
     }
     if !grid.profile.is_empty() {
         let _ = writeln!(o, "\n## {}\n", w.profile);
@@ -260,9 +257,14 @@ pub fn markdown(grid: &Grid, lang: &str) -> String {
                     .map(|c| format!("`{}` {}", c.code, md(c.label.get(lang))))
                     .collect::<Vec<_>>()
                     .join(" · "),
-                None => (if fr { "texte libre" } else { "free text" }).to_owned(),
+                None => w.free_text.to_owned(),
             };
-            let _ = writeln!(o, "- **{}** `{}`: {choices}", md(f.label.get(lang)), f.id);
+            let _ = writeln!(
+                o,
+                "- **{}** `{}`{colon}{choices}",
+                md(f.label.get(lang)),
+                f.id
+            );
         }
     }
     for axis in &grid.axes {
@@ -271,7 +273,7 @@ pub fn markdown(grid: &Grid, lang: &str) -> String {
             "\n## {} `{}` ({} {})\n",
             md(axis.title.get(lang)),
             axis.id,
-            if fr { "poids" } else { "weight" },
+            w.weight,
             axis.weight
         );
         let _ = writeln!(o, "> {}\n", md(axis.question.get(lang)));
@@ -289,7 +291,7 @@ pub fn markdown(grid: &Grid, lang: &str) -> String {
                 "### {} `{}`\n\n{} {}{critical}\n",
                 md(c.title.get(lang)),
                 c.full_id,
-                if fr { "poids" } else { "weight" },
+                w.weight,
                 c.weight
             );
             let _ = writeln!(o, "{}\n", md(c.question.get(lang)));
@@ -297,12 +299,7 @@ pub fn markdown(grid: &Grid, lang: &str) -> String {
                 let _ = writeln!(o, "*{}*\n", md(h.get(lang)));
             }
             if let Some(r) = &c.relevant {
-                let _ = writeln!(
-                    o,
-                    "{}: `{}`\n",
-                    if fr { "Pertinent si" } else { "Relevant when" },
-                    r.source()
-                );
+                let _ = writeln!(o, "{}{colon}`{}`\n", w.relevant_when, r.source());
             }
             let scale = &grid.scales[c.scale];
             if c.levels.iter().any(Option::is_some) {
@@ -316,13 +313,13 @@ pub fn markdown(grid: &Grid, lang: &str) -> String {
         }
     }
     if !grid.rules.is_empty() {
-        let _ = writeln!(o, "## {}\n", if fr { "Règles" } else { "Rules" });
+        let _ = writeln!(o, "## {}\n", w.rules);
         for kind in FindingKind::ALL {
             let rules: Vec<_> = grid.rules.iter().filter(|r| r.kind == kind).collect();
             if rules.is_empty() {
                 continue;
             }
-            let _ = writeln!(o, "### {}\n", kind_title(kind, lang));
+            let _ = writeln!(o, "### {}\n", l.kind(kind));
             for r in rules {
                 let _ = writeln!(o, "- **{}** — `{}`", r.id, r.when.source());
                 let _ = writeln!(o, "  {}", md(r.message.get(lang)));
@@ -344,11 +341,11 @@ pub fn markdown(grid: &Grid, lang: &str) -> String {
             if recs.is_empty() {
                 continue;
             }
-            let _ = writeln!(o, "### {}\n", phase_title(phase, lang));
+            let _ = writeln!(o, "### {}\n", l.phase(phase));
             for r in recs {
                 let _ = writeln!(
                     o,
-                    "- **{}** (`{}`): {}",
+                    "- **{}** (`{}`){colon}{}",
                     md(r.title.get(lang)),
                     r.id,
                     md(r.text.get(lang))

@@ -11,8 +11,9 @@ use domino_cli::{
     agreement, batch, chart, files, grid_command, report_html, score, style, template,
 };
 
-use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand};
 use domino_cli::failure::{Fail, EXIT_INVALID};
+use domino_engine::Language;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -42,30 +43,12 @@ struct Cli {
     /// built-in grid: see `domino grid list`).
     #[arg(long, global = true, value_name = "FILE")]
     grid: Option<PathBuf>,
-    /// Language of the texts.
-    #[arg(long, global = true, value_enum, default_value_t = Lang::Fr)]
-    lang: Lang,
+    /// Language of the texts: fr (Français) or en (English); a regional tag such as fr-FR
+    /// or en-GB, in any case, works too.
+    #[arg(long, global = true, value_name = "LANG", default_value = "fr")]
+    lang: Language,
     #[command(subcommand)]
     command: Command,
-}
-
-/// Languages of the texts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Lang {
-    /// French.
-    Fr,
-    /// English.
-    En,
-}
-
-impl Lang {
-    /// The language code.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Fr => "fr",
-            Lang::En => "en",
-        }
-    }
 }
 
 #[derive(Debug, Subcommand)]

@@ -2,13 +2,13 @@
 
 use crate::failure::Fail;
 use crate::files;
-use crate::i18n::{kind_title, phase_title, state_text, words};
-use crate::layout;
-use crate::score::{coverage_text, score_file, why_text};
+use crate::score::score_file;
 use clap::Args;
 use domino_engine::charts::{radar_of_reports, ChartOptions};
 use domino_engine::markup::escape as esc;
-use domino_engine::{FindingKind, Grid, Phase, Report};
+use domino_engine::report::{AxisReport, CriterionReport, Finding, LevelRef};
+use domino_engine::vocabulary::report_text::{self, axis_cells, axis_headings};
+use domino_engine::{FindingKind, Grid, Language, Report};
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
@@ -26,7 +26,7 @@ pub struct ReportArgs {
 pub fn run(args: &ReportArgs, grid: Option<&Path>, lang: &str) -> Result<u8, Fail> {
     let loaded = files::load_grid(grid)?;
     let (report, _) = score_file(&loaded.grid, &args.file, lang)?;
-    let html = render(&loaded.grid, &report, lang);
+    let html = render(&loaded.grid, &report, Language::of_text(lang));
     files::write_output(args.output.as_deref(), html.as_bytes())?;
     Ok(0)
 }
@@ -69,72 +69,90 @@ footer { color: var(--muted); font-size: .8rem; margin-top: 2.5rem; border-top: 
 "#;
 
 /// The report as a standalone HTML page: every user text escaped, no external resources.
-pub fn render(grid: &Grid, r: &Report, lang: &str) -> String {
-    let w = words(lang);
-    let colon = w.colon;
-    let fr = lang == "fr";
+pub fn render(grid: &Grid, r: &Report, lang: Language) -> String {
     let mut o = String::new();
+    document_head(&mut o, r, lang);
+    header(&mut o, grid, r, lang);
+    axes(&mut o, r, lang);
+    findings(&mut o, r, lang);
+    recommendations(&mut o, r, lang);
+    criteria(&mut o, r, lang);
+    footer(&mut o, r, lang);
+    o
+}
+
+/// The doctype, `<head>` with the title and style, and the opening `<body>`.
+fn document_head(o: &mut String, r: &Report, l: Language) {
     let _ = write!(
         o,
-        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"generator\" content=\"domino {}\">\n<title>{} — {}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
+        esc(&r.lang),
         env!("CARGO_PKG_VERSION"),
         esc(&r.initiative),
-        esc(w.report)
+        esc(l.labels().report)
     );
+}
+
+/// The initiative, its territory, date and raters, the grid, the profile, the overall score.
+fn header(o: &mut String, grid: &Grid, r: &Report, l: Language) {
+    let w = l.labels();
     let _ = writeln!(o, "<header>\n<h1>{}</h1>", esc(&r.initiative));
     let mut meta = Vec::new();
     if let Some(t) = &r.territory {
-        meta.push(format!("{}{colon}{}", w.territory, esc(t)));
+        meta.push(l.labelled(w.territory, esc(t)));
     }
     if let Some(d) = &r.date {
-        meta.push(format!("{}{colon}{}", w.date, esc(d)));
+        meta.push(l.labelled(w.date, esc(d)));
     }
     if !r.raters.is_empty() {
-        meta.push(format!("{}{colon}{}", w.raters, esc(&r.raters.join(", "))));
+        meta.push(l.labelled(w.raters, esc(&r.raters.join(", "))));
     }
     if !meta.is_empty() {
         let _ = writeln!(o, "<p class=\"meta\">{}</p>", meta.join(" · "));
     }
-    let _ = writeln!(
-        o,
-        "<p class=\"meta\">{}{colon}{} — <code>{}</code> {} (sha256 <code>{}</code>)</p>",
-        w.grid,
-        esc(grid.title.get(lang)),
+    let stamp = format!(
+        "{} — <code>{}</code> {} (sha256 <code>{}</code>)",
+        esc(grid.title.get(&r.lang)),
         esc(&r.grid.id),
         esc(&r.grid.version),
         esc(&r.grid.hash)
     );
+    let _ = writeln!(o, "<p class=\"meta\">{}</p>", l.labelled(w.grid, stamp));
     if !r.profile.is_empty() {
-        let items: Vec<String> = r
-            .profile
-            .iter()
-            .map(|(k, v)| {
-                let label = grid
-                    .profile_index(k)
-                    .map(|i| grid.profile[i].label.get(lang).to_owned())
-                    .unwrap_or_else(|| k.clone());
-                let value = grid
-                    .profile_index(k)
-                    .and_then(|i| grid.profile[i].choices.as_ref())
-                    .and_then(|c| c.iter().find(|c| &c.code == v))
-                    .map(|c| c.label.get(lang).to_owned())
-                    .unwrap_or_else(|| v.clone());
-                format!("{}{colon}{}", esc(&label), esc(&value))
-            })
-            .collect();
-        let _ = writeln!(o, "<p class=\"meta\">{}</p>", items.join(" · "));
+        let _ = writeln!(o, "<p class=\"meta\">{}</p>", profile(grid, r, l));
     }
+    let out_of = if r.overall.is_some() { " / 100" } else { "" };
+    let figure = format!("<strong>{}</strong>{out_of}", l.score(r.overall));
     let _ = writeln!(
         o,
-        "<p class=\"overall\">{}{colon}<strong>{}</strong>{}</p>\n</header>",
-        w.overall,
-        layout::score_text(r.overall),
-        if r.overall.is_some() { " / 100" } else { "" }
+        "<p class=\"overall\">{}</p>\n</header>",
+        l.labelled(w.overall, figure)
     );
+}
 
-    // Radar and axes.
+/// The profile fields, each with the grid's label for the field and for its value.
+fn profile(grid: &Grid, r: &Report, l: Language) -> String {
+    let items: Vec<String> = r
+        .profile
+        .iter()
+        .map(|(k, v)| {
+            let field = grid.profile_index(k).map(|i| &grid.profile[i]);
+            let label = field.map_or_else(|| k.clone(), |f| f.label.get(&r.lang).to_owned());
+            let value = field
+                .and_then(|f| f.choices.as_ref())
+                .and_then(|c| c.iter().find(|c| &c.code == v))
+                .map_or_else(|| v.clone(), |c| c.label.get(&r.lang).to_owned());
+            l.labelled(&esc(&label), esc(&value))
+        })
+        .collect();
+    items.join(" · ")
+}
+
+/// The radar, then the axis table with a bar per score.
+fn axes(o: &mut String, r: &Report, l: Language) {
+    let w = l.labels();
     let radar = radar_of_reports(
         &[r],
         &ChartOptions {
@@ -150,89 +168,85 @@ pub fn render(grid: &Grid, r: &Report, lang: &str) -> String {
         w.radar,
         strip_xml_declaration(&radar)
     );
+    let [axis, score, coverage, median] = axis_headings(l);
     let _ = writeln!(
         o,
-        "<table>\n<thead><tr><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th>{}</th></tr></thead>\n<tbody>",
-        w.axis, w.score, w.coverage, w.median_level
+        "<table>\n<thead><tr><th>{axis}</th><th class=\"num\">{score}</th><th class=\"num\">{coverage}</th><th>{median}</th></tr></thead>\n<tbody>"
     );
     for a in &r.axes {
-        let bar = match a.score {
-            Some(s) => format!(
-                "<span class=\"bar-bg\"><span class=\"bar\" style=\"width:{:.0}%\"></span></span>",
-                s.clamp(0.0, 100.0)
-            ),
-            None => String::new(),
-        };
-        let _ = writeln!(
-            o,
-            "<tr><td>{}</td><td class=\"num\">{}{bar}</td><td class=\"num\">{}</td><td>{}</td></tr>",
-            esc(&a.title),
-            layout::score_text(a.score),
-            esc(&coverage_text(&a.coverage)),
-            a.median_level
-                .as_ref()
-                .map(|l| format!("{} {}", esc(&l.code), esc(&l.label)))
-                .unwrap_or_else(|| "—".into())
-        );
+        let _ = writeln!(o, "{}", axis_row(a, l));
     }
     let _ = writeln!(o, "</tbody>\n</table>\n</section>");
+}
 
-    // Findings.
+fn axis_row(a: &AxisReport, l: Language) -> String {
+    let bar = match a.score {
+        Some(s) => format!(
+            "<span class=\"bar-bg\"><span class=\"bar\" style=\"width:{:.0}%\"></span></span>",
+            s.clamp(0.0, 100.0)
+        ),
+        None => String::new(),
+    };
+    let [title, score, coverage, median] = axis_cells(l, a).map(|c| esc(&c));
+    format!(
+        "<tr><td>{title}</td><td class=\"num\">{score}{bar}</td><td class=\"num\">{coverage}</td><td>{median}</td></tr>"
+    )
+}
+
+/// The findings by kind, each with its facts and condition; empty kinds are left out.
+fn findings(o: &mut String, r: &Report, l: Language) {
+    let w = l.labels();
     let _ = writeln!(o, "<section>\n<h2>{}</h2>", w.findings);
     if r.findings.is_empty() {
         let _ = writeln!(o, "<p>{}</p>", w.no_findings);
     }
-    for kind in FindingKind::ALL {
-        let findings = r.findings.of(kind);
-        if findings.is_empty() {
-            continue;
-        }
-        let _ = writeln!(
-            o,
-            "<h3>{} ({})</h3>",
-            kind_title(kind, lang),
-            findings.len()
-        );
+    for (kind, findings) in r.findings.by_kind() {
+        let heading = report_text::counted(l.kind(kind), findings.len());
+        let _ = writeln!(o, "<h3>{heading}</h3>");
         for f in findings {
-            let _ = writeln!(
-                o,
-                "<div class=\"finding {}\" id=\"f-{}\">\n<p>{}</p>",
-                kind.code(),
-                esc(&f.id),
-                esc(&f.message)
-            );
-            if !f.why.is_empty() {
-                let _ = writeln!(
-                    o,
-                    "<p class=\"why\">{}{colon}<code>{}</code></p>",
-                    capitalize(w.why),
-                    esc(&why_text(f))
-                );
-            }
-            if let Some(c) = &f.condition {
-                let _ = writeln!(
-                    o,
-                    "<p class=\"why cond\">{}{colon}<code>{}</code></p>",
-                    capitalize(w.condition),
-                    esc(c)
-                );
-            }
-            let _ = writeln!(o, "</div>");
+            finding(o, kind, f, l);
         }
     }
     let _ = writeln!(o, "</section>");
+}
 
-    // Recommendations.
+fn finding(o: &mut String, kind: FindingKind, f: &Finding, l: Language) {
+    let w = l.labels();
+    let _ = writeln!(
+        o,
+        "<div class=\"finding {}\" id=\"f-{}\">\n<p>{}</p>",
+        kind.code(),
+        esc(&f.id),
+        esc(&f.message)
+    );
+    if !f.why.is_empty() {
+        let why = format!("<code>{}</code>", esc(&report_text::why(f)));
+        let _ = writeln!(
+            o,
+            "<p class=\"why\">{}</p>",
+            l.labelled(&report_text::capitalized(w.why), why)
+        );
+    }
+    if let Some(c) = &f.condition {
+        let condition = format!("<code>{}</code>", esc(c));
+        let _ = writeln!(
+            o,
+            "<p class=\"why cond\">{}</p>",
+            l.labelled(&report_text::capitalized(w.condition), condition)
+        );
+    }
+    let _ = writeln!(o, "</div>");
+}
+
+/// The recommendations by phase, each linking to the findings that led to it.
+fn recommendations(o: &mut String, r: &Report, l: Language) {
+    let w = l.labels();
     let _ = writeln!(o, "<section>\n<h2>{}</h2>", w.recommendations);
     if r.recommendations.is_empty() {
         let _ = writeln!(o, "<p>{}</p>", w.no_recommendations);
     }
-    for phase in Phase::ALL {
-        let recs = r.recommendations.of(phase);
-        if recs.is_empty() {
-            continue;
-        }
-        let _ = writeln!(o, "<h3>{}</h3>", phase_title(phase, lang));
+    for (phase, recs) in r.recommendations.by_phase() {
+        let _ = writeln!(o, "<h3>{}</h3>", l.phase(phase));
         for rec in recs {
             let because: Vec<String> = rec
                 .because
@@ -241,17 +255,19 @@ pub fn render(grid: &Grid, r: &Report, lang: &str) -> String {
                 .collect();
             let _ = writeln!(
                 o,
-                "<div class=\"rec\"><p><strong>{}</strong> — {}</p><p class=\"because\">{}{colon}{}</p></div>",
+                "<div class=\"rec\"><p><strong>{}</strong> — {}</p><p class=\"because\">{}</p></div>",
                 esc(&rec.title),
                 esc(&rec.text),
-                capitalize(w.because),
-                because.join(", ")
+                l.labelled(&report_text::capitalized(w.because), because.join(", "))
             );
         }
     }
     let _ = writeln!(o, "</section>");
+}
 
-    // Criteria and evidence.
+/// A table per axis: each criterion's level (or state) and raters, target and evidence.
+fn criteria(o: &mut String, r: &Report, l: Language) {
+    let w = l.labels();
     let _ = writeln!(o, "<section>\n<h2>{}</h2>", w.criteria_detail);
     for a in &r.axes {
         let _ = writeln!(
@@ -264,66 +280,57 @@ pub fn render(grid: &Grid, r: &Report, lang: &str) -> String {
             w.evidence
         );
         for c in &a.criteria {
-            let level = match &c.level {
-                Some(l) => format!("{} {}", esc(&l.code), esc(&l.label)),
-                None => format!("<em>{}</em>", state_text(&c.state, lang)),
-            };
-            let raters = if c.raters.is_empty() {
-                String::new()
-            } else {
-                let list: Vec<String> = c
-                    .raters
-                    .iter()
-                    .map(|(k, v)| format!("{} {}", esc(k), esc(v)))
-                    .collect();
-                format!("<br><small>{}</small>", list.join(" · "))
-            };
-            let critical = if c.critical {
-                format!(
-                    " <span class=\"crit\" title=\"{0}\">★</span>",
-                    esc(w.critical)
-                )
-            } else {
-                String::new()
-            };
-            let _ = writeln!(
-                o,
-                "<tr><td>{}{critical}</td><td>{level}{raters}</td><td>{}</td><td class=\"evidence\">{}</td></tr>",
-                esc(&c.title),
-                c.target
-                    .as_ref()
-                    .map(|t| format!("{} {}", esc(&t.code), esc(&t.label)))
-                    .unwrap_or_default(),
-                c.evidence.as_deref().map(esc).unwrap_or_default()
-            );
+            let _ = writeln!(o, "{}", criterion_row(c, l));
         }
         let _ = writeln!(o, "</tbody>\n</table>");
     }
     let _ = writeln!(o, "</section>");
+}
+
+fn criterion_row(c: &CriterionReport, l: Language) -> String {
+    let level = |lv: &LevelRef| esc(&report_text::level(lv));
+    let answer = c
+        .level
+        .as_ref()
+        .map_or_else(|| format!("<em>{}</em>", l.state(c.state)), level);
+    let raters = if c.raters.is_empty() {
+        String::new()
+    } else {
+        let list: Vec<String> = c
+            .raters
+            .iter()
+            .map(|(k, v)| format!("{} {}", esc(k), esc(v)))
+            .collect();
+        format!("<br><small>{}</small>", list.join(" · "))
+    };
+    let critical = if c.critical {
+        let label = esc(l.labels().critical);
+        format!(" <span class=\"crit\" title=\"{label}\">★</span>")
+    } else {
+        String::new()
+    };
+    format!(
+        "<tr><td>{}{critical}</td><td>{answer}{raters}</td><td>{}</td><td class=\"evidence\">{}</td></tr>",
+        esc(&c.title),
+        c.target.as_ref().map(level).unwrap_or_default(),
+        c.evidence.as_deref().map(esc).unwrap_or_default()
+    )
+}
+
+/// What produced the report, the grid's full hash, and what ★ and the scores mean.
+fn footer(o: &mut String, r: &Report, l: Language) {
+    let w = l.labels();
     let _ = writeln!(
         o,
         "<footer>{} {} — {} <code>{}</code> {} · sha256 <code>{}</code>. {}</footer>\n</body>\n</html>",
-        w.generated_by,
+        w.produced_by,
         env!("CARGO_PKG_VERSION"),
         w.grid.to_lowercase(),
         esc(&r.grid.id),
         esc(&r.grid.version),
         esc(&r.grid.hash),
-        if fr {
-            "★ : critère critique. Les scores vont de 0 à 100 ; un axe sans réponse n'a pas de score."
-        } else {
-            "★: critical criterion. Scores range from 0 to 100; an axis without answers has no score."
-        }
+        w.scores_note
     );
-    o
-}
-
-fn capitalize(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
 }
 
 fn strip_xml_declaration(svg: &str) -> &str {

@@ -4,9 +4,9 @@
 //! 10,001 bins per group and axis gives exact medians; sums are kept in
 //! hundredths as integers, so results do not depend on the order rows arrive in.
 
-use crate::i18n::{kind_title, words};
-use crate::layout::{self, pad, pad_left};
-use domino_engine::{Evaluation, FindingKind, Grid};
+use crate::layout::{pad, pad_left};
+use domino_engine::vocabulary::report_text;
+use domino_engine::{Evaluation, FindingKind, Grid, Language};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
@@ -308,25 +308,18 @@ pub fn table(
     failed: u64,
     lang: &str,
 ) -> String {
-    let w = words(lang);
-    let fr = lang == "fr";
-    let colon = w.colon;
+    let l = Language::of_text(lang);
+    let w = l.labels();
     let mut o = String::new();
     let _ = writeln!(
         o,
-        "{}{colon}{} {} (sha256 {})",
-        w.grid,
-        grid.id,
-        grid.version,
-        grid.hash.get(..16).unwrap_or(&grid.hash)
+        "{}",
+        l.labelled(
+            w.grid,
+            report_text::stamp_of(&grid.id, &grid.version, &grid.hash)
+        )
     );
-    let _ = writeln!(
-        o,
-        "{rows} {} {}, {failed} {}",
-        w.rows,
-        w.scored,
-        if fr { "en erreur" } else { "failed" }
-    );
+    let _ = writeln!(o, "{rows} {} {}, {failed} {}", w.rows, w.scored, w.failed);
     let labels: Vec<String> = std::iter::once(w.overall.to_owned())
         .chain(grid.axes.iter().map(|a| a.id.clone()))
         .collect();
@@ -352,14 +345,14 @@ pub fn table(
                 "  {}  {}  {}  {}",
                 pad(label, lw),
                 pad_left(&h.n.to_string(), 7),
-                pad_left(&layout::score_text(h.mean()), 8),
-                pad_left(&layout::score_text(h.median()), 8)
+                pad_left(&l.score(h.mean()), 8),
+                pad_left(&l.score(h.median()), 8)
             );
         }
         let counts: Vec<String> = FindingKind::ALL
             .iter()
             .zip(g.findings)
-            .map(|(k, n)| format!("{} {n}", kind_title(*k, lang)))
+            .map(|(k, n)| format!("{} {n}", l.kind(*k)))
             .collect();
         let _ = writeln!(o, "  {}", counts.join(" · "));
     };

@@ -3,7 +3,7 @@
 use crate::failure::Fail;
 use crate::files;
 use clap::{Args, ValueEnum};
-use domino_engine::{Grid, RowSchema};
+use domino_engine::{Grid, Language, RowSchema};
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
@@ -45,10 +45,11 @@ pub fn csv_header(grid: &Grid) -> String {
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
-/// Comment lines: each line of `text` prefixed with `# `, wrapped at about 96 characters.
+/// Comment lines: each line of `text` prefixed with `# `, wrapped at about 96 characters at
+/// ASCII spaces (a non-breaking space keeps its words together).
 fn comment(out: &mut String, prefix: &str, text: &str) {
     let mut line = String::from(prefix);
-    for word in text.split_whitespace() {
+    for word in text.split_ascii_whitespace() {
         if line.chars().count() + word.chars().count() + 1 > 96 && line.len() > prefix.len() {
             out.push_str(line.trim_end());
             out.push('\n');
@@ -64,32 +65,17 @@ fn comment(out: &mut String, prefix: &str, text: &str) {
 
 /// A blank assessment in TOML with the grid's questions and level descriptors as comments.
 pub fn toml_template(grid: &Grid, lang: &str) -> String {
-    let fr = lang == "fr";
+    let l = Language::of_text(lang);
+    let w = l.labels();
     let mut o = String::new();
     let _ = writeln!(
         o,
         "# {} — {} {}",
         grid.title.get(lang),
-        if fr {
-            "évaluation vierge, grille"
-        } else {
-            "blank assessment, grid"
-        },
+        w.blank_assessment,
         grid.version
     );
-    comment(
-        &mut o,
-        "# ",
-        if fr {
-            "Pour chaque critère, décommentez la ligne et indiquez un niveau (`level`), \
-             éventuellement un niveau visé (`target`) et les éléments qui le justifient \
-             (`evidence`). Une ligne laissée en commentaire compte comme « sans réponse »."
-        } else {
-            "For each criterion, uncomment the line and give a level (`level`), optionally a \
-             target level (`target`) and the evidence behind it (`evidence`). A line left \
-             commented counts as unanswered."
-        },
-    );
+    comment(&mut o, "# ", w.template_help);
     let _ = writeln!(o, "\n[assessment]");
     let _ = writeln!(o, "grid = \"{}\"", grid.id);
     let _ = writeln!(o, "grid_version = \"{}\"", grid.version);
@@ -105,9 +91,9 @@ pub fn toml_template(grid: &Grid, lang: &str) -> String {
                 .map(|c| format!("{} ({})", c.code, c.label.get(lang)))
                 .collect::<Vec<_>>()
                 .join(", "),
-            None => (if fr { "texte libre" } else { "free text" }).to_owned(),
+            None => w.free_text.to_owned(),
         };
-        comment(&mut o, "# ", &format!("{} : {choices}", f.label.get(lang)));
+        comment(&mut o, "# ", &l.labelled(f.label.get(lang), choices));
         let _ = writeln!(o, "# {} = \"\"", f.id);
     }
     let _ = writeln!(o, "\n[answers]");
@@ -118,13 +104,9 @@ pub fn toml_template(grid: &Grid, lang: &str) -> String {
             let scale = &grid.scales[c.scale];
             o.push('\n');
             let critical = if c.critical {
-                if fr {
-                    " [critique]"
-                } else {
-                    " [critical]"
-                }
+                format!(" [{}]", w.critical)
             } else {
-                ""
+                String::new()
             };
             let _ = writeln!(o, "# ── {}{critical}", c.title.get(lang));
             comment(&mut o, "# ", c.question.get(lang));
@@ -136,10 +118,11 @@ pub fn toml_template(grid: &Grid, lang: &str) -> String {
                     Some(d) => format!("{} — {}", opt.label.get(lang), d.get(lang)),
                     None => opt.label.get(lang).to_owned(),
                 };
-                comment(&mut o, &format!("#   {} : ", opt.code), &text);
+                comment(&mut o, &format!("#   {}", l.labelled(&opt.code, "")), &text);
             }
             for special in scale.not_applicable.iter().chain(&scale.unknown) {
-                let _ = writeln!(o, "#   {} : {}", special.code, special.label.get(lang));
+                let line = l.labelled(&special.code, special.label.get(lang));
+                let _ = writeln!(o, "#   {line}");
             }
             let _ = writeln!(
                 o,

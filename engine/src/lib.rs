@@ -37,6 +37,7 @@ pub mod rules;
 pub mod scoring;
 mod sort;
 mod text;
+pub mod vocabulary;
 
 pub use assessment::{Answer, Assessment, Meta, Responses, RowSchema};
 pub use diagnostic::{
@@ -46,6 +47,7 @@ pub use grid::{FindingKind, Grid, LoadedGrid, Phase};
 pub use report::Report;
 pub use scoring::Evaluation;
 pub use text::Text;
+pub use vocabulary::Language;
 
 /// The DOMINO grid, embedded: the default grid of the tools.
 pub const DOMINO_GRID: &str = include_str!("../../grids/domino.toml");

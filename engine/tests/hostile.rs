@@ -1,5 +1,6 @@
 //! Hostile inputs never crash the engine: they get a clear error.
 
+use domino_engine::rules::AnswerState;
 use domino_engine::{Assessment, Grid, DOMINO_GRID};
 
 #[path = "support/hostile_inputs.rs"]
@@ -47,9 +48,10 @@ fn responses_built_by_hand_with_wrong_sizes_or_levels_never_panic() {
     };
     r.profile.clear();
     let report = grid.evaluate(r).report(&grid, "fr");
-    assert_eq!(report.axes[0].criteria[0].state, "unanswered");
+    assert_eq!(report.axes[0].criteria[0].state, AnswerState::Unanswered);
     assert_eq!(
-        report.axes[0].criteria[2].state, "unanswered",
+        report.axes[0].criteria[2].state,
+        AnswerState::Unanswered,
         "no rater is declared"
     );
 }
@@ -298,7 +300,7 @@ fn two_thousand_raters_rating_every_criterion_are_all_counted() {
         )
         .unwrap();
     let first = &report.axes[0].criteria[0];
-    assert_eq!(first.state, "answered", "{first:?}");
+    assert_eq!(first.state, AnswerState::Answered, "{first:?}");
     assert_eq!(report.raters.len(), 2_000);
 }
 

@@ -1,5 +1,6 @@
 //! Scoring semantics, as specified in the grid format reference.
 
+use domino_engine::rules::AnswerState;
 use domino_engine::{Assessment, FindingKind, Grid, Report};
 
 fn grid() -> Grid {
@@ -70,7 +71,7 @@ fn a_criterion_skipped_by_relevance_leaves_the_denominator() {
     let answers = "\"collectif.accueil\" = \"4\"\n\"collectif.transport\" = \"0\"";
     let urban = score_with(answers, "[profile]\nterritory = \"urbain\"");
     assert_eq!(urban.axes[0].score, Some(100.0));
-    assert_eq!(urban.axes[0].criteria[2].state, "not_relevant");
+    assert_eq!(urban.axes[0].criteria[2].state, AnswerState::NotRelevant);
     let rural = score_with(answers, "[profile]\nterritory = \"rural\"");
     assert_eq!(rural.axes[0].score, Some(50.0));
     let unknown_profile = score(answers);

@@ -88,7 +88,8 @@ test("explores an axis, the rules and searches", async () => {
   await page.waitForURL(/#\/fr\/explore\/[a-z_]+$/);
   await page.waitForSelector("table.levels");
   await page.goto(server.url + "#/fr/rules");
-  await page.waitForSelector("text=Quand :");
+  // French puts a non-breaking space (U+00A0) before the colon; \s matches it.
+  await page.waitForSelector("text=/Quand\\s:/");
   await page.goto(server.url + "#/fr/search?q=b%C3%A9n%C3%A9voles");
   await page.waitForSelector("#q");
   assert.equal(await page.locator("#q").inputValue(), "bénévoles");

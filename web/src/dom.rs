@@ -135,10 +135,9 @@ pub fn print() {
     }
 }
 
-/// The browser's preferred language, if French or English.
+/// The browser's preferred language tag (`navigator.language`, such as `fr-FR`).
 pub fn navigator_lang() -> Option<String> {
-    let lang = window()?.navigator().language()?;
-    Some(lang.get(..2)?.to_ascii_lowercase())
+    window()?.navigator().language()
 }
 
 /// Fetches a file of the site as text; the error says why (network, HTTP status).

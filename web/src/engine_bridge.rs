@@ -196,7 +196,7 @@ pub fn report_csv(report: &Report) -> String {
                     .as_ref()
                     .map(|l| l.code.clone())
                     .unwrap_or_default(),
-                c.state.clone(),
+                c.state.code().to_owned(),
                 c.evidence.clone().unwrap_or_default(),
             ];
             push_row(&mut out, &row);
@@ -212,7 +212,7 @@ pub fn report_csv(report: &Report) -> String {
             String::new(),
             String::new(),
             String::new(),
-            f.source.clone(),
+            f.source.code().to_owned(),
             f.message.clone(),
         ];
         push_row(&mut out, &row);

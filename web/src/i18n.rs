@@ -1,71 +1,41 @@
-//! The user interface's languages.
-//!
-//! Interface strings are written inline, French first: `lang.pick("Explorer", "Explore")`.
-//! Grid texts come from the grid itself ([`domino_engine::Text::get`]).
+//! The web app's own interface words: navigation, buttons, form labels. Every term shared
+//! with the other tools (finding kinds, phases, report labels, punctuation, numbers) comes
+//! from the engine's vocabulary ([`domino_engine::vocabulary`]); grid texts come from the
+//! grid itself.
 
-/// A language of the interface.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Lang {
-    /// Français (the default: DOMINO is a French programme).
-    #[default]
-    Fr,
-    /// English.
-    En,
+/// The languages of the interface: the engine's.
+pub use domino_engine::Language as Lang;
+
+/// Words only the web app shows, written inline, French first:
+/// `lang.pick("Explorer", "Explore")`.
+pub trait Pick {
+    /// Picks the French or the English string.
+    fn pick(self, fr: &'static str, en: &'static str) -> &'static str;
+    /// The other language (for the switch).
+    fn other(self) -> Lang;
 }
 
-impl Lang {
-    /// Both languages, in menu order.
-    pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
-
-    /// The ISO code used in URLs, storage and grid texts.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Fr => "fr",
-            Lang::En => "en",
-        }
-    }
-
-    /// Parses an ISO code.
-    pub fn from_code(code: &str) -> Option<Lang> {
-        match code {
-            "fr" => Some(Lang::Fr),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-
-    /// The language's own name.
-    pub fn name(self) -> &'static str {
-        match self {
-            Lang::Fr => "Français",
-            Lang::En => "English",
-        }
-    }
-
-    /// The other language (for the switch).
-    pub fn other(self) -> Lang {
-        match self {
-            Lang::Fr => Lang::En,
-            Lang::En => Lang::Fr,
-        }
-    }
-
-    /// Picks the French or the English string.
-    pub fn pick(self, fr: &'static str, en: &'static str) -> &'static str {
+impl Pick for Lang {
+    fn pick(self, fr: &'static str, en: &'static str) -> &'static str {
         match self {
             Lang::Fr => fr,
             Lang::En => en,
         }
     }
 
-    /// Formats a number the way the language does (decimal comma in French).
-    pub fn number(self, value: f64, decimals: usize) -> String {
-        let s = format!("{value:.decimals$}");
+    fn other(self) -> Lang {
         match self {
-            Lang::Fr => s.replace('.', ","),
-            Lang::En => s,
+            Lang::Fr => Lang::En,
+            Lang::En => Lang::Fr,
         }
     }
+}
+
+/// The language to start in when neither the address nor the saved settings name one: the
+/// browser's (`navigator.language`, any tag the engine reads, such as `fr-FR` or `en-GB`),
+/// else French.
+pub fn from_browser(tag: Option<&str>) -> Lang {
+    tag.and_then(|t| Lang::from_tag(t).ok()).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -73,17 +43,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn codes_round_trip() {
-        for lang in Lang::ALL {
-            assert_eq!(Lang::from_code(lang.code()), Some(lang));
-        }
-        assert_eq!(Lang::from_code("de"), None);
+    fn the_switch_goes_to_the_other_language() {
         assert_eq!(Lang::Fr.other(), Lang::En);
+        assert_eq!(Lang::En.other(), Lang::Fr);
+        assert_eq!(Lang::En.pick("Explorer", "Explore"), "Explore");
     }
 
     #[test]
-    fn numbers_follow_the_language() {
-        assert_eq!(Lang::Fr.number(62.5, 1), "62,5");
-        assert_eq!(Lang::En.number(62.5, 1), "62.5");
+    fn the_browser_language_is_read_as_a_tag_and_falls_back_to_french() {
+        assert_eq!(from_browser(Some("en-GB")), Lang::En);
+        assert_eq!(from_browser(Some("FR-ca")), Lang::Fr);
+        assert_eq!(from_browser(Some("de-DE")), Lang::Fr);
+        assert_eq!(from_browser(None), Lang::Fr);
     }
 }

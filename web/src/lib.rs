@@ -12,6 +12,7 @@ pub mod engine_bridge;
 pub mod i18n;
 pub mod plain;
 pub mod route;
+pub mod scored;
 pub mod state;
 pub mod store;
 pub mod ui;

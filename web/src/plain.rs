@@ -4,7 +4,7 @@
 //!
 //! This is a reading aid over the condition's source; the engine has already checked it.
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Pick};
 
 /// What a condition's names mean in a grid.
 pub trait Names {

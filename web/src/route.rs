@@ -50,7 +50,7 @@ impl Route {
         };
         let mut parts = path.split('/').filter(|p| !p.is_empty()).map(decode);
         let mut first = parts.next();
-        let lang = first.as_deref().and_then(Lang::from_code);
+        let lang = first.as_deref().and_then(|t| Lang::from_tag(t).ok());
         if lang.is_some() {
             first = parts.next();
         }

@@ -1,8 +1,9 @@
 //! The app's state and every change to it, as a pure reducer (tested natively).
 
 use crate::engine_bridge::{self, Refused, Rendered};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Pick};
 use crate::route::{Page, Route};
+use crate::scored::{ResultsCell, Scored};
 use crate::store::{self, SavedAssessment, SavedGrid, Workspace};
 use domino_engine::{Answer, Assessment, Grid};
 use std::rc::Rc;
@@ -106,6 +107,8 @@ pub struct Model {
     next_notice: u64,
     /// Incremented whenever saved data changes.
     pub revision: u64,
+    /// The results of this state, computed when first shown (see [`Model::scored`]).
+    results: ResultsCell,
 }
 
 /// A change to the state.
@@ -170,6 +173,7 @@ impl Model {
             notices: Vec::new(),
             next_notice: 1,
             revision: 0,
+            results: ResultsCell::default(),
         }
     }
 
@@ -187,6 +191,12 @@ impl Model {
             Some(e) => self.grid(e.grid),
             None => self.grid(self.selected),
         }
+    }
+
+    /// The results of the active assessment, scored the first time they are asked for in
+    /// this state (every action makes a new state); `now_ms` times the scoring.
+    pub fn scored(&self, now_ms: impl Fn() -> f64) -> Option<&Scored> {
+        self.results.get(self, now_ms)
     }
 
     /// The assessment being worked on.
@@ -221,11 +231,7 @@ impl Model {
         let mut a = Assessment::default();
         a.meta.grid = grid.id.clone();
         a.meta.grid_version = Some(grid.version.clone());
-        a.meta.initiative = format!(
-            "{} {}",
-            self.lang.pick("Initiative", "Initiative"),
-            self.next_id
-        );
+        a.meta.initiative = format!("{} {}", self.lang.labels().initiative, self.next_id);
         a
     }
 
@@ -244,6 +250,7 @@ impl Model {
 
     /// Applies a change; returns true when the saved data changed.
     pub fn apply(&mut self, action: Action) -> bool {
+        self.results = ResultsCell::default();
         let lang = self.lang;
         let changed = match action {
             Action::Navigate(route) => {
@@ -322,9 +329,9 @@ impl Model {
                         .map(|e| e.id.clone());
                     self.notify(
                         Tone::Info,
-                        format!(
-                            "{} « {title} » ({name})",
-                            lang.pick("Grille chargée :", "Grid loaded:")
+                        lang.labelled(
+                            lang.pick("Grille chargée", "Grid loaded"),
+                            format!("{} ({name})", lang.quoted(&title)),
                         ),
                         Rendered::default(),
                     );
@@ -399,9 +406,9 @@ impl Model {
             Err(refused) => {
                 self.notify(
                     Tone::Problem,
-                    format!(
-                        "{} {name}",
-                        lang.pick("Fichier d'évaluation refusé :", "Assessment file refused:")
+                    lang.labelled(
+                        lang.pick("Fichier d’évaluation refusé", "Assessment file refused"),
+                        name,
                     ),
                     refused.rendered,
                 );
@@ -423,7 +430,7 @@ impl Model {
                 format!(
                     "{} {name}",
                     lang.pick(
-                        "Cette évaluation ne correspond pas à la grille :",
+                        "Cette évaluation ne correspond pas à la grille\u{a0}:",
                         "This assessment does not match the grid:"
                     )
                 ),
@@ -435,9 +442,9 @@ impl Model {
         self.add(choice, assessment);
         self.notify(
             Tone::Info,
-            format!(
-                "{} « {initiative} » ({name})",
-                lang.pick("Évaluation importée :", "Assessment imported:")
+            lang.labelled(
+                lang.pick("Évaluation importée", "Assessment imported"),
+                format!("{} ({name})", lang.quoted(&initiative)),
             ),
             Rendered::default(),
         );
@@ -488,6 +495,7 @@ impl Model {
     /// Restores a saved workspace; whatever cannot be read is reported and returned for
     /// quarantine as (what, raw text).
     pub fn restore(&mut self, workspace: Workspace) -> Vec<(String, String)> {
+        self.results = ResultsCell::default();
         let lang = self.lang;
         let mut rejected = Vec::new();
         if let Some(saved) = workspace.grid {
@@ -546,7 +554,7 @@ impl Model {
                 format!(
                     "{} {}",
                     lang.pick(
-                        "Une partie de la sauvegarde n'a pas pu être relue ; elle est mise de côté dans le navigateur :",
+                        "Une partie de la sauvegarde n’a pas pu être relue\u{a0}; elle est mise de côté dans le navigateur\u{a0}:",
                         "Part of the saved data could not be read; it has been set aside in the browser:"
                     ),
                     what.join(", ")
@@ -569,7 +577,7 @@ impl Model {
                     "The saved data could not be read"
                 ),
                 lang.pick(
-                    "— elle a été mise de côté, rien n'est effacé ; clé :",
+                    "— elle a été mise de côté, rien n’est effacé\u{a0}; clé\u{a0}:",
                     "— it has been set aside, nothing was deleted; key:"
                 ),
             ),
@@ -631,6 +639,53 @@ mod tests {
         again.apply(Action::New);
         let ids: Vec<_> = again.entries.iter().map(|e| e.id.clone()).collect();
         assert_eq!(ids, ["a1", "a2"]);
+    }
+
+    #[test]
+    fn results_are_scored_once_per_state_and_again_after_any_change() {
+        let scorings = std::cell::Cell::new(0);
+        let clock = || {
+            scorings.set(scorings.get() + 1);
+            0.0
+        };
+        let mut m = model();
+        assert!(m.scored(clock).is_none(), "no assessment, nothing to score");
+        m.apply(Action::New);
+        let id = first_criterion(&m);
+        m.apply(Action::SetLevel(id.clone(), Some("3".into())));
+        let before = scorings.get();
+        for _ in 0..3 {
+            let scored = m.scored(clock).expect("an active assessment");
+            assert!(scored.report.is_ok());
+            assert!(scored.radar_svg.starts_with("<?xml") || scored.radar_svg.contains("<svg"));
+        }
+        // The clock is read twice (start, end) by the one scoring.
+        assert_eq!(scorings.get() - before, 2, "three views, one scoring");
+
+        m.apply(Action::SetLevel(id.clone(), Some("1".into())));
+        let level = |m: &Model| {
+            let report = m.scored(|| 0.0).unwrap().report.as_ref().unwrap();
+            report.axes[0].criteria[0]
+                .level
+                .as_ref()
+                .unwrap()
+                .code
+                .clone()
+        };
+        assert_eq!(level(&m), "1", "a changed answer is scored anew");
+        let copy = m.clone();
+        assert_eq!(level(&copy), "1", "a copy of the state shares its results");
+    }
+
+    #[test]
+    fn two_assessments_of_a_grid_are_compared() {
+        let mut m = model();
+        m.apply(Action::New);
+        assert!(m.scored(|| 0.0).unwrap().compare_svg.is_empty());
+        m.apply(Action::New);
+        let scored = m.scored(|| 0.0).unwrap();
+        assert_eq!(scored.compared.len(), 2);
+        assert!(scored.compare_svg.contains("<svg"));
     }
 
     #[test]

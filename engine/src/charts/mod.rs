@@ -103,11 +103,12 @@ pub(crate) fn clean(text: &str, max_chars: usize) -> String {
     }
 }
 
-/// Splits a label into lines of at most `width` characters, at spaces.
+/// Splits a label into lines of at most `width` characters, at ASCII spaces: a
+/// non-breaking space (before a French colon) keeps its words on one line.
 pub(crate) fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();
-    for word in text.split_whitespace() {
+    for word in text.split_ascii_whitespace() {
         if !current.is_empty() && current.chars().count() + 1 + word.chars().count() > width {
             lines.push(std::mem::take(&mut current));
         }

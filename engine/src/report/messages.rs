@@ -1,4 +1,7 @@
 //! Words for the built-in findings, in French and English (other languages fall back to English).
+//! French typography: « » with U+00A0 inside, U+00A0 before « : » and « ? », apostrophe ’.
+
+use crate::vocabulary::Language;
 
 /// The built-in finding templates; `{c}` is the criterion title, `{l}` a level label.
 pub(super) struct Messages {
@@ -10,11 +13,11 @@ pub(super) struct Messages {
 }
 
 const FR: Messages = Messages {
-    critical_low: "Critère critique « {c} » au niveau « {l} » : un point faible qu'aucune moyenne ne compense. Qu'est-ce qui l'explique, et qui peut agir ?",
-    critical_unknown: "Critère critique « {c} » : personne ne sait répondre. Ne pas savoir est en soi un point de vigilance : qui pourrait éclairer la question ?",
-    target_gap: "« {c} » : l'écart entre le niveau actuel (« {l} ») et le niveau visé (« {t} ») est un levier à travailler.",
-    rater_gap: "« {c} » : les évaluateurs sont en désaccord ({l}). Un point à mettre en débat avant de conclure.",
-    applicability: "« {c} » : certains évaluateurs jugent ce critère sans objet, d'autres lui donnent un niveau. Un point à clarifier ensemble.",
+    critical_low: "Critère critique «\u{a0}{c}\u{a0}» au niveau «\u{a0}{l}\u{a0}»\u{a0}: un point faible qu’aucune moyenne ne compense. Qu’est-ce qui l’explique, et qui peut agir\u{a0}?",
+    critical_unknown: "Critère critique «\u{a0}{c}\u{a0}»\u{a0}: personne ne sait répondre. Ne pas savoir est en soi un point de vigilance\u{a0}: qui pourrait éclairer la question\u{a0}?",
+    target_gap: "«\u{a0}{c}\u{a0}»\u{a0}: l’écart entre le niveau actuel («\u{a0}{l}\u{a0}») et le niveau visé («\u{a0}{t}\u{a0}») est un levier à travailler.",
+    rater_gap: "«\u{a0}{c}\u{a0}»\u{a0}: les évaluateurs sont en désaccord ({l}). Un point à mettre en débat avant de conclure.",
+    applicability: "«\u{a0}{c}\u{a0}»\u{a0}: certains évaluateurs jugent ce critère sans objet, d’autres lui donnent un niveau. Un point à clarifier ensemble.",
 };
 
 const EN: Messages = Messages {
@@ -26,11 +29,10 @@ const EN: Messages = Messages {
 };
 
 /// The templates for a language.
-pub(super) fn messages(lang: &str) -> &'static Messages {
-    if lang == "fr" || lang.starts_with("fr-") {
-        &FR
-    } else {
-        &EN
+pub(super) fn messages(lang: Language) -> &'static Messages {
+    match lang {
+        Language::Fr => &FR,
+        Language::En => &EN,
     }
 }
 
@@ -40,4 +42,25 @@ pub(super) fn fill(template: &str, c: &str, l: &str, t: &str) -> String {
         .replace("{c}", c)
         .replace("{l}", l)
         .replace("{t}", t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn french_templates_follow_french_typography() {
+        let fr = messages(Language::Fr);
+        for t in [
+            fr.critical_low,
+            fr.critical_unknown,
+            fr.target_gap,
+            fr.rater_gap,
+            fr.applicability,
+        ] {
+            for bad in [" :", " ?", "« ", " »", "'"] {
+                assert!(!t.contains(bad), "{bad:?} in {t}");
+            }
+        }
+    }
 }

@@ -1,13 +1,15 @@
 //! Reports: an evaluation put into words in one language, serializable as JSON.
 
 mod build;
+mod codes;
 mod flat;
 mod messages;
 
+pub use codes::FindingOrigin;
 pub use flat::{push_finding_id, push_score, summary_header, summary_record};
 
 use crate::grid::{FindingKind, Phase};
-use crate::rules::TraceStep;
+use crate::rules::{AnswerState, TraceStep};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -108,8 +110,9 @@ pub struct CriterionReport {
     pub critical: bool,
     /// Weight.
     pub weight: f64,
-    /// `answered`, `not_applicable`, `unknown`, `unanswered` or `not_relevant`.
-    pub state: String,
+    /// Answered, not applicable, unknown, unanswered or not relevant
+    /// (`answered`, `not_applicable`, `unknown`, `unanswered`, `not_relevant` in JSON).
+    pub state: AnswerState,
     /// Consolidated level.
     pub level: Option<LevelRef>,
     /// Value 0–1 used in the axis score.
@@ -157,6 +160,15 @@ impl Findings {
         }
     }
 
+    /// The kinds that have findings, in report order, each with its findings: what a report
+    /// lists under a heading per kind.
+    pub fn by_kind(&self) -> impl Iterator<Item = (FindingKind, &[Finding])> {
+        FindingKind::ALL
+            .into_iter()
+            .map(|k| (k, self.of(k)))
+            .filter(|(_, list)| !list.is_empty())
+    }
+
     /// Every finding, kinds in report order.
     pub fn all(&self) -> impl Iterator<Item = &Finding> {
         FindingKind::ALL.into_iter().flat_map(|k| self.of(k).iter())
@@ -180,8 +192,9 @@ pub struct Finding {
     pub id: String,
     /// Kind.
     pub kind: FindingKind,
-    /// `rule`, `critical`, `target_gap`, `rater_gap` or `applicability`.
-    pub source: String,
+    /// What raised it (`rule`, `critical`, `target_gap`, `rater_gap` or
+    /// `applicability` in JSON).
+    pub source: FindingOrigin,
     /// Criteria concerned.
     pub criteria: Vec<String>,
     /// What was observed and what to ask.
@@ -223,6 +236,14 @@ impl Recommendations {
             Phase::Accompagner => &mut self.accompagner,
             Phase::Perenniser => &mut self.perenniser,
         }
+    }
+
+    /// The phases that have recommendations, in order, each with its recommendations.
+    pub fn by_phase(&self) -> impl Iterator<Item = (Phase, &[RecommendationReport])> {
+        Phase::ALL
+            .into_iter()
+            .map(|p| (p, self.of(p)))
+            .filter(|(_, list)| !list.is_empty())
     }
 
     /// Total number of recommendations.

@@ -21,10 +21,7 @@ pub(super) fn file_input(
             move |what| {
                 failed.emit(Action::Notify(
                     Tone::Problem,
-                    format!(
-                        "{} {what}",
-                        lang.pick("Fichier illisible :", "Cannot read file:")
-                    ),
+                    lang.labelled(lang.pick("Fichier illisible", "Cannot read file"), what),
                 ))
             },
         );
@@ -69,7 +66,7 @@ pub(super) fn assessments(m: &Model, dispatch: &Callback<Action>) -> Html {
             <section aria-labelledby="list-h">
                 <h2 id="list-h">{ l.pick("Mes évaluations", "My assessments") }</h2>
                 if m.entries.is_empty() {
-                    <p>{ l.pick("Aucune évaluation pour l'instant.", "No assessment yet.") }</p>
+                    <p>{ l.pick("Aucune évaluation pour l’instant.", "No assessment yet.") }</p>
                 } else {
                     <ul class="entries">
                         { for m.entries.iter().map(|e| entry_row(m, e, dispatch)) }
@@ -78,7 +75,7 @@ pub(super) fn assessments(m: &Model, dispatch: &Callback<Action>) -> Html {
                 <p class="actions">
                     <button type="button" class="primary" id="new-assessment" onclick={on_new}>{ l.pick("Nouvelle évaluation", "New assessment") }</button>
                 </p>
-                { file_input("import", l.pick("Importer un fichier d'évaluation (TOML ou JSON)", "Import an assessment file (TOML or JSON)"),
+                { file_input("import", l.pick("Importer un fichier d’évaluation (TOML ou JSON)", "Import an assessment file (TOML or JSON)"),
                     ".toml,.json,application/json,application/toml,text/plain", dispatch, Action::Import, l) }
             </section>
             { for m.active_entry().map(|e| meta_form(m, e, dispatch)) }
@@ -111,7 +108,7 @@ pub(super) fn entry_row(m: &Model, e: &crate::state::Entry, dispatch: &Callback<
         let name = e.assessment.meta.initiative.clone();
         let question = format!(
             "{} « {name} » ?",
-            l.pick("Supprimer l'évaluation", "Delete the assessment")
+            l.pick("Supprimer l’évaluation", "Delete the assessment")
         );
         Callback::from(move |_| {
             let ok = dom::window()
@@ -181,10 +178,10 @@ pub(super) fn meta_form(m: &Model, e: &crate::state::Entry, dispatch: &Callback<
     html! {
         <>
             <section aria-labelledby="meta-h">
-                <h2 id="meta-h">{ l.pick("L'initiative", "The initiative") }</h2>
-                { text_field("initiative", l.pick("Nom de l'initiative", "Initiative name"), &meta.initiative, "text", set(MetaField::Initiative)) }
-                { text_field("territory", l.pick("Territoire", "Territory"), meta.territory.as_deref().unwrap_or(""), "text", set(MetaField::Territory)) }
-                { text_field("date", l.pick("Date", "Date"), meta.date.as_deref().unwrap_or(""), "date", set(MetaField::Date)) }
+                <h2 id="meta-h">{ l.pick("L’initiative", "The initiative") }</h2>
+                { text_field("initiative", l.pick("Nom de l’initiative", "Initiative name"), &meta.initiative, "text", set(MetaField::Initiative)) }
+                { text_field("territory", l.labels().territory, meta.territory.as_deref().unwrap_or(""), "text", set(MetaField::Territory)) }
+                { text_field("date", l.labels().date, meta.date.as_deref().unwrap_or(""), "date", set(MetaField::Date)) }
                 { for g.profile.iter().map(|f| {
                     let id = format!("profile-{}", f.id);
                     let value = e.assessment.profile.get(&f.id).cloned().unwrap_or_default();
@@ -279,13 +276,13 @@ pub(super) fn assess_axis(m: &Model, axis_id: &str, dispatch: &Callback<Action>)
     let (done, total) = m.axis_progress(axis_id);
     html! {
         <>
-            <nav class="breadcrumb" aria-label={l.pick("Fil d'Ariane", "Breadcrumb")}>
+            <nav class="breadcrumb" aria-label={l.pick("Fil d’Ariane", "Breadcrumb")}>
                 <a href={link(l, Page::Assess(None))}>{ entry.assessment.meta.initiative.clone() }</a>
             </nav>
-            { h1(format!("{} {}/{} — {}", l.pick("Axe", "Axis"), index + 1, g.axes.len(), axis.title.get(l.code()))) }
+            { h1(format!("{} {}/{} — {}", l.labels().axis, index + 1, g.axes.len(), axis.title.get(l.code()))) }
             <p class="lead">{ axis.question.get(l.code()) }</p>
             <p class="progress-line">
-                <progress max={total.to_string()} value={done.to_string()} aria-label={l.pick("Progression de l'axe", "Axis progress")}></progress>
+                <progress max={total.to_string()} value={done.to_string()} aria-label={l.pick("Progression de l’axe", "Axis progress")}></progress>
                 { format!(" {done}/{total} {}", l.pick("critères renseignés", "criteria answered")) }
             </p>
             { for axis.criteria.iter().map(|c| criterion_form(m, g, entry, c, dispatch)) }
@@ -361,14 +358,14 @@ pub(super) fn criterion_form(
             <fieldset>
                 <legend>
                     <span class="title">{ c.title.get(code) }</span>
-                    if c.critical { <span class="badge critical">{ l.pick("critique", "critical") }</span> }
+                    if c.critical { <span class="badge critical">{ l.labels().critical }</span> }
                 </legend>
                 <p class="question">{ c.question.get(code) }</p>
                 { for c.hint.as_ref().map(|h| html!{ <details class="hint"><summary>{ l.pick("Conseil", "Hint") }</summary><p>{ h.get(code) }</p></details> }) }
-                { for relevant_note.map(|n| html!{ <p class="relevant">{ l.pick("Concerne seulement si : ", "Only relevant when: ") }{ n }</p> }) }
-                { for raters.map(|by| html!{ <p class="raters">{ l.pick("Réponses par évaluateur : ", "Answers by rater: ") }
+                { for relevant_note.map(|n| html!{ <p class="relevant">{ label(l, l.pick("Concerne seulement si", "Only relevant when")) }{ n }</p> }) }
+                { for raters.map(|by| html!{ <p class="raters">{ label(l, l.pick("Réponses par évaluateur", "Answers by rater")) }
                     { by.iter().map(|(k, v)| format!("{k} = {v}")).collect::<Vec<_>>().join(", ") }</p> }) }
-                <div class="choices" role="radiogroup" aria-label={format!("{} — {}", l.pick("Niveau", "Level"), c.title.get(code))}>
+                <div class="choices" role="radiogroup" aria-label={format!("{} — {}", l.labels().level, c.title.get(code))}>
                     { for scale.options.iter().enumerate().map(|(i, o)| radio(
                         o.code.clone(),
                         html!{ <strong>{ format!("{} — {}", o.code, o.label.get(code)) }</strong> },
@@ -382,7 +379,7 @@ pub(super) fn criterion_form(
                 }
                 <div class="row">
                     <p class="field">
-                        <label for={format!("target-{dom_id}")}>{ l.pick("Niveau visé", "Target level") }</label>
+                        <label for={format!("target-{dom_id}")}>{ l.labels().target }</label>
                         <select id={format!("target-{dom_id}")} onchange={on_target}>
                             <option value="" selected={target.is_none()}>{ l.pick("— aucun —", "— none —") }</option>
                             { for scale.options.iter().map(|o| html!{

@@ -13,10 +13,10 @@ pub(super) fn home(m: &Model) -> Html {
             <section aria-labelledby="context-h">
                 <h2 id="context-h">{ l.pick("Le contexte DOMINO", "The DOMINO context") }</h2>
                 <p>{ l.pick(
-                    "DOMINO est un programme de recherche-action (Collporterre, Télécom Bretagne, ADEME, 2015–2017) sur les pratiques collaboratives territoriales : jardins partagés, repair cafés, monnaies locales, lieux partagés…",
+                    "DOMINO est un programme de recherche-action (Collporterre, Télécom Bretagne, ADEME, 2015–2017) sur les pratiques collaboratives territoriales\u{a0}: jardins partagés, repair cafés, monnaies locales, lieux partagés…",
                     "DOMINO is a research-action programme (Collporterre, Télécom Bretagne, ADEME, 2015–2017) on territorial collaborative practices: shared gardens, repair cafés, local currencies, shared places…") }</p>
                 <p>{ l.pick(
-                    "La grille aide une initiative et ses partenaires publics à se regarder axe par axe. Elle ne donne pas qu'une note : elle fait ressortir des pépites, des opportunités, des points de vigilance et des points à débattre, et propose des pistes pour déclencher, accompagner et pérenniser.",
+                    "La grille aide une initiative et ses partenaires publics à se regarder axe par axe. Elle ne donne pas qu’une note\u{a0}: elle fait ressortir des pépites, des opportunités, des points de vigilance et des points à débattre, et propose des pistes pour déclencher, accompagner et pérenniser.",
                     "The grid helps an initiative and its public partners look at themselves axis by axis. It gives more than a score: it brings out pépites (nuggets), opportunities, points of vigilance and points to debate, and suggests ways to trigger, support and sustain.") }</p>
                 <p class="actions">
                     <a class="button primary" href={link(l, Page::Assess(None))}>{ l.pick("Commencer une auto-évaluation", "Start a self-assessment") }</a>
@@ -40,7 +40,7 @@ pub(super) fn axis_list(m: &Model) -> Html {
                 <li class="card">
                     <h3><a href={link(l, Page::Explore(Some(a.id.clone())))}>{ a.title.get(l.code()) }</a></h3>
                     <p>{ a.question.get(l.code()) }</p>
-                    <p class="muted">{ format!("{} {}", a.criteria.len(), l.pick("critères", "criteria")) }</p>
+                    <p class="muted">{ format!("{} {}", a.criteria.len(), l.labels().criteria) }</p>
                 </li>
             }) }
         </ol>
@@ -87,30 +87,13 @@ pub(super) fn describe(g: &Grid, l: Lang, source: &str) -> String {
     plain::describe(source, l, &GridNames(g, l))
 }
 
-pub(super) fn kind_name(l: Lang, kind: FindingKind) -> &'static str {
-    match kind {
-        FindingKind::Pepite => l.pick("Pépites", "Pépites (nuggets)"),
-        FindingKind::Opportunite => l.pick("Opportunités", "Opportunities"),
-        FindingKind::Vigilance => l.pick("Points de vigilance", "Points of vigilance"),
-        FindingKind::Debat => l.pick("Points à débattre", "Points to debate"),
-    }
-}
-
-pub(super) fn phase_name(l: Lang, phase: Phase) -> &'static str {
-    match phase {
-        Phase::Declencher => l.pick("Déclencher", "Trigger"),
-        Phase::Accompagner => l.pick("Accompagner", "Support"),
-        Phase::Perenniser => l.pick("Pérenniser", "Sustain"),
-    }
-}
-
 pub(super) fn levels_table(g: &Grid, l: Lang, c: &Criterion) -> Html {
     let scale = &g.scales[c.scale];
     html! {
         <table class="levels">
             <caption class="visually-hidden">{ format!("{} — {}", l.pick("Niveaux", "Levels"), c.title.get(l.code())) }</caption>
             <thead><tr>
-                <th scope="col">{ l.pick("Niveau", "Level") }</th>
+                <th scope="col">{ l.labels().level }</th>
                 <th scope="col">{ l.pick("Description", "Descriptor") }</th>
             </tr></thead>
             <tbody>
@@ -133,7 +116,7 @@ pub(super) fn explore_axis(m: &Model, axis_id: &str) -> Html {
     };
     html! {
         <>
-            <nav class="breadcrumb" aria-label={l.pick("Fil d'Ariane", "Breadcrumb")}>
+            <nav class="breadcrumb" aria-label={l.pick("Fil d’Ariane", "Breadcrumb")}>
                 <a href={link(l, Page::Explore(None))}>{ l.pick("Axes", "Axes") }</a>
             </nav>
             { h1(axis.title.get(l.code()).to_string()) }
@@ -146,19 +129,19 @@ pub(super) fn explore_axis(m: &Model, axis_id: &str) -> Html {
                 html! {
                     <section class="criterion" id={format!("c-{}", c.full_id.replace('.', "-"))}>
                         <h2>{ c.title.get(l.code()) }
-                            if c.critical { <span class="badge critical">{ l.pick("critique", "critical") }</span> }
+                            if c.critical { <span class="badge critical">{ l.labels().critical }</span> }
                         </h2>
                         <p>{ c.question.get(l.code()) }</p>
-                        { for c.hint.as_ref().map(|h| html!{ <p class="hint"><strong>{ l.pick("Conseil : ", "Hint: ") }</strong>{ h.get(l.code()) }</p> }) }
+                        { for c.hint.as_ref().map(|h| html!{ <p class="hint"><strong>{ label(l, l.pick("Conseil", "Hint")) }</strong>{ h.get(l.code()) }</p> }) }
                         { levels_table(g, l, c) }
                         { for c.relevant.as_ref().map(|r| html!{
-                            <p class="relevant"><strong>{ l.pick("Concerne seulement si : ", "Only relevant when: ") }</strong>{ describe(g, l, r.source()) }</p>
+                            <p class="relevant"><strong>{ label(l, l.pick("Concerne seulement si", "Only relevant when")) }</strong>{ describe(g, l, r.source()) }</p>
                         }) }
                         if !related.is_empty() {
                             <details>
                                 <summary>{ format!("{} ({})", l.pick("Règles liées", "Related rules"), related.len()) }</summary>
                                 <ul>{ for related.iter().map(|r| html!{
-                                    <li><span class={classes!("kind", r.kind.code())}>{ kind_name(l, r.kind) }</span>{ " " }{ r.message.get(l.code()) }</li>
+                                    <li><span class={classes!("kind", r.kind.code())}>{ l.kind(r.kind) }</span>{ " " }{ r.message.get(l.code()) }</li>
                                 }) }</ul>
                             </details>
                         }
@@ -187,26 +170,26 @@ pub(super) fn rules(m: &Model) -> Html {
             { h1(l.pick("Les règles, en clair", "The rules, in plain words")) }
             { grid_badge(m) }
             <p>{ l.pick(
-                "Chaque règle observe les réponses et fait ressortir un constat. En plus des règles, la grille signale toujours : un critère critique faible ou inconnu (vigilance), un écart d'au moins deux niveaux avec la cible (opportunité), des évaluateurs en désaccord (à débattre).",
+                "Chaque règle observe les réponses et fait ressortir un constat. En plus des règles, la grille signale toujours\u{a0}: un critère critique faible ou inconnu (vigilance), un écart d’au moins deux niveaux avec la cible (opportunité), des évaluateurs en désaccord (à débattre).",
                 "Each rule watches the answers and raises a finding. Besides the rules, the grid always flags: a critical criterion that is low or unknown (vigilance), a target two levels or more above the current level (opportunity), raters who disagree (to debate).") }</p>
             { for FindingKind::ALL.iter().map(|&kind| {
                 let of_kind: Vec<_> = g.rules.iter().filter(|r| r.kind == kind).collect();
                 html! {
                     <section class={classes!("rule-group", kind.code())}>
-                        <h2>{ format!("{} ({})", kind_name(l, kind), of_kind.len()) }</h2>
+                        <h2>{ report_text::counted(l.kind(kind), of_kind.len()) }</h2>
                         <ul class="rules">
                             { for of_kind.iter().map(|r| html! {
                                 <li id={format!("rule-{}", r.id)}>
                                     <p class="message">{ r.message.get(l.code()) }</p>
-                                    <p><strong>{ l.pick("Quand : ", "When: ") }</strong>{ describe(g, l, r.when.source()) }</p>
+                                    <p><strong>{ label(l, l.pick("Quand", "When")) }</strong>{ describe(g, l, r.when.source()) }</p>
                                     <details>
                                         <summary>{ l.pick("Condition exacte", "Exact condition") }</summary>
                                         <code>{ r.when.source() }</code>
                                     </details>
                                     if !r.recommend.is_empty() {
-                                        <p><strong>{ l.pick("Pistes : ", "Recommendations: ") }</strong>
+                                        <p><strong>{ label(l, l.labels().recommendations) }</strong>
                                         { r.recommend.iter().filter_map(|id| g.recommendation(id))
-                                            .map(|rec| format!("{} ({})", rec.title.get(l.code()), phase_name(l, rec.phase)))
+                                            .map(|rec| format!("{} ({})", rec.title.get(l.code()), l.phase(rec.phase)))
                                             .collect::<Vec<_>>().join(" · ") }</p>
                                     }
                                 </li>

@@ -4,12 +4,13 @@
 
 use crate::dom;
 use crate::engine_bridge::{self, Rendered};
-use crate::i18n::Lang;
+use crate::i18n::{self, Lang, Pick};
 use crate::plain::{self, Names};
 use crate::route::{Page, Route};
 use crate::state::{Action, GridChoice, MetaField, Model, Tone};
 use crate::store::{self, KeyValue};
 use domino_engine::grid::Criterion;
+use domino_engine::vocabulary::report_text;
 use domino_engine::{FindingKind, Grid, Phase};
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
@@ -52,10 +53,9 @@ fn initial_state(builtin: Rc<Grid>) -> State {
             store
                 .get(store::LANG_KEY)
                 .as_deref()
-                .and_then(Lang::from_code)
+                .and_then(|t| Lang::from_tag(t).ok())
         })
-        .or_else(|| dom::navigator_lang().as_deref().and_then(Lang::from_code))
-        .unwrap_or_default();
+        .unwrap_or_else(|| i18n::from_browser(dom::navigator_lang().as_deref()));
     let route = route.with_lang(lang);
     dom::replace_hash(&route.to_hash());
     let mut model = Model::new(builtin, lang, route);
@@ -148,7 +148,7 @@ pub fn app(props: &AppProps) -> Html {
                         format!(
                             "{} ({e})",
                             lang.pick(
-                                "Impossible d'enregistrer dans le navigateur ; exportez votre évaluation",
+                                "Impossible d’enregistrer dans le navigateur\u{a0}; exportez votre évaluation",
                                 "Could not save in the browser; export your assessment"
                             )
                         ),
@@ -165,7 +165,7 @@ pub fn app(props: &AppProps) -> Html {
         use_effect_with((lang, title), move |(lang, title)| {
             let mut store = dom::BrowserStore::open();
             let _ = store.set(store::LANG_KEY, lang.code());
-            dom::set_document(lang.code(), &format!("DOMINO — {title}"));
+            dom::set_document(lang.code(), &report_text::page_title(title));
         });
     }
 
@@ -210,10 +210,10 @@ fn header(m: &Model) -> Html {
             <nav aria-label={l.pick("Navigation principale", "Main navigation")}>
                 <ul>
                     { item(Page::Explore(None), l.pick("Explorer", "Explore")) }
-                    { item(Page::Rules, l.pick("Règles", "Rules")) }
+                    { item(Page::Rules, l.labels().rules) }
                     { item(Page::Search(String::new()), l.pick("Rechercher", "Search")) }
-                    { item(Page::Assess(None), l.pick("S'évaluer", "Assess")) }
-                    { item(Page::Results, l.pick("Résultats", "Results")) }
+                    { item(Page::Assess(None), l.pick("S’évaluer", "Assess")) }
+                    { item(Page::Results, l.labels().results) }
                     { item(Page::Grid, l.pick("Ma grille", "My grid")) }
                 </ul>
             </nav>
@@ -266,12 +266,17 @@ fn diagnostics(rendered: &Rendered, l: Lang) -> Html {
             { for rendered.shown.iter().map(|t| html!{ <pre class="diagnostic">{ t }</pre> }) }
             if rendered.omitted > 0 {
                 <p class="omitted">{ match l {
-                    Lang::Fr => format!("… et {} autres diagnostics, non affichés : corrigez d'abord ceux-ci, ou lisez-les tous avec l'outil en ligne de commande domino.", rendered.omitted),
+                    Lang::Fr => format!("… et {} autres diagnostics, non affichés\u{a0}: corrigez d’abord ceux-ci, ou lisez-les tous avec l’outil en ligne de commande domino.", rendered.omitted),
                     Lang::En => format!("… and {} more diagnostics, not shown: fix these first, or read them all with the domino command-line tool.", rendered.omitted),
                 } }</p>
             }
         </>
     }
+}
+
+/// A label followed by the language's colon, before the element holding its value.
+fn label(l: Lang, word: &str) -> String {
+    format!("{word}{}", l.colon())
 }
 
 fn h1(text: impl Into<Html>) -> Html {
@@ -283,8 +288,8 @@ fn grid_badge(m: &Model) -> Html {
     let l = m.lang;
     html! {
         <p class="grid-stamp">
-            { l.pick("Grille : ", "Grid: ") }<strong>{ g.title.get(l.code()) }</strong>
-            { format!(" — {} v{} · {}", g.id, g.version, g.hash.get(..12).unwrap_or(&g.hash)) }
+            { format!("{}{}", l.labels().grid, l.colon()) }<strong>{ g.title.get(l.code()) }</strong>
+            { format!(" — {}", report_text::stamp_of(&g.id, &g.version, &g.hash)) }
         </p>
     }
 }
@@ -294,7 +299,7 @@ fn not_found(m: &Model) -> Html {
     html! {
         <>
             { h1(l.pick("Page introuvable", "Page not found")) }
-            <p><a href={link(l, Page::Home)}>{ l.pick("Retour à l'accueil", "Back home") }</a></p>
+            <p><a href={link(l, Page::Home)}>{ l.pick("Retour à l’accueil", "Back home") }</a></p>
         </>
     }
 }

@@ -53,7 +53,7 @@ pub fn search_grid(g: &Grid, l: Lang, query: &str) -> Vec<Hit> {
         ]) {
             hits.push(Hit {
                 href: link(l, Page::Explore(Some(a.id.clone()))),
-                what: l.pick("Axe", "Axis"),
+                what: l.labels().axis,
                 title: a.title.get(code).into(),
                 text: a.question.get(code).into(),
             });
@@ -67,7 +67,7 @@ pub fn search_grid(g: &Grid, l: Lang, query: &str) -> Vec<Hit> {
             if matches(&texts) {
                 hits.push(Hit {
                     href: link(l, Page::Explore(Some(a.id.clone()))),
-                    what: l.pick("Critère", "Criterion"),
+                    what: l.labels().criterion,
                     title: format!("{} — {}", a.title.get(code), c.title.get(code)),
                     text: c.question.get(code).into(),
                 });
@@ -107,7 +107,7 @@ pub(super) fn search(m: &Model, query: &str, dispatch: &Callback<Action>) -> Htm
                 <input id="q" type="search" value={query.to_string()} {oninput} autocomplete="off" />
             </form>
             <p role="status" aria-live="polite">{
-                if query.trim().is_empty() { l.pick("Tapez un mot : eau, bénévoles, financement…", "Type a word: water, volunteers, funding…").to_string() }
+                if query.trim().is_empty() { l.pick("Tapez un mot\u{a0}: eau, bénévoles, financement…", "Type a word: water, volunteers, funding…").to_string() }
                 else { format!("{} {}", hits.len(), l.pick("résultat(s)", "result(s)")) }
             }</p>
             <ul class="hits">

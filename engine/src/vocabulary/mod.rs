@@ -1,0 +1,26 @@
+//! What people read that does not come from a grid: the names of finding kinds, phases and
+//! answer states, the labels of reports, punctuation and numbers, in each language of the
+//! tools.
+//!
+//! The CLI, the web app and any other presenter take their words from here, so a term reads
+//! the same wherever it is shown and a language is a single table to write. Grid texts
+//! (titles, questions, messages) come from the grid itself ([`crate::Text::get`]).
+//!
+//! - [`Language`]: the languages of the tools and the one rule reading a language tag
+//!   (`fr`, `fr-FR`, `en_GB`, `EN`…);
+//! - [`Labels`]: the fixed labels (headings, column names);
+//! - `Language::kind`, `phase`, `state`: DOMINO's terms;
+//! - `Language::colon`, `labelled`, `question`: punctuation, which belongs to the language;
+//! - `Language::number`, `score`, `coverage`: numbers as people read them;
+//! - [`report_text`]: the phrases every presenter shows the same way (a finding's why, a level,
+//!   the grid stamp, the page title).
+
+mod labels;
+mod language;
+mod numbers;
+mod punctuation;
+pub mod report_text;
+mod terms;
+
+pub use labels::Labels;
+pub use language::{Language, UnknownLanguage};
