@@ -325,6 +325,7 @@ pub fn markdown(grid: &Grid, lang: &str) -> String {
             let _ = writeln!(o, "### {}\n", kind_title(kind, lang));
             for r in rules {
                 let _ = writeln!(o, "- **{}** — `{}`", r.id, r.when.source());
+                let _ = writeln!(o, "  *{}*", md(&grid.describe(&r.when, lang)));
                 let _ = writeln!(o, "  {}", md(r.message.get(lang)));
                 if !r.recommend.is_empty() {
                     let _ = writeln!(o, "  → {}", r.recommend.join(", "));

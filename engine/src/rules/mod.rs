@@ -38,8 +38,10 @@
 mod ast;
 mod check;
 mod condition;
+mod describe;
 mod error;
 mod eval;
+mod keywords;
 mod lexer;
 mod parser;
 mod program;
@@ -50,6 +52,7 @@ mod value;
 mod tests;
 
 pub use condition::{Condition, References};
+pub use describe::Names;
 pub use error::{RuleError, RuleErrorKind};
 pub use value::{TraceStep, Value};
 

@@ -84,7 +84,7 @@ impl Checker<'_> {
                 "`profile` alone is not a value".to_owned(),
                 Some("name one of its fields: `profile.<field>`".to_owned()),
             )
-        } else if KEYWORDS.contains(&name.to_ascii_lowercase().as_str()) {
+        } else if is_miscased_keyword(name) {
             (
                 format!("unknown name `{name}`"),
                 Some(format!(
