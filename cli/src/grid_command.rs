@@ -76,7 +76,7 @@ fn list(lang: &str) -> Result<u8, Fail> {
                     g.id.clone(),
                     g.version.clone(),
                     format!("{}", g.criterion_count()),
-                    g.hash.get(..16).unwrap_or(&g.hash).to_owned(),
+                    domino_engine::short_hash(&g.hash).to_owned(),
                     g.title.get(lang).to_owned(),
                 ]);
             }
@@ -156,7 +156,7 @@ fn check(files: &[PathBuf], deny_warnings: bool) -> Result<u8, Fail> {
                         g.version,
                         g.criterion_count(),
                         g.rules.len(),
-                        g.hash.get(..16).unwrap_or(&g.hash),
+                        domino_engine::short_hash(&g.hash),
                         if warnings > 0 {
                             format!(" ({warnings} warning(s))")
                         } else {

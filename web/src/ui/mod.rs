@@ -284,7 +284,7 @@ fn grid_badge(m: &Model) -> Html {
     html! {
         <p class="grid-stamp">
             { l.pick("Grille : ", "Grid: ") }<strong>{ g.title.get(l.code()) }</strong>
-            { format!(" — {} v{} · {}", g.id, g.version, g.hash.get(..12).unwrap_or(&g.hash)) }
+            { format!(" — {} v{} · {}", g.id, g.version, domino_engine::short_hash(&g.hash)) }
         </p>
     }
 }

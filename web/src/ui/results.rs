@@ -68,7 +68,7 @@ pub(super) fn results(m: &Model, dispatch: &Callback<Action>) -> Html {
     html! {
         <>
             { h1(format!("{} — {}", l.pick("Résultats", "Results"), report.initiative)) }
-            <p class="grid-stamp">{ format!("{} v{} · {}", report.grid.id, report.grid.version, report.grid.hash.get(..12).unwrap_or("")) }
+            <p class="grid-stamp">{ format!("{} v{} · {}", report.grid.id, report.grid.version, domino_engine::short_hash(&report.grid.hash)) }
                 { for report.territory.as_ref().map(|t| format!(" · {t}")) }{ for report.date.as_ref().map(|d| format!(" · {d}")) }</p>
             <p class="actions no-print">
                 <button type="button" onclick={json} id="download-json">{ l.pick("Télécharger le rapport JSON", "Download JSON report") }</button>
