@@ -245,6 +245,21 @@ mod tests {
     }
 
     #[test]
+    fn an_assessment_is_told_json_or_toml_as_the_cli_tells_it() {
+        let json = r#"{"assessment": {"grid": "domino", "initiative": "Repair café"}}"#;
+        assert_eq!(
+            read_assessment("a.toml", json).unwrap().meta.initiative,
+            "Repair café"
+        );
+        let toml = "[assessment]\ngrid = \"domino\"\ninitiative = \"Jardin\"\n";
+        assert_eq!(
+            read_assessment("a.toml", toml).unwrap().meta.initiative,
+            "Jardin"
+        );
+        assert!(read_assessment("a.json", toml).is_err());
+    }
+
+    #[test]
     fn the_csv_download_defuses_formulas_typed_in_an_assessment() {
         let grid = builtin();
         let hostile = [

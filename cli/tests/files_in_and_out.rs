@@ -1,10 +1,12 @@
-//! Every CSV `domino` writes is safe to open in a spreadsheet: a name typed as a
+//! What `domino` reads and writes: a file is told TOML or JSON by its content
+//! first, text must be UTF-8 (a BOM is dropped, UTF-16 refused with what to do),
+//! and every CSV it writes is safe to open in a spreadsheet: a name typed as a
 //! formula (`=HYPERLINK(…)`, `@SUM(1)`, `+cmd`, `-2+3`, a leading tab) comes out
 //! as text, prefixed with `'`, in batch results, batch summaries and
 //! `score --format csv`; numbers stay numbers.
 
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::{Command, Output, Stdio};
 
 /// Cells a spreadsheet would run as formulas.
 const HOSTILE: [&str; 5] = [
@@ -15,18 +17,67 @@ const HOSTILE: [&str; 5] = [
     "\tcalc",
 ];
 
-/// Runs `domino` in `dir`; returns its standard output, after checking it succeeded.
-fn domino(dir: &Path, args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_domino"))
+/// Runs `domino` in `dir`.
+fn run(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_domino"))
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")
         .stdin(Stdio::null())
         .output()
-        .expect("domino runs");
+        .expect("domino runs")
+}
+
+/// Runs `domino` in `dir`; returns its standard output, after checking it succeeded.
+fn domino(dir: &Path, args: &[&str]) -> String {
+    let out = run(dir, args);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{args:?}: {stderr}");
     String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
+const ASSESSMENT_JSON: &str = r#"{"assessment": {"grid": "domino", "initiative": "Repair café"}, "answers": {"collectif.accueil": "3"}}"#;
+
+#[test]
+fn a_file_starting_with_a_brace_is_json_whatever_its_name() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.toml"), ASSESSMENT_JSON).unwrap();
+    let out = domino(dir.path(), &["score", "a.toml", "--format", "csv"]);
+    assert!(out.contains("Repair café"), "{out}");
+}
+
+#[test]
+fn a_utf8_bom_is_dropped_and_utf16_is_refused_with_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bom = b"\xef\xbb\xbf".to_vec();
+    bom.extend_from_slice(ASSESSMENT_JSON.as_bytes());
+    std::fs::write(dir.path().join("bom.json"), &bom).unwrap();
+    domino(dir.path(), &["score", "bom.json"]);
+    let mut utf16 = vec![0xff, 0xfe];
+    utf16.extend(ASSESSMENT_JSON.encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(dir.path().join("utf16.json"), &utf16).unwrap();
+    for args in [&["score", "utf16.json"][..], &["batch", "utf16.json"]] {
+        let out = run(dir.path(), args);
+        assert!(!out.status.success(), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains(
+                "`utf16.json` is UTF-16 text (little-endian byte order mark); save it as UTF-8"
+            ),
+            "{args:?}: {stderr}"
+        );
+    }
+}
+
+#[test]
+fn a_batch_starting_with_a_bom_is_still_told_by_its_first_character() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut batch = b"\xef\xbb\xbf[".to_vec();
+    batch.extend_from_slice(ASSESSMENT_JSON.as_bytes());
+    batch.push(b']');
+    std::fs::write(dir.path().join("batch"), &batch).unwrap();
+    let out = domino(dir.path(), &["batch", "batch"]);
+    assert!(out.contains("Repair café"), "{out}");
 }
 
 /// The cells of a CSV text, read back as a spreadsheet would import them.
