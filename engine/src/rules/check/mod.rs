@@ -6,7 +6,7 @@
 
 use super::ast::{ArithOp, CmpOp, Expr, ExprKind, Literal, Span};
 use super::error::{RuleError, RuleErrorKind};
-use super::keywords::{is_miscased_keyword, FUNCTIONS};
+use super::keywords::{function, function_names, is_miscased_keyword, Function, FUNCTIONS};
 use super::program::{Node, NodeId, Program, Slice};
 use super::suggest::{closest, did_you_mean, enumerate};
 use super::{Context, References, Scope};
