@@ -210,9 +210,7 @@ impl Teller<'_> {
             Node::Answered(c) => self.state(c, self.words.answered, false),
             Node::Na(c) => self.state(c, self.words.na, false),
             Node::Unknown(c) => self.state(c, self.words.unknown, false),
-            Node::Bool(_) | Node::Profile(_) | Node::Level(_) => {
-                format!("{} {}", self.words.not, self.node(x))
-            }
+            Node::Bool(_) => format!("{} {}", self.words.not, self.node(x)),
             _ => format!("{} ({})", self.words.not, self.node(x)),
         }
     }

@@ -34,6 +34,8 @@
 //! one assessment ([`Facts`]). [`Condition::compile`] does both steps of the
 //! compilation and reports every problem it can find; [`Condition::evaluate`] is
 //! the allocation-free hot path and [`Condition::explain`] the trace of the leaves.
+//! [`Condition::describe`] tells a compiled condition in plain words (French or
+//! English), naming what it reads by the titles a [`Names`] gives.
 
 mod ast;
 mod check;
