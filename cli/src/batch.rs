@@ -10,6 +10,7 @@ use crate::files::{self, display};
 use crate::style;
 use crate::summary::{self, Stats};
 use clap::{Args, ValueEnum};
+use domino_engine::csv_writer::{push_cell, push_record};
 use domino_engine::diagnostic::{BatchDocument, Location, Row, TableRow};
 use domino_engine::report::{push_finding_id, push_score, summary_header};
 use domino_engine::{did_you_mean, Assessment, Diagnostic, Grid, LineIndex, Report, Responses};
@@ -173,9 +174,9 @@ pub fn run(args: &BatchArgs, grid: Option<&Path>, lang: &str) -> Result<u8, Fail
         };
         let mut sink = sink;
         let header = if options.format == Some(RowFormat::Csv) {
-            let mut w = csv::Writer::from_writer(Vec::new());
-            let _ = w.write_record(summary_header(&grid));
-            w.into_inner().unwrap_or_default()
+            let mut header = Vec::new();
+            push_record(&mut header, summary_header(&grid));
+            header
         } else {
             Vec::new()
         };
@@ -328,9 +329,9 @@ pub fn run_pipeline(
             for part in [
                 grid.id.as_str(),
                 grid.version.as_str(),
-                grid.hash.get(..16).unwrap_or(&grid.hash),
+                domino_engine::short_hash(&grid.hash),
             ] {
-                csv_field(&mut stamp, part);
+                push_cell(&mut stamp, part);
                 stamp.push(b',');
             }
             stamp
@@ -578,9 +579,9 @@ fn process(shared: &Shared, seq: u64, first_row: u64, payload: Payload) -> Done 
 fn write_record(grid: &Grid, stamp: &[u8], e: &domino_engine::Evaluation, out: &mut Vec<u8>) {
     use domino_engine::FindingKind;
     let meta = &e.responses.meta;
-    csv_field(out, meta.id.as_deref().unwrap_or(""));
+    push_cell(out, meta.id.as_deref().unwrap_or(""));
     out.push(b',');
-    csv_field(out, &meta.initiative);
+    push_cell(out, &meta.initiative);
     out.extend_from_slice(stamp);
     push_score(out, e.overall);
     for axis in &e.axes {
@@ -602,27 +603,8 @@ fn write_record(grid: &Grid, stamp: &[u8], e: &domino_engine::Evaluation, out: &
         }
         push_finding_id(&mut ids, grid, f.source);
     }
-    csv_field(out, &ids);
+    push_cell(out, &ids);
     out.push(b'\n');
-}
-
-/// A CSV field, quoted when needed (as the `csv` crate does).
-fn csv_field(out: &mut Vec<u8>, text: &str) {
-    let needs = text
-        .bytes()
-        .any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'));
-    if needs {
-        out.push(b'"');
-        for b in text.bytes() {
-            if b == b'"' {
-                out.push(b'"');
-            }
-            out.push(b);
-        }
-        out.push(b'"');
-    } else {
-        out.extend_from_slice(text.as_bytes());
-    }
 }
 
 enum DocError {

@@ -5,6 +5,7 @@ use crate::failure::Fail;
 use crate::files::display;
 use clap::ValueEnum;
 use domino_engine::diagnostic::{Location, Row, TableRow};
+use domino_engine::sniff::{self, BatchFormat};
 use domino_engine::{Grid, RowSchema};
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
@@ -185,6 +186,8 @@ pub fn read_stream(
     format: InputFormat,
     grid: &Grid,
 ) -> Result<Source, Fail> {
+    let mut reader = reader;
+    skip_bom(&mut reader, &name)?;
     let kind = match format {
         InputFormat::Csv => open_csv(reader, grid, &name)?,
         InputFormat::Json => Kind::Json(JsonItems::new(reader, &name)?),
@@ -202,7 +205,8 @@ pub fn read_stream(
     })
 }
 
-/// Guesses the format from the first non-blank byte: `[` JSON, `{` NDJSON, else CSV.
+/// Guesses the format from the first bytes ([`sniff::batch_format`]: `[` JSON,
+/// `{` NDJSON, else CSV); UTF-16 is refused here.
 fn sniff(reader: &mut Box<dyn BufRead + Send>, name: &str) -> Result<InputFormat, Fail> {
     loop {
         let buf = reader
@@ -211,24 +215,30 @@ fn sniff(reader: &mut Box<dyn BufRead + Send>, name: &str) -> Result<InputFormat
         if buf.is_empty() {
             return Ok(InputFormat::Csv);
         }
-        let skip = buf
-            .iter()
-            .position(|b| !b.is_ascii_whitespace())
-            .unwrap_or(buf.len());
-        if skip < buf.len() {
-            // A BOM is not whitespace: CSV files from spreadsheets start with one.
-            return Ok(match buf[skip] {
-                b'[' => InputFormat::Json,
-                b'{' => InputFormat::Ndjson,
-                _ => InputFormat::Csv,
-            });
-        }
-        if skip == buf.len() {
-            // Only whitespace in this buffer: keep it (it is part of the data) only when
-            // more data follows; consuming blanks is harmless for every format.
-            reader.consume(skip);
+        match sniff::batch_format(buf).map_err(|e| Fail::invalid(format!("`{name}` is {e}")))? {
+            Some(BatchFormat::Json) => return Ok(InputFormat::Json),
+            Some(BatchFormat::Ndjson) => return Ok(InputFormat::Ndjson),
+            Some(BatchFormat::Csv) => return Ok(InputFormat::Csv),
+            // Only a byte order mark and blanks in this buffer: consuming them is
+            // harmless for every format, and more data may follow.
+            None => {
+                let len = buf.len();
+                reader.consume(len);
+            }
         }
     }
+}
+
+/// Refuses UTF-16 and drops a leading UTF-8 byte order mark, so that no format
+/// reader below meets one.
+fn skip_bom(reader: &mut Box<dyn BufRead + Send>, name: &str) -> Result<(), Fail> {
+    let buf = reader
+        .fill_buf()
+        .map_err(|e| Fail::io(format!("cannot read `{name}`: {e}")))?;
+    sniff::refuse_utf16(buf).map_err(|e| Fail::invalid(format!("`{name}` is {e}")))?;
+    let bom = buf.len() - sniff::strip_bom_bytes(buf).len();
+    reader.consume(bom);
+    Ok(())
 }
 
 fn open_csv(reader: Box<dyn BufRead + Send>, grid: &Grid, name: &str) -> Result<Kind, Fail> {
@@ -266,10 +276,7 @@ fn open_csv(reader: Box<dyn BufRead + Send>, grid: &Grid, name: &str) -> Result<
         Ok(schema) => Ok(Kind::Csv {
             reader: Box::new(rdr),
             schema,
-            names: fields
-                .iter()
-                .map(|f| f.trim_start_matches('\u{feff}').trim().to_owned())
-                .collect(),
+            names: fields.iter().map(|f| f.trim().to_owned()).collect(),
         }),
         Err(errors) => {
             let header = Location::Cell {
@@ -353,10 +360,7 @@ impl Source {
                     }
                     *line += 1;
                     *bytes += n as u64;
-                    let mut text = &buf[..];
-                    if *line == 1 && text.starts_with(b"\xEF\xBB\xBF") {
-                        text = &text[3..];
-                    }
+                    let text = &buf[..];
                     if text.iter().all(u8::is_ascii_whitespace) {
                         continue;
                     }
@@ -378,17 +382,9 @@ impl Source {
                     *done += 1;
                     let text = std::fs::read(&path)
                         .map_err(|e| format!("cannot read: {e}"))
-                        .and_then(|b| {
-                            String::from_utf8(b).map_err(|e| {
-                                format!(
-                                    "not valid UTF-8 (byte {}); save it as UTF-8",
-                                    e.utf8_error().valid_up_to()
-                                )
-                            })
-                        })
-                        .map(|s| s.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(s));
+                        .and_then(|b| sniff::decode_owned(b).map_err(|e| e.to_string()));
                     let json = match &text {
-                        Ok(t) => crate::files::looks_like_json(&path, t),
+                        Ok(t) => crate::files::is_json(&path, t),
                         Err(_) => false,
                     };
                     docs.push(Doc {
@@ -420,7 +416,6 @@ impl JsonItems {
     fn new(mut reader: Box<dyn BufRead + Send>, name: &str) -> Result<Self, Fail> {
         let mut line = 1;
         let mut bytes = 0;
-        let mut first = true;
         loop {
             let b = next_byte(&mut reader, name)?;
             bytes += 1;
@@ -429,12 +424,6 @@ impl JsonItems {
                     return Err(Fail::invalid(format!(
                         "`{name}` is empty: a JSON batch is an array of assessments, `[{{…}}, {{…}}]`"
                     )))
-                }
-                Some(0xEF) if first => {
-                    // UTF-8 BOM
-                    next_byte(&mut reader, name)?;
-                    next_byte(&mut reader, name)?;
-                    bytes += 2;
                 }
                 Some(b'\n') => line += 1,
                 Some(b) if b.is_ascii_whitespace() => {}
@@ -445,7 +434,6 @@ impl JsonItems {
                     )))
                 }
             }
-            first = false;
         }
         Ok(JsonItems {
             reader,

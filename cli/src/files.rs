@@ -3,6 +3,7 @@
 use crate::failure::Fail;
 use crate::style;
 use domino_engine::diagnostic::Location;
+use domino_engine::sniff::{self, DocumentFormat};
 use domino_engine::{Assessment, Diagnostic, Grid, LineIndex, BUILTIN_GRIDS, DOMINO_GRID};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
@@ -48,7 +49,8 @@ pub fn display(path: &Path) -> String {
     path.display().to_string()
 }
 
-/// Reads a whole text file (`-` is stdin): UTF-8 required, a leading BOM removed.
+/// Reads a whole text file (`-` is stdin): UTF-8 required, a leading BOM removed
+/// ([`sniff::decode_owned`]).
 pub fn read_text(path: &Path) -> Result<String, Fail> {
     let name = display(path);
     let bytes = if name == "-" {
@@ -61,31 +63,13 @@ pub fn read_text(path: &Path) -> Result<String, Fail> {
     } else {
         std::fs::read(path).map_err(|e| Fail::io(format!("cannot read `{name}`: {e}")))?
     };
-    match String::from_utf8(bytes) {
-        Ok(mut s) => {
-            if s.starts_with('\u{feff}') {
-                s.drain(..3);
-            }
-            Ok(s)
-        }
-        Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            let bytes = e.as_bytes();
-            let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-            Err(Fail::invalid(format!(
-                "`{name}` is not valid UTF-8 (line {line}, byte {at}); save it as UTF-8"
-            )))
-        }
-    }
+    sniff::decode_owned(bytes).map_err(|e| Fail::invalid(format!("`{name}` is {e}")))
 }
 
-/// True when the file should be read as JSON (by extension, or by its first character).
-pub fn looks_like_json(path: &Path, source: &str) -> bool {
-    match path.extension().and_then(|e| e.to_str()) {
-        Some("json") => true,
-        Some("toml") => false,
-        _ => source.trim_start().starts_with('{'),
-    }
+/// True when the document should be read as JSON ([`sniff::document_format`]:
+/// by its first character, else by its extension).
+pub fn is_json(path: &Path, source: &str) -> bool {
+    sniff::document_format(Some(&display(path)), source) == DocumentFormat::Json
 }
 
 /// Reads an assessment file (TOML or JSON); diagnostics are printed on failure.
@@ -96,7 +80,7 @@ pub fn read_assessment(path: &Path) -> Result<(Assessment, String), Fail> {
 
 /// Parses an assessment already read; diagnostics are printed on failure.
 pub fn parse_assessment(path: &Path, source: String) -> Result<(Assessment, String), Fail> {
-    let parsed = if looks_like_json(path, &source) {
+    let parsed = if is_json(path, &source) {
         Assessment::from_json(&source)
     } else {
         Assessment::from_toml(&source)

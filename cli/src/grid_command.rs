@@ -76,7 +76,7 @@ fn list(lang: &str) -> Result<u8, Fail> {
                     g.id.clone(),
                     g.version.clone(),
                     format!("{}", g.criterion_count()),
-                    g.hash.get(..16).unwrap_or(&g.hash).to_owned(),
+                    domino_engine::short_hash(&g.hash).to_owned(),
                     g.title.get(lang).to_owned(),
                 ]);
             }
@@ -153,7 +153,7 @@ fn check(files: &[PathBuf], deny_warnings: bool) -> Result<u8, Fail> {
                         g.version,
                         g.criterion_count(),
                         g.rules.len(),
-                        g.hash.get(..16).unwrap_or(&g.hash),
+                        domino_engine::short_hash(&g.hash),
                         if warnings > 0 {
                             format!(" ({warnings} warning(s))")
                         } else {
@@ -322,6 +322,7 @@ pub fn markdown(grid: &Grid, lang: &str) -> String {
             let _ = writeln!(o, "### {}\n", l.kind(kind));
             for r in rules {
                 let _ = writeln!(o, "- **{}** — `{}`", r.id, r.when.source());
+                let _ = writeln!(o, "  *{}*", md(&grid.describe(&r.when, lang)));
                 let _ = writeln!(o, "  {}", md(r.message.get(lang)));
                 if !r.recommend.is_empty() {
                     let _ = writeln!(o, "  → {}", r.recommend.join(", "));

@@ -83,12 +83,9 @@ pub fn run(args: &ScoreArgs, grid: Option<&Path>, lang: &str) -> Result<u8, Fail
             s
         }
         ScoreFormat::Csv => {
-            let mut w = csv::Writer::from_writer(Vec::new());
-            let _ = w.write_record(summary_header(grid));
-            for (_, record) in &results {
-                let _ = w.write_record(record);
-            }
-            String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+            let records = results.iter().map(|(_, record)| record.iter());
+            let header = summary_header(grid);
+            domino_engine::csv_writer::to_csv(std::iter::once(header.iter()).chain(records))
         }
         ScoreFormat::Table => results
             .iter()

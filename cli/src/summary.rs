@@ -263,7 +263,7 @@ fn num(x: Option<f64>) -> String {
 
 /// The summary as CSV: one line per group, then a total line (group cells `*`).
 pub fn csv(grid: &Grid, by: &[String], stats: &Stats) -> String {
-    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut out = String::new();
     let mut head: Vec<String> = by.to_vec();
     head.push("rows".into());
     for id in series_ids(grid) {
@@ -277,7 +277,7 @@ pub fn csv(grid: &Grid, by: &[String], stats: &Stats) -> String {
             .map(|s| (*s).to_owned()),
     );
     head.extend(["grid", "grid_version", "grid_hash"].map(String::from));
-    let _ = w.write_record(&head);
+    domino_engine::csv_writer::push_record(&mut out, &head);
     let record = |key: &[String], g: &Group| {
         let mut r: Vec<String> = key.to_vec();
         r.push(g.rows.to_string());
@@ -289,14 +289,17 @@ pub fn csv(grid: &Grid, by: &[String], stats: &Stats) -> String {
         r.extend(g.findings.iter().map(u64::to_string));
         r.push(grid.id.clone());
         r.push(grid.version.clone());
-        r.push(grid.hash.get(..16).unwrap_or(&grid.hash).to_owned());
+        r.push(domino_engine::short_hash(&grid.hash).to_owned());
         r
     };
     for (k, g) in stats.sorted() {
-        let _ = w.write_record(record(k, g));
+        domino_engine::csv_writer::push_record(&mut out, record(k, g));
     }
-    let _ = w.write_record(record(&vec!["*".to_owned(); by.len()], &stats.total()));
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+    domino_engine::csv_writer::push_record(
+        &mut out,
+        record(&vec!["*".to_owned(); by.len()], &stats.total()),
+    );
+    out
 }
 
 /// The summary as readable text: one block per group.

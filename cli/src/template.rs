@@ -40,9 +40,7 @@ pub fn run(args: &TemplateArgs, grid: Option<&Path>, lang: &str) -> Result<u8, F
 
 /// The batch CSV header: id, name, profile fields, criteria.
 pub fn csv_header(grid: &Grid) -> String {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let _ = w.write_record(RowSchema::template_header(grid));
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+    domino_engine::csv_writer::to_csv([RowSchema::template_header(grid)])
 }
 
 /// Comment lines: each line of `text` prefixed with `# `, wrapped at about 96 characters at

@@ -28,13 +28,16 @@ pub mod agreement;
 pub mod assessment;
 #[cfg(feature = "charts")]
 pub mod charts;
+pub mod csv_writer;
 pub mod diagnostic;
+mod digest;
 mod document;
 pub mod grid;
 pub mod markup;
 pub mod report;
 pub mod rules;
 pub mod scoring;
+pub mod sniff;
 mod sort;
 mod text;
 pub mod vocabulary;
@@ -43,6 +46,7 @@ pub use assessment::{Answer, Assessment, Meta, Responses, RowSchema};
 pub use diagnostic::{
     did_you_mean, line_column, render_each, Diagnostic, Diagnostics, LineIndex, Severity,
 };
+pub use digest::{short_hash, SHORT_HASH_LEN};
 pub use grid::{FindingKind, Grid, LoadedGrid, Phase};
 pub use report::Report;
 pub use scoring::Evaluation;

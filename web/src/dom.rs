@@ -99,9 +99,18 @@ pub fn read_file(
         failed(format!("{name}: > 2 MB"));
         return;
     }
+    // The bytes, not `file.text()`: the browser would turn UTF-16 or Latin-1 text
+    // into replacement characters without a word; the engine refuses it with
+    // where and what to do.
     wasm_bindgen_futures::spawn_local(async move {
-        match wasm_bindgen_futures::JsFuture::from(file.text()).await {
-            Ok(text) => done(name, text.as_string().unwrap_or_default()),
+        match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+            Ok(buffer) => {
+                let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+                match domino_engine::sniff::decode_owned(bytes) {
+                    Ok(text) => done(name, text),
+                    Err(e) => failed(format!("{name}: {e}")),
+                }
+            }
             Err(_) => failed(name),
         }
     });

@@ -2,6 +2,8 @@
 //! charts and downloads. Everything returned is plain data or text ready to display.
 
 use domino_engine::charts::{radar_of_reports, ChartOptions};
+use domino_engine::csv_writer::push_record;
+use domino_engine::sniff::{self, DocumentFormat};
 use domino_engine::{render_each, Assessment, Diagnostic, Grid, Report};
 
 /// File name shown in the diagnostics of the embedded grid.
@@ -98,10 +100,9 @@ fn refused(diags: &[Diagnostic], name: &str, source: &str) -> Refused {
     }
 }
 
-/// Reads an assessment file, TOML or JSON (told apart by its first character).
+/// Reads an assessment file, TOML or JSON (told apart as [`sniff::document_format`] says).
 pub fn read_assessment(name: &str, source: &str) -> Result<Assessment, Refused> {
-    let json = name.ends_with(".json") || source.trim_start().starts_with('{');
-    let parsed = if json {
+    let parsed = if sniff::document_format(Some(name), source) == DocumentFormat::Json {
         Assessment::from_json(source)
     } else {
         Assessment::from_toml(source)
@@ -180,7 +181,7 @@ pub fn report_csv(report: &Report) -> String {
             String::new(),
             String::new(),
         ];
-        push_row(&mut out, &row);
+        push_record(&mut out, &row);
         for c in &axis.criteria {
             let row = [
                 "criterion".to_string(),
@@ -199,7 +200,7 @@ pub fn report_csv(report: &Report) -> String {
                 c.state.code().to_owned(),
                 c.evidence.clone().unwrap_or_default(),
             ];
-            push_row(&mut out, &row);
+            push_record(&mut out, &row);
         }
     }
     for f in report.findings.all() {
@@ -215,29 +216,9 @@ pub fn report_csv(report: &Report) -> String {
             f.source.code().to_owned(),
             f.message.clone(),
         ];
-        push_row(&mut out, &row);
+        push_record(&mut out, &row);
     }
     out
-}
-
-fn push_row(out: &mut String, cells: &[String]) {
-    let cells: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
-    out.push_str(&cells.join(","));
-    out.push('\n');
-}
-
-/// Quotes a CSV cell when needed, and defuses spreadsheet formulas.
-pub fn csv_cell(cell: &str) -> String {
-    let cell = if cell.starts_with(['=', '+', '-', '@']) && cell.parse::<f64>().is_err() {
-        format!("'{cell}")
-    } else {
-        cell.to_string()
-    };
-    if cell.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", cell.replace('"', "\"\""))
-    } else {
-        cell
-    }
 }
 
 #[cfg(test)]
@@ -264,10 +245,57 @@ mod tests {
     }
 
     #[test]
-    fn csv_cells_are_quoted_and_defused() {
-        assert_eq!(csv_cell("a,b"), "\"a,b\"");
-        assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv_cell("=HYPERLINK(1)"), "'=HYPERLINK(1)");
-        assert_eq!(csv_cell("-1.5"), "-1.5");
+    fn an_assessment_is_told_json_or_toml_as_the_cli_tells_it() {
+        let json = r#"{"assessment": {"grid": "domino", "initiative": "Repair café"}}"#;
+        assert_eq!(
+            read_assessment("a.toml", json).unwrap().meta.initiative,
+            "Repair café"
+        );
+        let toml = "[assessment]\ngrid = \"domino\"\ninitiative = \"Jardin\"\n";
+        assert_eq!(
+            read_assessment("a.toml", toml).unwrap().meta.initiative,
+            "Jardin"
+        );
+        assert!(read_assessment("a.json", toml).is_err());
+    }
+
+    #[test]
+    fn the_csv_download_defuses_formulas_typed_in_an_assessment() {
+        let grid = builtin();
+        let hostile = [
+            "=HYPERLINK(\"http://x\",\"clic\")",
+            "@SUM(1)",
+            "+cmd",
+            "-2+3",
+            "\tcalc",
+        ];
+        let answers: String = hostile
+            .iter()
+            .zip(grid.criteria())
+            .map(|(text, (_, c))| {
+                format!(
+                    "\"{}\" = {{ level = \"2\", evidence = {text:?} }}\n",
+                    c.full_id
+                )
+            })
+            .collect();
+        let assessment = Assessment::from_toml(&format!(
+            "[assessment]\ngrid = \"domino\"\ninitiative = \"x\"\n[answers]\n{answers}"
+        ))
+        .unwrap();
+        let csv = report_csv(&grid.score(&assessment, "fr").unwrap());
+        let mut reader = csv::Reader::from_reader(csv.as_bytes());
+        let evidence: Vec<String> = reader
+            .records()
+            .map(|r| r.unwrap()[9].to_owned())
+            .filter(|cell| !cell.is_empty())
+            .collect();
+        for text in hostile {
+            assert!(
+                evidence.contains(&format!("'{text}")),
+                "{text} in {evidence:?}"
+            );
+        }
+        assert!(!evidence.iter().any(|cell| hostile.contains(&cell.as_str())));
     }
 }

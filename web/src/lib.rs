@@ -5,12 +5,11 @@
 //! and load your own grid. Nothing leaves the browser; work is autosaved in `localStorage`.
 //!
 //! The logic that does not need a browser — routes, the autosave envelope, the state
-//! reducer, plain-words rules, search — lives in plain modules tested natively.
+//! reducer, search — lives in plain modules tested natively.
 
 pub mod dom;
 pub mod engine_bridge;
 pub mod i18n;
-pub mod plain;
 pub mod route;
 pub mod scored;
 pub mod state;

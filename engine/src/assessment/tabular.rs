@@ -38,7 +38,7 @@ impl RowSchema {
         let mut errors = Vec::new();
         let budget = SuggestionBudget::new();
         for (i, raw) in header.iter().enumerate() {
-            let name = raw.trim_start_matches('\u{feff}').trim();
+            let name = crate::sniff::strip_bom(raw).trim();
             let column = if name == "id" {
                 Some(Column::Id)
             } else if name == "name" {

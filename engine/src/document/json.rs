@@ -16,10 +16,9 @@ use std::ops::Range;
 /// parsers disagree about) carry line and column; object keys carry their
 /// spans, values none. A byte-order mark (as some editors write) is skipped.
 pub(crate) fn parse_json(source: &str) -> Result<Node, Vec<Diagnostic>> {
-    let (text, bom_bytes, bom_columns) = match source.strip_prefix('\u{feff}') {
-        Some(rest) => (rest, '\u{feff}'.len_utf8(), 1),
-        None => (source, 0, 0),
-    };
+    let text = crate::sniff::strip_bom(source);
+    let bom_bytes = source.len() - text.len();
+    let bom_columns = usize::from(bom_bytes > 0);
     let keys = Keys {
         spans: key_spans(text),
         next: Cell::new(0),

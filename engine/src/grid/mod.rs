@@ -3,6 +3,7 @@
 mod lint;
 mod load;
 mod model;
+mod names;
 mod read_text;
 mod scope;
 
@@ -11,4 +12,5 @@ pub use model::{
     Axis, Choice, Criterion, FindingKind, Grid, Phase, ProfileField, Recommendation, Rule, Scale,
     ScaleOption, Signals, SpecialAnswer,
 };
+pub use names::GridNames;
 pub(crate) use read_text::is_valid_id;

@@ -34,7 +34,7 @@ pub fn summary_record(grid: &Grid, e: &Evaluation) -> Vec<String> {
     r.push(e.responses.meta.initiative.clone());
     r.push(grid.id.clone());
     r.push(grid.version.clone());
-    r.push(grid.hash.get(..16).unwrap_or(&grid.hash).to_owned());
+    r.push(crate::short_hash(&grid.hash).to_owned());
     r.push(number(e.overall));
     for axis in &e.axes {
         r.push(number(axis.score));

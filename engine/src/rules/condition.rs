@@ -1,6 +1,7 @@
 //! [`Condition`]: a compiled condition, and what it refers to.
 
 use super::check::check;
+use super::describe::{self, Names};
 use super::error::{RuleError, RuleErrorKind};
 use super::program::Program;
 use super::value::TraceStep;
@@ -113,6 +114,13 @@ impl Condition {
     /// Everything the condition reads.
     pub fn references(&self) -> &References {
         &self.references
+    }
+
+    /// The condition in plain words in `lang` (French for `fr` and `fr-…`, English
+    /// otherwise), naming what it reads by the titles `names` gives: exactly the
+    /// criteria, axes and profile fields of [`Condition::references`].
+    pub fn describe(&self, lang: &str, names: &dyn Names) -> String {
+        describe::describe(&self.program, lang, names)
     }
 
     /// Every number literal written in the condition, in source order (a number

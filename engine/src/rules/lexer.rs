@@ -10,6 +10,7 @@
 //! non-identifier character before the `-` (`score(a)-1`).
 
 use super::error::{RuleError, RuleErrorKind};
+use super::keywords::{keyword, Keyword};
 use std::ops::Range;
 
 /// The kinds of tokens.
@@ -152,14 +153,14 @@ pub(crate) fn lex(source: &str) -> Lexed {
             }
             c if is_ident_start(c) => {
                 i = ident_end(bytes, i);
-                let tok = match &source[start..i] {
-                    "and" => Tok::And,
-                    "or" => Tok::Or,
-                    "not" => Tok::Not,
-                    "in" => Tok::In,
-                    "true" => Tok::Bool(true),
-                    "false" => Tok::Bool(false),
-                    _ => Tok::Ident,
+                let tok = match keyword(&source[start..i]) {
+                    Some(Keyword::And) => Tok::And,
+                    Some(Keyword::Or) => Tok::Or,
+                    Some(Keyword::Not) => Tok::Not,
+                    Some(Keyword::In) => Tok::In,
+                    Some(Keyword::True) => Tok::Bool(true),
+                    Some(Keyword::False) => Tok::Bool(false),
+                    None => Tok::Ident,
                 };
                 push(tok, i, &mut out);
             }

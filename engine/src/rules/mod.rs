@@ -34,12 +34,16 @@
 //! one assessment ([`Facts`]). [`Condition::compile`] does both steps of the
 //! compilation and reports every problem it can find; [`Condition::evaluate`] is
 //! the allocation-free hot path and [`Condition::explain`] the trace of the leaves.
+//! [`Condition::describe`] tells a compiled condition in plain words (French or
+//! English), naming what it reads by the titles a [`Names`] gives.
 
 mod ast;
 mod check;
 mod condition;
+mod describe;
 mod error;
 mod eval;
+mod keywords;
 mod lexer;
 mod parser;
 mod program;
@@ -50,6 +54,7 @@ mod value;
 mod tests;
 
 pub use condition::{Condition, References};
+pub use describe::Names;
 pub use error::{RuleError, RuleErrorKind};
 pub use value::{TraceStep, Value};
 

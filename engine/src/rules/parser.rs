@@ -7,10 +7,9 @@
 
 use super::ast::{ArithOp, CmpOp, Expr, ExprKind, Literal, Span};
 use super::error::{RuleError, RuleErrorKind};
+use super::keywords::is_miscased_keyword;
 use super::lexer::{Tok, Token};
 use super::{MAX_DEPTH, MAX_LIST_ITEMS};
-
-const KEYWORDS: &[&str] = &["and", "or", "not", "in", "true", "false"];
 
 /// Parses the tokens of `source` into one expression.
 pub(crate) fn parse(source: &str, tokens: &[Token]) -> Result<Expr, RuleError> {
@@ -148,12 +147,10 @@ impl<'a> Parser<'a> {
         );
         match &token.tok {
             Tok::RParen => error.hint("this `)` has no matching `(`"),
-            Tok::Ident if KEYWORDS.contains(&text.to_ascii_lowercase().as_str()) => {
-                error.hint(format!(
-                    "keywords are lowercase: write `{}`",
-                    text.to_ascii_lowercase()
-                ))
-            }
+            Tok::Ident if is_miscased_keyword(text) => error.hint(format!(
+                "keywords are lowercase: write `{}`",
+                text.to_ascii_lowercase()
+            )),
             Tok::Ident | Tok::Number(_) | Tok::Str(_) | Tok::Bool(_) | Tok::Not => {
                 error.hint("join two conditions with `and` or `or`")
             }

@@ -36,7 +36,7 @@ pub fn stamp(grid: &GridStamp) -> String {
 
 /// [`stamp`] from a grid's id, version and full hash.
 pub fn stamp_of(id: &str, version: &str, hash: &str) -> String {
-    format!("{id} {version} (sha256 {})", hash.get(..16).unwrap_or(hash))
+    format!("{id} {version} (sha256 {})", crate::short_hash(hash))
 }
 
 /// A label with its first letter in capitals, for where it starts a sentence (`Pourquoi`).

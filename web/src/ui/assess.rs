@@ -351,7 +351,7 @@ pub(super) fn criterion_form(
             d.emit(Action::SetEvidence(id.clone(), t.value()));
         })
     };
-    let relevant_note = c.relevant.as_ref().map(|r| describe(g, l, r.source()));
+    let relevant_note = c.relevant.as_ref().map(|r| plain_words(g, l, r));
     let raters = answer.map(|a| &a.by).filter(|b| !b.is_empty());
     html! {
         <section class="criterion-form" id={format!("q-{dom_id}")}>

@@ -58,33 +58,21 @@ pub(super) fn explore(m: &Model) -> Html {
     }
 }
 
-pub(super) struct GridNames<'a>(&'a Grid, Lang);
-
-impl Names for GridNames<'_> {
-    fn criterion(&self, id: &str) -> Option<String> {
-        let i = self.0.criterion_index(id)?;
-        Some(self.0.criterion(i).title.get(self.1.code()).to_string())
-    }
-    fn axis(&self, id: &str) -> Option<String> {
-        let a = self.0.axes.iter().find(|a| a.id == id)?;
-        Some(a.title.get(self.1.code()).to_string())
-    }
-    fn profile(&self, id: &str) -> Option<String> {
-        let f = self.0.profile.iter().find(|f| f.id == id)?;
-        Some(f.label.get(self.1.code()).to_string())
-    }
-    fn choice(&self, code: &str) -> Option<String> {
-        self.0
-            .profile
-            .iter()
-            .flat_map(|f| f.choices.iter().flatten())
-            .find(|c| c.code == code)
-            .map(|c| c.label.get(self.1.code()).to_string())
-    }
+/// A condition of the grid in plain words, as the engine tells it.
+pub(super) fn plain_words(g: &Grid, l: Lang, condition: &Condition) -> String {
+    g.describe(condition, l.code())
 }
 
+/// A condition a report gives as text, in plain words: the grid's own condition
+/// written the same way is told; a text the grid does not hold is shown as written.
 pub(super) fn describe(g: &Grid, l: Lang, source: &str) -> String {
-    plain::describe(source, l, &GridNames(g, l))
+    let relevant = g.criteria().filter_map(|(_, c)| c.relevant.as_ref());
+    g.rules
+        .iter()
+        .map(|r| &r.when)
+        .chain(relevant)
+        .find(|c| c.source() == source)
+        .map_or_else(|| source.to_owned(), |c| plain_words(g, l, c))
 }
 
 pub(super) fn levels_table(g: &Grid, l: Lang, c: &Criterion) -> Html {
@@ -124,8 +112,9 @@ pub(super) fn explore_axis(m: &Model, axis_id: &str) -> Html {
             { for axis.description.as_ref().map(|d| html!{ <p>{ d.get(l.code()) }</p> }) }
             <p><a class="button" href={link(l, Page::Assess(Some(axis.id.clone())))}>{ l.pick("Évaluer cet axe", "Assess this axis") }</a></p>
             { for axis.criteria.iter().map(|c| {
+                let index = g.criterion_index(&c.full_id);
                 let related: Vec<&domino_engine::grid::Rule> = g.rules.iter()
-                    .filter(|r| mentions(r.when.source(), &c.full_id)).collect();
+                    .filter(|r| index.is_some_and(|i| r.when.references().criteria.contains(&i))).collect();
                 html! {
                     <section class="criterion" id={format!("c-{}", c.full_id.replace('.', "-"))}>
                         <h2>{ c.title.get(l.code()) }
@@ -135,7 +124,7 @@ pub(super) fn explore_axis(m: &Model, axis_id: &str) -> Html {
                         { for c.hint.as_ref().map(|h| html!{ <p class="hint"><strong>{ label(l, l.pick("Conseil", "Hint")) }</strong>{ h.get(l.code()) }</p> }) }
                         { levels_table(g, l, c) }
                         { for c.relevant.as_ref().map(|r| html!{
-                            <p class="relevant"><strong>{ label(l, l.pick("Concerne seulement si", "Only relevant when")) }</strong>{ describe(g, l, r.source()) }</p>
+                            <p class="relevant"><strong>{ label(l, l.pick("Concerne seulement si", "Only relevant when")) }</strong>{ plain_words(g, l, r) }</p>
                         }) }
                         if !related.is_empty() {
                             <details>
@@ -150,16 +139,6 @@ pub(super) fn explore_axis(m: &Model, axis_id: &str) -> Html {
             }) }
         </>
     }
-}
-
-pub(super) fn mentions(source: &str, full_id: &str) -> bool {
-    source.match_indices(full_id).any(|(i, _)| {
-        let before = source[..i].chars().next_back();
-        let after = source[i + full_id.len()..].chars().next();
-        let word =
-            |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.');
-        !word(before) && !word(after)
-    })
 }
 
 pub(super) fn rules(m: &Model) -> Html {
@@ -181,7 +160,7 @@ pub(super) fn rules(m: &Model) -> Html {
                             { for of_kind.iter().map(|r| html! {
                                 <li id={format!("rule-{}", r.id)}>
                                     <p class="message">{ r.message.get(l.code()) }</p>
-                                    <p><strong>{ label(l, l.pick("Quand", "When")) }</strong>{ describe(g, l, r.when.source()) }</p>
+                                    <p><strong>{ label(l, l.pick("Quand", "When")) }</strong>{ plain_words(g, l, &r.when) }</p>
                                     <details>
                                         <summary>{ l.pick("Condition exacte", "Exact condition") }</summary>
                                         <code>{ r.when.source() }</code>

@@ -5,11 +5,11 @@
 use crate::dom;
 use crate::engine_bridge::{self, Rendered};
 use crate::i18n::{self, Lang, Pick};
-use crate::plain::{self, Names};
 use crate::route::{Page, Route};
 use crate::state::{Action, GridChoice, MetaField, Model, Tone};
 use crate::store::{self, KeyValue};
 use domino_engine::grid::Criterion;
+use domino_engine::rules::Condition;
 use domino_engine::vocabulary::report_text;
 use domino_engine::{FindingKind, Grid, Phase};
 use std::rc::Rc;
@@ -314,11 +314,18 @@ mod tests {
     }
 
     #[test]
-    fn mentions_whole_ids_only() {
-        assert!(mentions("a.b <= 1", "a.b"));
-        assert!(mentions("answered(a.b)", "a.b"));
-        assert!(!mentions("a.bc <= 1", "a.b"));
-        assert!(!mentions("xa.b <= 1", "a.b"));
+    fn a_reported_condition_is_told_from_the_grid_it_came_from() {
+        let g = Grid::from_toml(domino_engine::DOMINO_GRID).unwrap().grid;
+        let rule = &g.rules[0];
+        assert_eq!(
+            describe(&g, Lang::Fr, rule.when.source()),
+            g.describe(&rule.when, "fr")
+        );
+        assert_ne!(
+            describe(&g, Lang::En, rule.when.source()),
+            rule.when.source()
+        );
+        assert_eq!(describe(&g, Lang::En, "a.b <= 1"), "a.b <= 1");
     }
 
     #[test]

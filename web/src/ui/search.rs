@@ -80,7 +80,7 @@ pub fn search_grid(g: &Grid, l: Lang, query: &str) -> Vec<Hit> {
                 href: link(l, Page::Rules),
                 what: l.pick("Règle", "Rule"),
                 title: r.message.get(code).into(),
-                text: describe(g, l, r.when.source()),
+                text: plain_words(g, l, &r.when),
             });
         }
     }

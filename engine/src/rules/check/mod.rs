@@ -6,6 +6,7 @@
 
 use super::ast::{ArithOp, CmpOp, Expr, ExprKind, Literal, Span};
 use super::error::{RuleError, RuleErrorKind};
+use super::keywords::{function, function_names, is_miscased_keyword, Function, FUNCTIONS};
 use super::program::{Node, NodeId, Program, Slice};
 use super::suggest::{closest, did_you_mean, enumerate};
 use super::{Context, References, Scope};
@@ -15,13 +16,6 @@ mod compare;
 mod names;
 
 use compare::{arith_needs, unparen};
-
-/// The functions of the language.
-pub(crate) const FUNCTIONS: &[&str] = &[
-    "target", "answered", "na", "unknown", "spread", "score", "coverage", "count", "min", "max",
-];
-
-const KEYWORDS: &[&str] = &["and", "or", "not", "in", "true", "false"];
 
 /// What the checker produced.
 pub(crate) struct Checked {

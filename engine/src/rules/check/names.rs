@@ -45,7 +45,7 @@ impl Checker<'_> {
                 let two = self.text(&(parts[0].1.start..parts[1].1.end)).to_owned();
                 let hint = if self.scope.criterion(&two).is_some() {
                     let rest = &parts[2].0;
-                    if FUNCTIONS.contains(&rest.as_str()) {
+                    if function(rest).is_some() {
                         format!("write `{rest}({two})`")
                     } else {
                         format!("`{two}` is a criterion; nothing follows it with `.`")
@@ -74,7 +74,7 @@ impl Checker<'_> {
                     "write `score({name})` for its score, or `{name}.<criterion>` for a criterion's level"
                 )),
             )
-        } else if FUNCTIONS.contains(&name) {
+        } else if function(name).is_some() {
             (
                 format!("`{name}` is a function"),
                 Some(format!("call it: `{name}(…)`")),
@@ -84,7 +84,7 @@ impl Checker<'_> {
                 "`profile` alone is not a value".to_owned(),
                 Some("name one of its fields: `profile.<field>`".to_owned()),
             )
-        } else if KEYWORDS.contains(&name.to_ascii_lowercase().as_str()) {
+        } else if is_miscased_keyword(name) {
             (
                 format!("unknown name `{name}`"),
                 Some(format!(
@@ -109,22 +109,18 @@ impl Checker<'_> {
                     enumerate(full, 5)
                 ))
             } else {
-                self.may_suggest(axes.len() + FUNCTIONS.len())
-                    .then(|| {
-                        did_you_mean(
-                            name,
-                            axes.iter()
-                                .map(String::as_str)
-                                .chain(FUNCTIONS.iter().copied()),
-                        )
-                    })
-                    .flatten()
-                    .or_else(|| {
-                        Some(
+                let suggestion = if self.may_suggest(axes.len() + FUNCTIONS.len()) {
+                    let names = axes.iter().map(String::as_str).chain(function_names());
+                    did_you_mean(name, names)
+                } else {
+                    None
+                };
+                suggestion.or_else(|| {
+                    Some(
                         "a criterion is written `axis.criterion`, a profile field `profile.field`"
                             .to_owned(),
                     )
-                    })
+                })
             };
             (format!("unknown name `{name}`"), hint)
         };
@@ -193,113 +189,113 @@ impl Checker<'_> {
         args: &[Expr],
         span: &Span,
     ) -> Typed {
-        match name {
-            "target" | "answered" | "na" | "unknown" | "spread" => {
-                if name == "spread" {
-                    self.not_in_relevance(name, span);
-                }
-                let (what, make): (What, fn(u32) -> Node) = match name {
-                    "target" => (What::Target, Node::Target),
-                    "answered" => (What::Bool, Node::Answered),
-                    "na" => (What::Bool, Node::Na),
-                    "unknown" => (What::Bool, Node::Unknown),
-                    _ => (What::Spread, Node::Spread),
-                };
-                let Some(index) = self.criterion_arg(name, args, span) else {
-                    return self.unknown();
-                };
-                match name {
-                    "target" => self.references.targets.push(index),
-                    "spread" => self.references.spreads.push(index),
-                    _ => {}
-                }
-                self.leaf(what, make(index as u32), span)
-            }
-            "score" => {
-                self.not_in_relevance(name, span);
-                if args.is_empty() {
-                    self.references.overall = true;
-                    return self.leaf(What::Score, Node::Overall, span);
-                }
-                match self.axis_arg(name, args, span) {
-                    Some(axis) => self.leaf(What::Score, Node::Score(axis as u32), span),
-                    None => self.unknown(),
-                }
-            }
-            "coverage" => {
-                self.not_in_relevance(name, span);
-                if args.is_empty() {
-                    self.error(
-                        RuleErrorKind::Type,
-                        span,
-                        "`coverage(…)` needs an axis id".to_owned(),
-                        Some("e.g. `coverage(solidarite) >= 50`".to_owned()),
-                    );
-                    return self.unknown();
-                }
-                match self.axis_arg(name, args, span) {
-                    Some(axis) => self.leaf(What::Coverage, Node::Coverage(axis as u32), span),
-                    None => self.unknown(),
-                }
-            }
-            "count" => {
-                if args.is_empty() {
-                    self.error(
-                        RuleErrorKind::Type,
-                        span,
-                        "`count()` needs at least one condition".to_owned(),
-                        Some(
-                            "e.g. `count(collectif.accueil >= 3, collectif.diversite >= 3) >= 1`"
-                                .to_owned(),
-                        ),
-                    );
-                }
-                let ids: Vec<NodeId> = args
-                    .iter()
-                    .map(|a| self.boolean(a, "`count(…)` counts conditions (true or false)"))
-                    .collect();
-                let slice = self.program.push_children(&ids);
-                self.typed(What::Number, Node::Count(slice))
-            }
-            "min" | "max" => {
-                if args.is_empty() {
-                    self.error(
-                        RuleErrorKind::Type,
-                        span,
-                        format!("`{name}()` needs at least one number"),
-                        Some(format!(
-                            "e.g. `{name}(collectif.accueil, collectif.diversite) >= 2`"
-                        )),
-                    );
-                }
-                let needs = format!("`{name}(…)` takes numbers");
-                let ids: Vec<NodeId> = args.iter().map(|a| self.number(a, &needs)).collect();
-                let slice = self.program.push_children(&ids);
-                let node = if name == "min" {
-                    Node::Min(slice)
-                } else {
-                    Node::Max(slice)
-                };
-                self.typed(What::Number, node)
-            }
-            _ => {
-                let hint = did_you_mean(name, FUNCTIONS.iter().copied()).unwrap_or_else(|| {
-                    format!(
-                        "the functions are {}",
-                        enumerate(FUNCTIONS.iter().copied(), 20)
-                    )
-                });
-                self.error(
-                    RuleErrorKind::UnknownName,
-                    name_span,
-                    format!("unknown function `{name}`"),
-                    Some(hint),
-                );
-                // What the arguments should be is unknown: they are not checked.
-                let _ = args;
-                self.unknown()
+        let Some(f) = function(name) else {
+            let hint = did_you_mean(name, function_names()).unwrap_or_else(|| {
+                format!("the functions are {}", enumerate(function_names(), 20))
+            });
+            self.error(
+                RuleErrorKind::UnknownName,
+                name_span,
+                format!("unknown function `{name}`"),
+                Some(hint),
+            );
+            // What the arguments should be is unknown: they are not checked.
+            return self.unknown();
+        };
+        match f {
+            Function::Target
+            | Function::Answered
+            | Function::Na
+            | Function::Unknown
+            | Function::Spread => self.criterion_call(f, name, args, span),
+            Function::Score | Function::Coverage => self.axis_call(f, name, args, span),
+            Function::Count | Function::Min | Function::Max => {
+                self.aggregate_call(f, name, args, span)
             }
         }
+    }
+
+    /// `target`, `answered`, `na`, `unknown` and `spread`: one criterion.
+    fn criterion_call(&mut self, f: Function, name: &str, args: &[Expr], span: &Span) -> Typed {
+        if f == Function::Spread {
+            self.not_in_relevance(name, span);
+        }
+        let (what, make): (What, fn(u32) -> Node) = match f {
+            Function::Target => (What::Target, Node::Target),
+            Function::Answered => (What::Bool, Node::Answered),
+            Function::Na => (What::Bool, Node::Na),
+            Function::Unknown => (What::Bool, Node::Unknown),
+            _ => (What::Spread, Node::Spread),
+        };
+        let Some(index) = self.criterion_arg(name, args, span) else {
+            return self.unknown();
+        };
+        match f {
+            Function::Target => self.references.targets.push(index),
+            Function::Spread => self.references.spreads.push(index),
+            _ => {}
+        }
+        self.leaf(what, make(index as u32), span)
+    }
+
+    /// `score` (of an axis, or overall without argument) and `coverage`: one axis.
+    fn axis_call(&mut self, f: Function, name: &str, args: &[Expr], span: &Span) -> Typed {
+        self.not_in_relevance(name, span);
+        if args.is_empty() && f == Function::Score {
+            self.references.overall = true;
+            return self.leaf(What::Score, Node::Overall, span);
+        }
+        if args.is_empty() {
+            self.error(
+                RuleErrorKind::Type,
+                span,
+                "`coverage(…)` needs an axis id".to_owned(),
+                Some("e.g. `coverage(solidarite) >= 50`".to_owned()),
+            );
+            return self.unknown();
+        }
+        let (what, make): (What, fn(u32) -> Node) = match f {
+            Function::Score => (What::Score, Node::Score),
+            _ => (What::Coverage, Node::Coverage),
+        };
+        match self.axis_arg(name, args, span) {
+            Some(axis) => self.leaf(what, make(axis as u32), span),
+            None => self.unknown(),
+        }
+    }
+
+    /// `count` (of conditions), `min` and `max` (of numbers): one or more operands.
+    fn aggregate_call(&mut self, f: Function, name: &str, args: &[Expr], span: &Span) -> Typed {
+        if args.is_empty() {
+            let (message, example) = if f == Function::Count {
+                (
+                    "`count()` needs at least one condition".to_owned(),
+                    "e.g. `count(collectif.accueil >= 3, collectif.diversite >= 3) >= 1`"
+                        .to_owned(),
+                )
+            } else {
+                (
+                    format!("`{name}()` needs at least one number"),
+                    format!("e.g. `{name}(collectif.accueil, collectif.diversite) >= 2`"),
+                )
+            };
+            self.error(RuleErrorKind::Type, span, message, Some(example));
+        }
+        let ids: Vec<NodeId> = if f == Function::Count {
+            args.iter()
+                .map(|a| self.boolean(a, "`count(…)` counts conditions (true or false)"))
+                .collect()
+        } else {
+            let needs = format!("`{name}(…)` takes numbers");
+            args.iter().map(|a| self.number(a, &needs)).collect()
+        };
+        let slice = self.program.push_children(&ids);
+        let node = match f {
+            Function::Count => Node::Count(slice),
+            Function::Min => Node::Min(slice),
+            _ => Node::Max(slice),
+        };
+        self.typed(What::Number, node)
     }
 
     /// Refuses `name(…)` in relevance conditions.

@@ -10,7 +10,7 @@ fn compile_both(source: &str) {
 }
 
 /// Fragments that look like the language, to reach deeper than random bytes.
-fn fragment() -> impl Strategy<Value = String> {
+pub(super) fn fragment() -> impl Strategy<Value = String> {
     prop_oneof![
         Just("collectif.accueil".to_owned()),
         Just("profile.territory".to_owned()),
@@ -52,7 +52,7 @@ fn number() -> impl Strategy<Value = String> {
     })
 }
 
-fn condition() -> impl Strategy<Value = String> {
+pub(super) fn condition() -> impl Strategy<Value = String> {
     let leaf = prop_oneof![
         (number(), "(==|!=|<|<=|>|>=)", number()).prop_map(|(a, op, b)| format!("{a} {op} {b}")),
         (number(), prop::collection::vec(0..5u32, 1..4)).prop_map(|(a, l)| {
