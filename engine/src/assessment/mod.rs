@@ -8,6 +8,7 @@ mod tabular;
 mod write;
 
 pub use model::{Answer, Assessment, Meta};
+pub(crate) use resolve::parse_code;
 pub use resolve::{Given, Response, Responses};
 pub use tabular::{RowError, RowSchema};
 pub use write::toml_string;

@@ -1,5 +1,6 @@
 //! Grids: the model, the TOML loader with its diagnostics, and the lints.
 
+pub mod crosswalk;
 mod lint;
 mod load;
 mod model;

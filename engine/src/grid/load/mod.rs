@@ -72,6 +72,7 @@ const TOP_KEYS: &[&str] = &[
     "axes",
     "rules",
     "recommendations",
+    "crosswalk",
 ];
 const GRID_KEYS: &[&str] = &[
     "id",
@@ -192,6 +193,14 @@ impl<'s, 'k> GridLoader<'s, 'k> {
         let (axes, relevance) = self.read_axes(&top, &scales);
         let recommendations = self.read_recommendations(&top);
         let (rule_heads, rule_conditions) = self.read_rules(&top, &recommendations);
+        let crosswalks = super::crosswalk::read_crosswalks(
+            &top,
+            version,
+            &axes,
+            &scales,
+            &self.languages,
+            self.sink,
+        );
 
         let mut scope = build_scope(&axes, &scales, &profile);
         scope.add_broken(&self.broken_names);
@@ -245,6 +254,7 @@ impl<'s, 'k> GridLoader<'s, 'k> {
             axes,
             rules,
             recommendations,
+            crosswalks,
             hash: hex_sha256(self.source),
             index,
         })

@@ -1,0 +1,378 @@
+//! Carrying an assessment of an earlier grid version over to this one.
+//!
+//! Nothing changes silently: each criterion whose answer moved, may have
+//! changed meaning, or could not be carried gets its own located warning,
+//! and an answer that is not carried keeps its level and evidence in the
+//! warning's message.
+
+use super::model::{ChangeKind, CriterionChange, Crosswalk};
+use crate::assessment::{parse_code, Answer, Assessment, Given};
+use crate::diagnostic::Diagnostic;
+use crate::document::join_path;
+use crate::grid::{Grid, Scale};
+use crate::text::Text;
+
+/// An assessment carried over from an earlier version, and what the carry says.
+#[derive(Debug, Clone)]
+pub struct Carried {
+    /// The assessment as if it had been recorded against this version.
+    pub assessment: Assessment,
+    /// One warning per criterion that moved, may have changed meaning or was not carried.
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Grid {
+    /// The crosswalk reading answers of `version`, if this grid has one.
+    pub fn crosswalk_from(&self, version: &str) -> Option<&Crosswalk> {
+        self.crosswalks.iter().find(|c| c.from == version)
+    }
+
+    /// Carries an assessment recorded against an earlier version of this grid
+    /// over to this version, through the grid's crosswalk from that version.
+    ///
+    /// `None` when there is nothing to carry: the assessment names another grid,
+    /// this version or no version, or a version this grid has no crosswalk from.
+    /// Warnings are located in the assessment's source, at the old criterion's key.
+    pub fn carry(&self, assessment: &Assessment) -> Option<Carried> {
+        let meta = &assessment.meta;
+        let from = meta.grid_version.as_deref()?;
+        if meta.grid != self.id || from == self.version {
+            return None;
+        }
+        let crosswalk = self.crosswalk_from(from)?;
+        let mut carrier = Carrier {
+            grid: self,
+            from,
+            carried: assessment.clone(),
+            warnings: Vec::new(),
+        };
+        carrier.carried.meta.grid_version = Some(self.version.clone());
+        carrier.warnings.push(
+            Diagnostic::warning(
+                "grid-version-carried",
+                format!(
+                    "this assessment was made with version {from} of grid `{}`; its answers were carried over to version {} through the grid's crosswalk{}",
+                    self.id,
+                    self.version,
+                    note_suffix(crosswalk.note.as_ref())
+                ),
+            )
+            .with_hint("read the warnings below, one per criterion that changed")
+            .with_path("assessment.grid_version"),
+        );
+        for change in &crosswalk.changes {
+            carrier.apply(change);
+        }
+        let warnings = carrier
+            .warnings
+            .into_iter()
+            .map(|d| assessment.origins.locate(d))
+            .collect();
+        Some(Carried {
+            assessment: carrier.carried,
+            warnings,
+        })
+    }
+}
+
+struct Carrier<'g> {
+    grid: &'g Grid,
+    from: &'g str,
+    carried: Assessment,
+    warnings: Vec<Diagnostic>,
+}
+
+impl Carrier<'_> {
+    fn apply(&mut self, change: &CriterionChange) {
+        match change.change {
+            ChangeKind::Added => self.added(change),
+            ChangeKind::Removed => {
+                let old = &change.old[0];
+                if let Some(answer) = self.carried.answers.remove(old) {
+                    let why = format!("it no longer exists in version {}", self.grid.version);
+                    self.not_carried(change, old, &answer, &why);
+                }
+            }
+            ChangeKind::Merged => self.merged(change),
+            ChangeKind::Renamed | ChangeKind::Reworded | ChangeKind::Split => self.moved(change),
+        }
+    }
+
+    fn added(&mut self, change: &CriterionChange) {
+        for new in &change.new {
+            if !self.carried.answers.contains_key(new) {
+                let message = format!(
+                    "`{new}` is a new criterion in version {}, unanswered{}",
+                    self.grid.version,
+                    note_suffix(change.note.as_ref())
+                );
+                let path = "assessment.grid_version".into();
+                self.warn("crosswalk-added", message, "answer it", path);
+            }
+        }
+    }
+
+    /// Renamed, reworded and split: one old answer, carried to each new criterion.
+    fn moved(&mut self, change: &CriterionChange) {
+        let old = &change.old[0];
+        let Some(answer) = self.carried.answers.remove(old) else {
+            return;
+        };
+        if !change.carry {
+            return self.not_carried(change, old, &answer, "the crosswalk says `carry = false`");
+        }
+        let mut mapped = Vec::with_capacity(change.new.len());
+        for new in &change.new {
+            match self.map_answer(change, new, &answer) {
+                Ok(a) => mapped.push((new, a)),
+                Err(why) => return self.not_carried(change, old, &answer, &why),
+            }
+        }
+        let read_as = read_as(&answer, &mapped[0].1);
+        for (new, a) in mapped {
+            self.carried.answers.insert(new.clone(), a);
+            self.carried
+                .origins
+                .alias(&answer_path(new), &answer_path(old));
+        }
+        let (code, verb) = match change.change {
+            ChangeKind::Renamed => ("crosswalk-renamed", format!("is `{}`", change.new[0])),
+            ChangeKind::Reworded => (
+                "crosswalk-reworded",
+                "kept its id, but its level descriptors changed".to_owned(),
+            ),
+            _ => (
+                "crosswalk-split",
+                format!("is split into {}", quoted(&change.new)),
+            ),
+        };
+        let message = format!(
+            "criterion `{old}` {verb} in version {}: its answer ({}) was carried over{read_as}{}",
+            self.grid.version,
+            describe(&answer),
+            note_suffix(change.note.as_ref())
+        );
+        self.warn(
+            code,
+            message,
+            "confirm the level against the new descriptors",
+            answer_path(old),
+        );
+    }
+
+    fn merged(&mut self, change: &CriterionChange) {
+        let answered: Vec<(&String, Answer)> = change
+            .old
+            .iter()
+            .filter_map(|old| Some((old, self.carried.answers.remove(old)?)))
+            .collect();
+        let Some((first, _)) = answered.first() else {
+            return;
+        };
+        let new = &change.new[0];
+        let mapped: Result<Vec<Answer>, String> = answered
+            .iter()
+            .map(|(_, a)| self.map_answer(change, new, a))
+            .collect();
+        let agreed = match mapped {
+            Ok(all) if all.windows(2).all(|w| same_levels(&w[0], &w[1])) => Ok(all),
+            Ok(_) => Err(format!(
+                "the old answers disagree ({})",
+                levels_of(&answered)
+            )),
+            Err(why) => Err(why),
+        };
+        let agreed = agreed.and_then(|all| {
+            if change.carry {
+                Ok(all)
+            } else {
+                Err("the crosswalk says `carry = false`".to_owned())
+            }
+        });
+        match agreed {
+            Ok(all) => {
+                let mut merged = all[0].clone();
+                merged.evidence = joined_evidence(&answered);
+                let read_as = read_as(&answered[0].1, &merged);
+                self.carried.answers.insert(new.clone(), merged);
+                self.carried
+                    .origins
+                    .alias(&answer_path(new), &answer_path(first));
+                let message = format!(
+                    "criteria {} are merged into `{new}` in version {}: their common answer ({}) was carried over{read_as}{}",
+                    quoted(&change.old),
+                    self.grid.version,
+                    describe_levels(&answered[0].1),
+                    note_suffix(change.note.as_ref())
+                );
+                self.warn(
+                    "crosswalk-merged",
+                    message,
+                    "confirm the level against the new descriptors",
+                    answer_path(first),
+                );
+            }
+            Err(why) => {
+                for (old, answer) in &answered {
+                    self.not_carried(change, old, answer, &why);
+                }
+            }
+        }
+    }
+
+    /// The old answer with its codes mapped, or why it cannot be carried to `new`.
+    fn map_answer(
+        &self,
+        change: &CriterionChange,
+        new: &str,
+        a: &Answer,
+    ) -> Result<Answer, String> {
+        let c = self.grid.criterion_index(new).ok_or_else(|| {
+            format!(
+                "`{new}` is not a criterion of version {}",
+                self.grid.version
+            )
+        })?;
+        let scale = self.grid.scale_of(c);
+        let map = |code: &String, target: bool| -> Result<String, String> {
+            let mapped = change.map_level(code);
+            match parse_code(scale, mapped) {
+                Some(Given::Level(_)) => Ok(mapped.to_owned()),
+                Some(_) if !target => Ok(mapped.to_owned()),
+                _ => Err(bad_level(scale, new, code, mapped)),
+            }
+        };
+        Ok(Answer {
+            level: a.level.as_ref().map(|l| map(l, false)).transpose()?,
+            target: a.target.as_ref().map(|t| map(t, true)).transpose()?,
+            evidence: a.evidence.clone(),
+            by: a
+                .by
+                .iter()
+                .map(|(r, l)| Ok((r.clone(), map(l, false)?)))
+                .collect::<Result<_, String>>()?,
+        })
+    }
+
+    fn not_carried(&mut self, change: &CriterionChange, old: &str, answer: &Answer, why: &str) {
+        let message = format!(
+            "the answer to `{old}` ({}) was not carried to version {}: {why}{}",
+            describe(answer),
+            self.grid.version,
+            note_suffix(change.note.as_ref())
+        );
+        let hint = match change.new.as_slice() {
+            [] => "keep what matters from it in another criterion's evidence".to_owned(),
+            new => format!("answer {} again", quoted(new)),
+        };
+        self.warn("crosswalk-not-carried", message, &hint, answer_path(old));
+    }
+
+    fn warn(&mut self, code: &str, message: String, hint: &str, path: String) {
+        let message = format!("{message} (recorded against version {})", self.from);
+        self.warnings.push(
+            Diagnostic::warning(code, message)
+                .with_hint(hint)
+                .with_path(path),
+        );
+    }
+}
+
+fn answer_path(id: &str) -> String {
+    join_path("answers", id)
+}
+
+fn bad_level(scale: &Scale, new: &str, old: &str, mapped: &str) -> String {
+    let mapped = if old == mapped {
+        format!("level `{old}`")
+    } else {
+        format!("level `{old}` (read as `{mapped}`)")
+    };
+    format!(
+        "{mapped} is not on the scale of `{new}` ({})",
+        scale.accepted_codes().join(", ")
+    )
+}
+
+/// ` as level 3, target 3` when the crosswalk's `levels` changed the codes.
+fn read_as(old: &Answer, new: &Answer) -> String {
+    if same_levels(old, new) {
+        return String::new();
+    }
+    let mut parts = vec![describe_levels(new)];
+    parts.extend(new.target.as_ref().map(|t| format!("target {t}")));
+    format!(" as {}", parts.join(", "))
+}
+
+/// The same level, target and per-rater levels.
+fn same_levels(a: &Answer, b: &Answer) -> bool {
+    a.level == b.level && a.target == b.target && a.by == b.by
+}
+
+/// `a.b` level 2, `a.c` level 3: for a warning about disagreeing answers.
+fn levels_of(answered: &[(&String, Answer)]) -> String {
+    answered
+        .iter()
+        .map(|(id, a)| format!("`{id}` {}", describe_levels(a)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Every old evidence note, each named by its criterion when there are several.
+fn joined_evidence(answered: &[(&String, Answer)]) -> Option<String> {
+    let notes: Vec<(&String, &String)> = answered
+        .iter()
+        .filter_map(|(id, a)| Some((*id, a.evidence.as_ref()?)))
+        .collect();
+    match notes.as_slice() {
+        [] => None,
+        [(_, e)] => Some((*e).clone()),
+        _ => Some(
+            notes
+                .iter()
+                .map(|(id, e)| format!("[{id}] {e}"))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ),
+    }
+}
+
+/// An answer in words: its levels, target and evidence, nothing left out.
+fn describe(a: &Answer) -> String {
+    let mut parts = vec![describe_levels(a)];
+    if let Some(t) = &a.target {
+        parts.push(format!("target {t}"));
+    }
+    if let Some(e) = &a.evidence {
+        parts.push(format!("evidence: \"{e}\""));
+    }
+    parts.join(", ")
+}
+
+fn describe_levels(a: &Answer) -> String {
+    let mut parts = Vec::new();
+    if let Some(l) = &a.level {
+        parts.push(format!("level {l}"));
+    }
+    if !a.by.is_empty() {
+        let by: Vec<String> = a.by.iter().map(|(r, l)| format!("{r} {l}")).collect();
+        parts.push(format!("levels {}", by.join(", ")));
+    }
+    if parts.is_empty() {
+        parts.push("no level".into());
+    }
+    parts.join(", ")
+}
+
+fn quoted(ids: &[String]) -> String {
+    ids.iter()
+        .map(|i| format!("`{i}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The change's note, in English when the grid has it (diagnostics are in English).
+fn note_suffix(note: Option<&Text>) -> String {
+    note.map(|n| format!(" — {}", n.get("en")))
+        .unwrap_or_default()
+}
