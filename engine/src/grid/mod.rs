@@ -6,6 +6,7 @@ mod load;
 mod model;
 mod read_text;
 mod scope;
+pub mod typography;
 
 pub use load::LoadedGrid;
 pub use model::{
