@@ -1,6 +1,7 @@
 //! Grids: the model, the TOML loader with its diagnostics, and the lints.
 
 pub mod crosswalk;
+pub mod diff;
 mod lint;
 mod load;
 mod model;
