@@ -53,30 +53,12 @@ fn grid_diff_lists_what_changed_and_exits_0() {
 
 #[test]
 fn grid_diff_of_a_version_with_itself_says_no_change() {
-    let (code, out, _) = domino(
-        &root(),
-        &[
-            "grid",
-            "diff",
-            "grids/versions/domino-1.0.0.toml",
-            "grids/versions/domino-1.0.0.toml",
-            "--lang",
-            "en",
-        ],
-    );
+    let v1 = "grids/versions/domino-1.0.0.toml";
+    let with = |options: &[&str]| domino(&root(), &[&["grid", "diff", v1, v1], options].concat());
+    let (code, out, _) = with(&["--lang", "en"]);
     assert_eq!(code, 0);
     assert_eq!(out, "Grid `domino`, from 1.0.0 to 1.0.0: no change\n");
-    let (code, out, _) = domino(
-        &root(),
-        &[
-            "grid",
-            "diff",
-            "grids/versions/domino-1.0.0.toml",
-            "grids/versions/domino-1.0.0.toml",
-            "--format",
-            "json",
-        ],
-    );
+    let (code, out, _) = with(&["--format", "json"]);
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
     assert_eq!(v["sections"], serde_json::json!([]));

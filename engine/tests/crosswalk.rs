@@ -206,6 +206,30 @@ fn a_level_missing_from_the_new_scale_is_not_carried() {
 }
 
 #[test]
+fn an_answer_already_given_under_the_new_id_is_kept_and_the_old_one_is_not_carried() {
+    let v2 = grid("v2.toml");
+    let mut a = v1_assessment();
+    a.answers
+        .insert("collectif.decisions".into(), Answer::level("1"));
+    let carried = v2.carry(&a).unwrap();
+    assert_eq!(
+        level(&carried.assessment, "collectif.decisions").as_deref(),
+        Some("1")
+    );
+    let warning = carried
+        .warnings
+        .iter()
+        .find(|d| d.path.as_deref() == Some("answers.\"collectif.regles\""))
+        .unwrap();
+    assert_eq!(warning.code, "crosswalk-not-carried");
+    assert!(
+        warning.message.contains("already answered"),
+        "{}",
+        warning.message
+    );
+}
+
+#[test]
 fn without_a_crosswalk_from_its_version_an_assessment_resolves_as_before() {
     let v2 = grid("v2.toml");
     let mut a = v1_assessment();

@@ -227,6 +227,10 @@ impl Carrier<'_> {
         new: &str,
         a: &Answer,
     ) -> Result<Answer, String> {
+        if !change.old.iter().any(|o| o == new) && self.carried.answers.contains_key(new) {
+            // Answered under its new id too: that answer is the newer one, and stays.
+            return Err(format!("`{new}` is already answered in this assessment"));
+        }
         let c = self.grid.criterion_index(new).ok_or_else(|| {
             format!(
                 "`{new}` is not a criterion of version {}",
