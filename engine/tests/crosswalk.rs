@@ -289,3 +289,62 @@ fn every_crosswalk_mistake_is_reported_with_its_place() {
         .collect();
     insta::assert_snapshot!("crosswalk_errors", rendered.join("\n"));
 }
+
+/// The sample assessments, with their file names.
+fn samples() -> Vec<(String, Assessment)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../grids/examples");
+    let mut files = Vec::new();
+    for sub in [dir.clone(), dir.join("express"), dir.join("lieux-partages")] {
+        for entry in std::fs::read_dir(&sub).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "toml") {
+                let a = Assessment::from_toml(&std::fs::read_to_string(&path).unwrap())
+                    .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+                files.push((path.display().to_string(), a));
+            }
+        }
+    }
+    files
+}
+
+#[test]
+fn the_shipped_grids_read_every_kept_version_and_its_samples() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../grids/versions");
+    let samples = samples();
+    let mut kept = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let old = Grid::from_toml(&std::fs::read_to_string(&path).unwrap())
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        assert!(
+            old.warnings.is_empty(),
+            "{}: {:?}",
+            path.display(),
+            old.warnings
+        );
+        let old = old.grid;
+        let shipped = domino_engine::BUILTIN_GRIDS
+            .iter()
+            .map(|(_, s)| Grid::from_toml(s).unwrap().grid)
+            .find(|g| g.id == old.id)
+            .unwrap_or_else(|| panic!("{}: no shipped grid `{}`", path.display(), old.id));
+        assert!(
+            shipped.version == old.version || shipped.crosswalk_from(&old.version).is_some(),
+            "grid `{}` {} has no crosswalk from the kept version {}: its assessments would not load",
+            old.id,
+            shipped.version,
+            old.version
+        );
+        for (file, a) in &samples {
+            if a.meta.grid == old.id && a.meta.grid_version.as_deref() == Some(&old.version) {
+                old.resolve(a)
+                    .unwrap_or_else(|e| panic!("{file} with {}: {e}", old.version));
+                shipped
+                    .resolve(a)
+                    .unwrap_or_else(|e| panic!("{file} with {}: {e}", shipped.version));
+            }
+        }
+        kept += 1;
+    }
+    assert!(kept >= 1, "grids/versions keeps the released versions");
+}

@@ -147,3 +147,30 @@ fn a_version_compared_with_itself_has_no_change() {
         "Grille `domino`, de 1.0.0 à 1.0.0\u{a0}: aucun changement\n"
     );
 }
+
+/// What the shipped DOMINO grid changed since the kept 1.0.0, as a grid editor reads it.
+#[test]
+fn the_shipped_domino_grid_against_its_kept_first_version() {
+    let old = load(&source("../grids/versions/domino-1.0.0.toml"));
+    let shipped = load(domino_engine::DOMINO_GRID);
+    insta::assert_snapshot!(
+        "diff_domino_1_0_0_to_shipped_fr",
+        shipped.diff_from(&old).render(DiffFormat::Markdown, "fr")
+    );
+}
+
+#[test]
+fn a_text_whose_only_change_is_its_typography_is_named_not_shown() {
+    let fixed = source("tests/crosswalk/v1.toml");
+    let straight = fixed.replace("L’accueil est fermé.", "L'accueil est fermé.");
+    assert_ne!(straight, fixed);
+    let diff = load(&fixed).diff_from(&load(&straight));
+    let rules = &diff.sections[0];
+    assert_eq!(rules.kind, SectionKind::Rules);
+    assert_eq!(rules.items[0].id, "accueil-ferme");
+    assert!(rules.items[0].fields.is_empty());
+    assert_eq!(rules.items[0].typography, ["message"]);
+    assert!(diff
+        .render(DiffFormat::Table, "en")
+        .contains("typography only: message"));
+}

@@ -56,12 +56,13 @@ impl Grid {
     }
 }
 
-fn item(id: &str, status: Status, from: Vec<String>, fields: Vec<FieldChange>) -> ItemDiff {
+fn item(id: &str, status: Status, from: Vec<String>, fields: Fields) -> ItemDiff {
     ItemDiff {
         id: id.to_owned(),
         status,
         from,
-        fields,
+        fields: fields.changes,
+        typography: fields.typography,
         note: None,
     }
 }
@@ -71,12 +72,12 @@ fn by_id<T>(
     old: &[T],
     new: &[T],
     id: impl Fn(&T) -> &String,
-    fields: impl Fn(&T, &T) -> Vec<FieldChange>,
+    fields: impl Fn(&T, &T) -> Fields,
 ) -> Vec<ItemDiff> {
     let mut out = Vec::new();
     for n in new {
         match old.iter().find(|o| id(o) == id(n)) {
-            None => out.push(item(id(n), Status::Added, Vec::new(), Vec::new())),
+            None => out.push(item(id(n), Status::Added, Vec::new(), Fields::default())),
             Some(o) => {
                 let changed = fields(o, n);
                 if !changed.is_empty() {
@@ -86,16 +87,24 @@ fn by_id<T>(
         }
     }
     for o in old.iter().filter(|o| !new.iter().any(|n| id(n) == id(o))) {
-        out.push(item(id(o), Status::Removed, Vec::new(), Vec::new()));
+        out.push(item(id(o), Status::Removed, Vec::new(), Fields::default()));
     }
     out
 }
 
 /// Collects the fields that differ.
 #[derive(Default)]
-struct Fields(Vec<FieldChange>);
+struct Fields {
+    changes: Vec<FieldChange>,
+    /// Texts that differ only in their typography (spaces, apostrophes).
+    typography: Vec<String>,
+}
 
 impl Fields {
+    fn is_empty(&self) -> bool {
+        self.changes.is_empty() && self.typography.is_empty()
+    }
+
     fn plain(&mut self, field: &str, before: impl ToString, after: impl ToString) {
         let (before, after) = (before.to_string(), after.to_string());
         if before != after {
@@ -104,6 +113,12 @@ impl Fields {
     }
 
     fn text(&mut self, field: &str, before: Option<&Text>, after: Option<&Text>) {
+        if let (Some(b), Some(a)) = (before, after) {
+            if b != a && same_words(b, a) {
+                self.typography.push(field.to_owned());
+                return;
+            }
+        }
         if before != after {
             let shown = |t: Option<&Text>| t.map_or(Shown::Absent, |t| Shown::Text(t.clone()));
             self.push(field, shown(before), shown(after));
@@ -118,12 +133,28 @@ impl Fields {
     }
 
     fn push(&mut self, field: &str, before: Shown, after: Shown) {
-        self.0.push(FieldChange {
+        self.changes.push(FieldChange {
             field: field.to_owned(),
             before,
             after,
         });
     }
+}
+
+/// The same words in every language, whatever the spaces and apostrophes:
+/// a text that only had its typography fixed.
+fn same_words(a: &Text, b: &Text) -> bool {
+    let words = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+            .map(|c| if c == '’' { '\'' } else { c })
+            .collect()
+    };
+    a.entries().len() == b.entries().len()
+        && a.entries()
+            .iter()
+            .zip(b.entries())
+            .all(|((la, ta), (lb, tb))| la == lb && words(ta) == words(tb))
 }
 
 fn grid_items(old: &Grid, new: &Grid) -> Vec<ItemDiff> {
@@ -150,10 +181,10 @@ fn grid_items(old: &Grid, new: &Grid) -> Vec<ItemDiff> {
         old.signals.rater_gap,
         new.signals.rater_gap,
     );
-    if f.0.is_empty() {
+    if f.is_empty() {
         return Vec::new();
     }
-    vec![item(&new.id, Status::Changed, Vec::new(), f.0)]
+    vec![item(&new.id, Status::Changed, Vec::new(), f)]
 }
 
 /// A scale's options as `code=score` pairs, with its special answers.
@@ -172,7 +203,7 @@ fn scale_shape(s: &Scale) -> String {
     parts.join(", ")
 }
 
-fn scale_fields(old: &Scale, new: &Scale) -> Vec<FieldChange> {
+fn scale_fields(old: &Scale, new: &Scale) -> Fields {
     let mut f = Fields::default();
     f.text("label", old.label.as_ref(), new.label.as_ref());
     f.plain("options", scale_shape(old), scale_shape(new));
@@ -190,10 +221,10 @@ fn scale_fields(old: &Scale, new: &Scale) -> Vec<FieldChange> {
     }
     let below = |s: &Scale| s.options.get(s.critical_below).map(|o| o.code.clone());
     f.optional("critical_below", below(old), below(new));
-    f.0
+    f
 }
 
-fn profile_fields(old: &ProfileField, new: &ProfileField) -> Vec<FieldChange> {
+fn profile_fields(old: &ProfileField, new: &ProfileField) -> Fields {
     let mut f = Fields::default();
     f.text("label", Some(&old.label), Some(&new.label));
     let codes = |p: &ProfileField| {
@@ -205,10 +236,10 @@ fn profile_fields(old: &ProfileField, new: &ProfileField) -> Vec<FieldChange> {
         })
     };
     f.optional("choices", codes(old), codes(new));
-    f.0
+    f
 }
 
-fn axis_fields(old: &Axis, new: &Axis) -> Vec<FieldChange> {
+fn axis_fields(old: &Axis, new: &Axis) -> Fields {
     let mut f = Fields::default();
     f.plain("weight", old.weight, new.weight);
     f.text("title", Some(&old.title), Some(&new.title));
@@ -218,10 +249,10 @@ fn axis_fields(old: &Axis, new: &Axis) -> Vec<FieldChange> {
         old.description.as_ref(),
         new.description.as_ref(),
     );
-    f.0
+    f
 }
 
-fn rule_fields(old: &Rule, new: &Rule) -> Vec<FieldChange> {
+fn rule_fields(old: &Rule, new: &Rule) -> Fields {
     let mut f = Fields::default();
     f.plain("kind", old.kind.code(), new.kind.code());
     f.plain("when", old.when.source(), new.when.source());
@@ -231,24 +262,19 @@ fn rule_fields(old: &Rule, new: &Rule) -> Vec<FieldChange> {
         old.recommend.join(", "),
         new.recommend.join(", "),
     );
-    f.0
+    f
 }
 
-fn recommendation_fields(old: &Recommendation, new: &Recommendation) -> Vec<FieldChange> {
+fn recommendation_fields(old: &Recommendation, new: &Recommendation) -> Fields {
     let mut f = Fields::default();
     f.plain("phase", old.phase.code(), new.phase.code());
     f.text("title", Some(&old.title), Some(&new.title));
     f.text("text", Some(&old.text), Some(&new.text));
-    f.0
+    f
 }
 
 /// The fields of a criterion that differ between its two versions.
-fn criterion_fields(
-    old_grid: &Grid,
-    old: &Criterion,
-    new_grid: &Grid,
-    new: &Criterion,
-) -> Vec<FieldChange> {
+fn criterion_fields(old_grid: &Grid, old: &Criterion, new_grid: &Grid, new: &Criterion) -> Fields {
     let mut f = Fields::default();
     let scale = |g: &Grid, c: &Criterion| {
         let s = &g.scales[c.scale];
@@ -286,7 +312,7 @@ fn criterion_fields(
     }
     let relevant = |c: &Criterion| c.relevant.as_ref().map(|r| r.source().to_owned());
     f.optional("relevant", relevant(old), relevant(new));
-    f.0
+    f
 }
 
 /// Criteria: through the crosswalk first, then by id.
@@ -314,7 +340,7 @@ fn criteria_items(old: &Grid, new: &Grid, crosswalk: Option<&Crosswalk>) -> Vec<
                     (Status::Renamed | Status::Reworded, Some(o)) => {
                         criterion_fields(old, o, new, n)
                     }
-                    _ => Vec::new(),
+                    _ => Fields::default(),
                 };
                 let from = if status == Status::Reworded {
                     Vec::new()
@@ -326,7 +352,7 @@ fn criteria_items(old: &Grid, new: &Grid, crosswalk: Option<&Crosswalk>) -> Vec<
                 entry
             }
             None => match old.criterion_index(&n.full_id) {
-                None => item(&n.full_id, Status::Added, Vec::new(), Vec::new()),
+                None => item(&n.full_id, Status::Added, Vec::new(), Fields::default()),
                 Some(i) => {
                     old_done.insert(old.criterion(i).full_id.as_str());
                     let fields = criterion_fields(old, old.criterion(i), new, n);
@@ -344,7 +370,7 @@ fn criteria_items(old: &Grid, new: &Grid, crosswalk: Option<&Crosswalk>) -> Vec<
         .filter(|(_, o)| !old_done.contains(o.full_id.as_str()))
     {
         if new.criterion_index(&o.full_id).is_none() {
-            let mut entry = item(&o.full_id, Status::Removed, Vec::new(), Vec::new());
+            let mut entry = item(&o.full_id, Status::Removed, Vec::new(), Fields::default());
             entry.note = crosswalk
                 .and_then(|cw| cw.changes.iter().find(|c| c.old.contains(&o.full_id)))
                 .and_then(|c| c.note.clone());

@@ -88,6 +88,8 @@ pub struct ItemDiff {
     pub from: Vec<String>,
     /// Its fields that changed.
     pub fields: Vec<FieldChange>,
+    /// Its texts whose words are the same but not their typography (spaces, apostrophes).
+    pub typography: Vec<String>,
     /// The crosswalk's note about it.
     pub note: Option<Text>,
 }

@@ -77,6 +77,10 @@ impl GridDiff {
                         change(f, w, lang, str::to_owned, str::to_owned)
                     );
                 }
+                if !item.typography.is_empty() {
+                    let fields = item.typography.join(", ");
+                    let _ = writeln!(out, "{indent}{}{} {fields}", w.typography, w.colon);
+                }
                 if let Some(note) = &item.note {
                     let _ = writeln!(out, "{indent}{}{} {}", w.note, w.colon, note.get(lang));
                 }
@@ -102,6 +106,11 @@ impl GridDiff {
                     let shown = change(f, w, lang, md, |p| format!("`{}`", p.replace('`', "'")));
                     let _ = writeln!(out, "  - `{}`{} {shown}", f.field, w.colon);
                 }
+                if !item.typography.is_empty() {
+                    let fields: Vec<String> =
+                        item.typography.iter().map(|f| format!("`{f}`")).collect();
+                    let _ = writeln!(out, "  - {}{} {}", w.typography, w.colon, fields.join(", "));
+                }
                 if let Some(note) = &item.note {
                     let _ = writeln!(out, "  - *{}*", md(note.get(lang)));
                 }
@@ -126,6 +135,7 @@ impl GridDiff {
                     "before": shown(&f.before),
                     "after": shown(&f.after),
                 })).collect::<Vec<_>>(),
+                "typography": i.typography,
                 "note": i.note.as_ref().map(|n| n.get(lang)),
             })
         };
@@ -189,6 +199,7 @@ struct Words {
     matched: fn(&str) -> String,
     no_change: &'static str,
     note: &'static str,
+    typography: &'static str,
     absent: &'static str,
     colon: &'static str,
     quotes: (&'static str, &'static str),
@@ -206,6 +217,7 @@ impl Words {
                 },
                 no_change: "aucun changement",
                 note: "note",
+                typography: "typographie seule",
                 absent: "(absent)",
                 colon: "\u{a0}:",
                 quotes: ("«\u{a0}", "\u{a0}»"),
@@ -234,6 +246,7 @@ impl Words {
                 matched: |a| format!(" (criteria matched through the crosswalk from {a})"),
                 no_change: "no change",
                 note: "note",
+                typography: "typography only",
                 absent: "(none)",
                 colon: ":",
                 quotes: ("“", "”"),
