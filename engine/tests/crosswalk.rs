@@ -206,6 +206,27 @@ fn a_level_missing_from_the_new_scale_is_not_carried() {
 }
 
 #[test]
+fn an_unchanged_criterion_whose_level_left_the_scale_is_not_carried() {
+    let v2 = grid("v2.toml");
+    let mut a = v1_assessment();
+    a.answers
+        .insert("collectif.accueil".into(), Answer::level("5"));
+    let carried = v2.carry(&a).unwrap();
+    assert!(!carried.assessment.answers.contains_key("collectif.accueil"));
+    let warning = carried
+        .warnings
+        .iter()
+        .find(|d| d.path.as_deref() == Some("answers.\"collectif.accueil\""))
+        .expect("a warning about it");
+    assert_eq!(warning.code, "crosswalk-not-carried");
+    assert!(
+        warning.message.contains("level `5` is not on the scale"),
+        "{}",
+        warning.message
+    );
+}
+
+#[test]
 fn an_answer_already_given_under_the_new_id_is_kept_and_the_old_one_is_not_carried() {
     let v2 = grid("v2.toml");
     let mut a = v1_assessment();

@@ -60,6 +60,7 @@ impl Grid {
             .with_hint("read the warnings below, one per criterion that changed")
             .with_path("assessment.grid_version"),
         );
+        carrier.unnamed(crosswalk);
         for change in &crosswalk.changes {
             carrier.apply(change);
         }
@@ -83,6 +84,39 @@ struct Carrier<'g> {
 }
 
 impl Carrier<'_> {
+    /// Criteria no change names keep their answers, unless a code is no longer
+    /// on the criterion's scale: then the answer is not carried, and warned.
+    fn unnamed(&mut self, crosswalk: &Crosswalk) {
+        let named = |id: &str| {
+            crosswalk
+                .changes
+                .iter()
+                .any(|c| c.old.iter().chain(&c.new).any(|n| n == id))
+        };
+        let ids: Vec<String> = self
+            .carried
+            .answers
+            .keys()
+            .filter(|id| !named(id) && self.grid.criterion_index(id).is_some())
+            .cloned()
+            .collect();
+        for id in ids {
+            let same = CriterionChange {
+                change: ChangeKind::Reworded,
+                old: vec![id.clone()],
+                new: vec![id.clone()],
+                levels: Default::default(),
+                carry: true,
+                note: None,
+            };
+            let answer = &self.carried.answers[&id];
+            if let Err(why) = self.map_answer(&same, &id, answer) {
+                let answer = self.carried.answers.remove(&id).unwrap_or_default();
+                self.not_carried(&same, &id, &answer, &why);
+            }
+        }
+    }
+
     fn apply(&mut self, change: &CriterionChange) {
         match change.change {
             ChangeKind::Added => self.added(change),
