@@ -6,6 +6,8 @@
 //! answer could not be carried or may have changed meaning.
 
 mod apply;
+mod describe;
+mod ids;
 mod load;
 mod model;
 
