@@ -31,6 +31,17 @@ fn codes(warnings: &[Diagnostic]) -> Vec<(&str, &str)> {
         .collect()
 }
 
+/// The warning about the old answer at `id`, which must say it was not carried.
+fn not_carried<'a>(warnings: &'a [Diagnostic], id: &str) -> &'a Diagnostic {
+    let path = format!("answers.\"{id}\"");
+    let warning = warnings
+        .iter()
+        .find(|d| d.path.as_deref() == Some(path.as_str()))
+        .unwrap_or_else(|| panic!("no warning about `{id}`: {warnings:#?}"));
+    assert_eq!(warning.code, "crosswalk-not-carried", "{warning:#?}");
+    warning
+}
+
 fn level(a: &Assessment, id: &str) -> Option<String> {
     a.answers.get(id).and_then(|a| a.level.clone())
 }
@@ -190,12 +201,7 @@ fn a_level_missing_from_the_new_scale_is_not_carried() {
     for id in ["collectif.rencontres", "collectif.entraide"] {
         assert!(!carried.assessment.answers.contains_key(id), "{id}");
     }
-    let warning = carried
-        .warnings
-        .iter()
-        .find(|d| d.path.as_deref() == Some("answers.\"collectif.convivialite\""))
-        .unwrap();
-    assert_eq!(warning.code, "crosswalk-not-carried");
+    let warning = not_carried(&carried.warnings, "collectif.convivialite");
     assert!(
         warning
             .message
@@ -213,12 +219,7 @@ fn an_unchanged_criterion_whose_level_left_the_scale_is_not_carried() {
         .insert("collectif.accueil".into(), Answer::level("5"));
     let carried = v2.carry(&a).unwrap();
     assert!(!carried.assessment.answers.contains_key("collectif.accueil"));
-    let warning = carried
-        .warnings
-        .iter()
-        .find(|d| d.path.as_deref() == Some("answers.\"collectif.accueil\""))
-        .expect("a warning about it");
-    assert_eq!(warning.code, "crosswalk-not-carried");
+    let warning = not_carried(&carried.warnings, "collectif.accueil");
     assert!(
         warning.message.contains("level `5` is not on the scale"),
         "{}",
@@ -237,12 +238,7 @@ fn an_answer_already_given_under_the_new_id_is_kept_and_the_old_one_is_not_carri
         level(&carried.assessment, "collectif.decisions").as_deref(),
         Some("1")
     );
-    let warning = carried
-        .warnings
-        .iter()
-        .find(|d| d.path.as_deref() == Some("answers.\"collectif.regles\""))
-        .unwrap();
-    assert_eq!(warning.code, "crosswalk-not-carried");
+    let warning = not_carried(&carried.warnings, "collectif.regles");
     assert!(
         warning.message.contains("already answered"),
         "{}",

@@ -5,6 +5,7 @@ use crate::assessment::Answer;
 use crate::grid::Scale;
 use crate::text::Text;
 
+/// Why an old level cannot be carried to `new`: it is not on its scale.
 pub(super) fn bad_level(scale: &Scale, new: &str, old: &str, mapped: &str) -> String {
     let mapped = if old == mapped {
         format!("level `{old}`")
@@ -72,6 +73,7 @@ pub(super) fn describe(a: &Answer) -> String {
     parts.join(", ")
 }
 
+/// Only the levels of an answer: `level 2`, `levels elu 3, membre 1`.
 pub(super) fn describe_levels(a: &Answer) -> String {
     let mut parts = Vec::new();
     if let Some(l) = &a.level {
@@ -87,6 +89,7 @@ pub(super) fn describe_levels(a: &Answer) -> String {
     parts.join(", ")
 }
 
+/// Ids as code, comma-separated.
 pub(super) fn quoted(ids: &[String]) -> String {
     ids.iter()
         .map(|i| format!("`{i}`"))
