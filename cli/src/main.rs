@@ -53,7 +53,7 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// List, show or check grids.
+    /// List, show, check, compare or fix grids.
     #[command(subcommand)]
     Grid(grid_command::GridCommand),
     /// Print a blank assessment (TOML) or batch header (CSV) for the grid.

@@ -49,7 +49,38 @@ fn benches(c: &mut Criterion) {
             criterion::BatchSize::SmallInput,
         )
     });
+    versions(c);
     hostile(c);
+}
+
+/// Grid versions and typography: the lint and fix of the DOMINO grid's source
+/// (its 1.0.0 texts have about 500 characters to fix), a diff, a carry.
+fn versions(c: &mut Criterion) {
+    use domino_engine::grid::{diff::DiffFormat, typography};
+    c.bench_function("typography lint and fix of the DOMINO grid", |b| {
+        b.iter(|| typography::check(black_box(DOMINO_GRID)))
+    });
+    let grid = Grid::from_toml(DOMINO_GRID).unwrap().grid;
+    c.bench_function("diff the DOMINO grid with itself, as a table", |b| {
+        b.iter(|| {
+            grid.diff_from(black_box(&grid))
+                .render(DiffFormat::Table, "fr")
+        })
+    });
+    let v1 = Grid::from_toml(include_str!("../tests/crosswalk/v1.toml"))
+        .unwrap()
+        .grid;
+    let v2 = Grid::from_toml(include_str!("../tests/crosswalk/v2.toml"))
+        .unwrap()
+        .grid;
+    let old = Assessment::from_toml(include_str!("../tests/crosswalk/assessment-v1.toml")).unwrap();
+    c.bench_function(
+        "carry an assessment over a crosswalk of every change kind",
+        |b| b.iter(|| v2.carry(black_box(&old)).unwrap()),
+    );
+    c.bench_function("diff two versions through their crosswalk", |b| {
+        b.iter(|| v2.diff_from(black_box(&v1)))
+    });
 }
 
 /// Files with thousands of problems: every one is located and rendered, in

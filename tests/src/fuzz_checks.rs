@@ -21,8 +21,9 @@ fn domino() -> &'static Grid {
 
 /// Any text as a grid: it loads, or it is refused with at least one error
 /// that renders; a grid that loads scores an empty assessment, and the JSON
-/// of that report reads back identical.
+/// of that report reads back identical. Its typography fix is checked too.
 pub fn grid_toml(source: &str) {
+    typography(source);
     match Grid::from_toml(source) {
         Ok(loaded) => {
             let grid = loaded.grid;
@@ -242,6 +243,26 @@ pub fn batch_input(data: &[u8]) {
             "{format:?}: a failed row says where"
         );
     }
+}
+
+/// The typography fix of any text: what parsed as TOML still does, and a
+/// second pass has nothing left to fix.
+fn typography(source: &str) {
+    let once = domino_engine::grid::typography::check(source);
+    if once.diagnostics.iter().any(|d| d.is_error()) {
+        assert_eq!(
+            once.fixed, source,
+            "a file that is not TOML is left as it is"
+        );
+        return;
+    }
+    let twice = domino_engine::grid::typography::check(&once.fixed);
+    assert!(
+        twice.diagnostics.is_empty(),
+        "fixed: {:?}",
+        twice.diagnostics
+    );
+    assert_eq!(twice.fixed, once.fixed, "fixing twice changes nothing");
 }
 
 fn refused(diags: &Diagnostics, source: &str) {

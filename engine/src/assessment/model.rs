@@ -112,6 +112,14 @@ impl Origins {
         }
     }
 
+    /// Places the key at `path` where the key at `source` was (an answer
+    /// carried to a new criterion id is located at its old key).
+    pub fn alias(&mut self, path: &str, source: &str) {
+        if let Some(place) = self.places.get(source).cloned() {
+            self.places.insert(path.to_owned(), place);
+        }
+    }
+
     /// Locates a diagnostic by its path (or the closest recorded parent path).
     pub fn locate(&self, mut d: crate::Diagnostic) -> crate::Diagnostic {
         let Some(path) = d.path.clone() else { return d };

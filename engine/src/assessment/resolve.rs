@@ -205,9 +205,16 @@ impl Grid {
     /// Every problem is reported: another grid, unknown criteria, profile fields
     /// or raters, codes not on the scale; each located in the assessment's source
     /// when it was read from a file.
+    ///
+    /// An assessment of an earlier version that this grid has a crosswalk from
+    /// is first carried over ([`Grid::carry`]), with its warnings.
     pub fn resolve(&self, assessment: &Assessment) -> Result<Resolved, Diagnostics> {
         let mut errors = Vec::new();
-        let mut warnings = Vec::new();
+        let carried = self.carry(assessment);
+        let mut warnings = carried
+            .as_ref()
+            .map_or_else(Vec::new, |c| c.warnings.clone());
+        let assessment = carried.as_ref().map_or(assessment, |c| &c.assessment);
         let meta = &assessment.meta;
         if meta.grid != self.id {
             errors.push(

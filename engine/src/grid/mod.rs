@@ -1,11 +1,14 @@
 //! Grids: the model, the TOML loader with its diagnostics, and the lints.
 
+pub mod crosswalk;
+pub mod diff;
 mod lint;
 mod load;
 mod model;
 mod names;
 mod read_text;
 mod scope;
+pub mod typography;
 
 pub use load::LoadedGrid;
 pub use model::{

@@ -32,6 +32,9 @@ pub struct Grid {
     pub rules: Vec<Rule>,
     /// Recommendations referred to by rules.
     pub recommendations: Vec<Recommendation>,
+    /// How to read answers recorded against earlier versions, one per version.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub crosswalks: Vec<super::crosswalk::Crosswalk>,
     /// SHA-256 of the grid source, in hex: results record it.
     pub hash: String,
     #[serde(skip)]

@@ -73,6 +73,7 @@ const TOP_KEYS: &[&str] = &[
     "axes",
     "rules",
     "recommendations",
+    "crosswalk",
 ];
 const GRID_KEYS: &[&str] = &[
     "id",
@@ -196,6 +197,14 @@ impl<'s, 'k> GridLoader<'s, 'k> {
         } = self.read_axes(&top, &scales);
         let recommendations = self.read_recommendations(&top);
         let rules = self.read_rules(&top);
+        let crosswalks = super::crosswalk::read_crosswalks(
+            &top,
+            header.as_ref().map(|h| h.version.as_str()),
+            &axes,
+            &scales,
+            &self.languages,
+            self.sink,
+        );
 
         let mut scope = build_scope(&axes, &scales, &profile);
         scope.add_broken(&self.broken_names);
@@ -246,6 +255,7 @@ impl<'s, 'k> GridLoader<'s, 'k> {
             axes,
             rules: rules.into_iter().flatten().collect(),
             recommendations,
+            crosswalks,
             hash: hex_sha256(self.source),
             index,
         })
