@@ -6,6 +6,7 @@
 pub mod batch;
 pub mod batch_input;
 pub mod chart;
+pub mod compare;
 pub mod failure;
 pub mod files;
 pub mod grid_command;

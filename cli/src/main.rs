@@ -7,7 +7,7 @@
 //! Exit codes: 0 success; 1 invalid input or usage; 2 some batch rows failed
 //! (the others were scored); 3 a file could not be read or written.
 
-use domino_cli::{batch, chart, files, grid_command, report_html, score, style, template};
+use domino_cli::{batch, chart, compare, files, grid_command, report_html, score, style, template};
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use domino_cli::failure::{Fail, EXIT_INVALID};
@@ -82,6 +82,8 @@ enum Command {
     Chart(chart::ChartArgs),
     /// Write a standalone, printable HTML report of one assessment.
     Report(report_html::ReportArgs),
+    /// Compare two assessments of one initiative, or two batches matched by id.
+    Compare(compare::CompareArgs),
     /// Print shell completions.
     Completions {
         /// The shell.
@@ -121,6 +123,7 @@ fn run(cli: Cli) -> Result<u8, Fail> {
         Command::Batch(args) => batch::run(&args, cli.grid.as_deref(), lang),
         Command::Chart(args) => chart::run(&args, cli.grid.as_deref(), lang),
         Command::Report(args) => report_html::run(&args, cli.grid.as_deref(), lang),
+        Command::Compare(args) => compare::run(&args, cli.grid.as_deref(), lang),
         Command::Completions { shell } => {
             let mut cmd = Cli::command();
             let mut out = Vec::new();

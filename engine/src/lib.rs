@@ -27,6 +27,7 @@
 pub mod assessment;
 #[cfg(feature = "charts")]
 pub mod charts;
+pub mod compare;
 mod diagnostic;
 mod document;
 pub mod grid;
