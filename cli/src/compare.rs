@@ -257,9 +257,13 @@ fn compare_batches(args: &CompareArgs, grid: &Grid, lang: &str) -> Result<u8, Fa
             }
             files::write_stdout(&w.into_inner().unwrap_or_default())?;
         }
-        CompareFormat::Json => files::write_stdout(
-            json(&serde_json::json!({ "initiatives": changes, "summary": summary })).as_bytes(),
-        )?,
+        CompareFormat::Json => {
+            let both = cmp::BatchComparison {
+                initiatives: changes,
+                summary,
+            };
+            files::write_stdout(json(&both).as_bytes())?
+        }
         CompareFormat::Table => {
             files::write_stdout(cmp::batch_table(&changes, &summary, lang).as_bytes())?
         }

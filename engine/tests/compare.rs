@@ -349,3 +349,45 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_radar_overlay_names_both_sides_and_draws_the_shared_axes() {
+    let old = report("date = 2024-05-01", "\"collectif.accueil\" = \"1\"");
+    let mut new = report("date = 2025-05-01", "\"collectif.accueil\" = \"3\"");
+    new.axes.pop();
+    let svg = domino_engine::compare::radar_overlay(&old, &new, &Default::default());
+    assert!(
+        svg.contains("Before (2024-05-01)") && svg.contains("After (2025-05-01)"),
+        "{svg}"
+    );
+    assert!(
+        svg.contains("Collective") && !svg.contains("Resources"),
+        "only the shared axes: {svg}"
+    );
+}
+
+#[test]
+fn tables_are_written_in_the_reports_language() {
+    let old = report("", "\"collectif.accueil\" = \"1\"");
+    let new = report("", "\"collectif.accueil\" = \"3\"");
+    let en = domino_engine::compare::table(&compare_reports(&old, &new).unwrap());
+    assert!(
+        en.contains("Overall score: ") && en.contains("raised"),
+        "{en}"
+    );
+    let fr_report = |r: &Report| {
+        let a = Assessment::from_toml(&format!(
+            "[assessment]\ngrid = \"mini\"\ninitiative = \"Test\"\n[answers]\n\"collectif.accueil\" = \"{}\"",
+            r.axes[0].criteria[0].level.as_ref().unwrap().code
+        ))
+        .unwrap();
+        grid().score(&a, "fr").unwrap()
+    };
+    let fr = domino_engine::compare::markdown(
+        &compare_reports(&fr_report(&old), &fr_report(&new)).unwrap(),
+    );
+    assert!(
+        fr.contains("**Score global**\u{a0}: ") && fr.contains("en hausse"),
+        "{fr}"
+    );
+}

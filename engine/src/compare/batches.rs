@@ -69,6 +69,16 @@ pub struct GroupChange {
     pub resolved: u64,
 }
 
+/// Two batches compared: each initiative in both, and the summary. What
+/// `domino compare --format json` writes for batches.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BatchComparison {
+    /// Initiatives in both batches, in the new batch's order.
+    pub initiatives: Vec<InitiativeChange>,
+    /// Unmatched initiatives, groups and total.
+    pub summary: BatchSummary,
+}
+
 /// Everything but the per-initiative changes: unmatched initiatives and groups.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BatchSummary {

@@ -29,6 +29,8 @@ pub struct Labels {
     pub axis: &'static str,
     /// Coverage.
     pub coverage: &'static str,
+    /// After a percentage.
+    pub percent: &'static str,
     /// Criterion column.
     pub criterion: &'static str,
     /// Target.
@@ -99,6 +101,7 @@ const FR: Labels = Labels {
     overall: "Score global",
     axis: "Axe",
     coverage: "Couverture",
+    percent: "\u{a0}%",
     criterion: "Critère",
     target: "cible",
     criteria_changed: "Critères qui ont changé",
@@ -152,10 +155,11 @@ const EN: Labels = Labels {
     before: "Before",
     after: "After",
     change: "Change",
-    evolution: "Evolution",
+    evolution: "What changed",
     overall: "Overall score",
     axis: "Axis",
     coverage: "Coverage",
+    percent: "%",
     criterion: "Criterion",
     target: "target",
     criteria_changed: "Criteria that changed",

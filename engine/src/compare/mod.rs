@@ -20,6 +20,8 @@ mod batches;
 mod labels;
 mod present;
 mod present_batch;
+#[cfg(feature = "charts")]
+mod radar;
 mod records;
 
 pub use assessments::{
@@ -27,7 +29,8 @@ pub use assessments::{
     FindingNote, FindingNotes, NotComparable, Side,
 };
 pub use batches::{
-    BatchComparer, BatchSummary, GroupChange, InitiativeChange, MeanChange, Unmatched, MAX_OLD_ROWS,
+    BatchComparer, BatchComparison, BatchSummary, GroupChange, InitiativeChange, MeanChange,
+    Unmatched, MAX_OLD_ROWS,
 };
 pub use labels::{labels, Labels};
 pub use present::{markdown, table};
@@ -35,6 +38,8 @@ pub use present_batch::{
     batch_csv_header, batch_csv_record, batch_markdown, batch_table, group_csv_header,
     group_csv_records, unmatched_csv_record,
 };
+#[cfg(feature = "charts")]
+pub use radar::radar_overlay;
 pub use records::{comparison_csv_header, comparison_csv_records};
 
 use crate::grid::FindingKind;

@@ -206,7 +206,9 @@ fn sections(c: &Comparison) -> Sections {
                 let _ = write!(title, " ({})", l.other_criteria);
             }
             let cov = |v: Option<f64>| {
-                v.map_or("—".to_owned(), |p| format!("{}\u{a0}%", number(Some(p))))
+                v.map_or("—".to_owned(), |p| {
+                    format!("{}{}", number(Some(p)), l.percent)
+                })
             };
             vec![
                 title,

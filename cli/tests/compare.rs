@@ -1,0 +1,163 @@
+//! `domino compare` end to end: two real assessments of one initiative (before
+//! and after a change of governance) and two small census waves, in French and
+//! English; refusals say which file and why.
+
+use std::path::Path;
+use std::process::Command;
+
+/// Runs `domino` at the workspace root with colours off: exit code, stdout, stderr.
+fn domino(args: &[&str]) -> (i32, String, String) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("workspace root");
+    let o = Command::new(env!("CARGO_BIN_EXE_domino"))
+        .args(args)
+        .current_dir(root)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("domino runs");
+    let text = |b: Vec<u8>| String::from_utf8(b).expect("UTF-8 output");
+    (
+        o.status.code().expect("exit code"),
+        text(o.stdout),
+        text(o.stderr),
+    )
+}
+
+/// Stdout of a run that must succeed without a message.
+fn ok(args: &[&str]) -> String {
+    let (code, out, err) = domino(args);
+    assert_eq!((code, err.as_str()), (0, ""), "{args:?}");
+    out
+}
+
+/// Both streams and the exit code.
+fn transcript(args: &[&str]) -> String {
+    let (code, out, err) = domino(args);
+    format!("exit: {code}\n--- stdout\n{out}--- stderr\n{err}")
+}
+
+const BEFORE: &str = "grids/examples/couchsurfing-avant-2011.toml";
+const AFTER: &str = "grids/examples/couchsurfing-apres-2011.toml";
+const WAVE_1: &str = "tests/compare/wave-2024.csv";
+const WAVE_2: &str = "tests/compare/wave-2025.csv";
+
+#[test]
+fn two_assessments_in_french_and_english_as_tables_and_json() {
+    for lang in ["fr", "en"] {
+        for format in ["table", "json"] {
+            let out = ok(&["--lang", lang, "compare", BEFORE, AFTER, "--format", format]);
+            insta::assert_snapshot!(format!("compare_couchsurfing_{lang}_{format}"), out);
+        }
+    }
+}
+
+#[test]
+fn two_assessments_as_markdown_and_csv() {
+    insta::assert_snapshot!(
+        "compare_couchsurfing_fr_md",
+        ok(&["compare", BEFORE, AFTER, "--format", "md"])
+    );
+    insta::assert_snapshot!(
+        "compare_couchsurfing_csv",
+        ok(&["compare", BEFORE, AFTER, "--format", "csv"])
+    );
+}
+
+#[test]
+fn an_assessment_compared_with_itself_has_no_change() {
+    let out = ok(&["--lang", "en", "compare", AFTER, AFTER]);
+    assert!(out.contains("No criterion changed."), "{out}");
+    assert!(
+        out.contains("Findings that appeared (0)") && out.contains("Findings resolved (0)"),
+        "{out}"
+    );
+}
+
+#[test]
+fn two_batches_summed_by_status_and_territory() {
+    for lang in ["fr", "en"] {
+        let out = ok(&[
+            "--lang",
+            lang,
+            "compare",
+            WAVE_1,
+            WAVE_2,
+            "--by",
+            "status,territory",
+        ]);
+        insta::assert_snapshot!(format!("compare_waves_by_{lang}_table"), out);
+    }
+    let csv = ok(&[
+        "compare",
+        WAVE_1,
+        WAVE_2,
+        "--by",
+        "status,territory",
+        "--format",
+        "csv",
+    ]);
+    insta::assert_snapshot!("compare_waves_by_csv", csv);
+    let json = ok(&[
+        "compare",
+        WAVE_1,
+        WAVE_2,
+        "--by",
+        "status,territory",
+        "--format",
+        "json",
+    ]);
+    insta::assert_snapshot!("compare_waves_by_json", json);
+}
+
+#[test]
+fn two_batches_per_initiative_in_csv_list_those_only_in_one() {
+    let csv = ok(&["compare", WAVE_1, WAVE_2, "--format", "csv"]);
+    assert!(
+        csv.contains("\nressourcerie,Ressourcerie des Landes,old_only,"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("\nautopartage,Autopartage rural,new_only,"),
+        "{csv}"
+    );
+    insta::assert_snapshot!("compare_waves_csv", csv);
+}
+
+#[test]
+fn bad_rows_are_located_and_the_others_compared() {
+    let t = transcript(&[
+        "compare",
+        WAVE_1,
+        "tests/compare/wave-2025-bad.csv",
+        "--format",
+        "csv",
+    ]);
+    insta::assert_snapshot!("compare_waves_bad_rows", t);
+}
+
+#[test]
+fn two_different_grids_or_kinds_or_fields_are_refused() {
+    let t = transcript(&[
+        "compare",
+        "grids/examples/lieux-partages/ecole-des-korrigans.toml",
+        AFTER,
+    ]);
+    assert!(t.starts_with("exit: 1\n"), "{t}");
+    assert!(
+        t.contains("grid `lieux-partages`, the new ones grid `domino`"),
+        "{t}"
+    );
+    let t = transcript(&["compare", AFTER, WAVE_2]);
+    assert!(
+        t.contains("is an assessment and `tests/compare/wave-2025.csv` a batch"),
+        "{t}"
+    );
+    let t = transcript(&["compare", WAVE_1, WAVE_2, "--by", "statut"]);
+    assert!(t.contains("did you mean `status`?"), "{t}");
+    let t = transcript(&["compare", BEFORE, AFTER, "--by", "status"]);
+    assert!(
+        t.starts_with("exit: 1\n") && t.contains("`--by` groups batches"),
+        "{t}"
+    );
+}
