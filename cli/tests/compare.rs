@@ -108,6 +108,10 @@ fn two_batches_summed_by_status_and_territory() {
         "json",
     ]);
     insta::assert_snapshot!("compare_waves_by_json", json);
+    let md = ok(&[
+        "compare", WAVE_1, WAVE_2, "--by", "status", "--format", "md",
+    ]);
+    insta::assert_snapshot!("compare_waves_by_status_md", md);
 }
 
 #[test]

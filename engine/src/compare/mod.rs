@@ -18,6 +18,7 @@
 mod assessments;
 mod batches;
 mod labels;
+mod page;
 mod present;
 mod present_batch;
 #[cfg(feature = "charts")]

@@ -3,8 +3,7 @@
 
 use super::batches::{BatchSummary, GroupChange, InitiativeChange, Unmatched};
 use super::labels::{labels, Labels};
-use super::present::{md, md_table, number, signed, text_table};
-use std::fmt::Write;
+use super::page::{number, signed, Layout, Page};
 
 /// The columns of per-initiative CSV records: id, name, whether the initiative
 /// is in both batches (`both`, `old_only`, `new_only`), the overall score before,
@@ -97,11 +96,7 @@ pub fn group_csv_records(s: &BatchSummary) -> Vec<Vec<String>> {
 
 fn group_rows(l: &Labels, s: &BatchSummary) -> (Vec<String>, Vec<Vec<String>>) {
     let mut head = vec![
-        if s.by.is_empty() {
-            String::new()
-        } else {
-            s.by.join(" / ")
-        },
+        s.by.join(" / "),
         l.matched.to_owned(),
         l.only_in_old.to_owned(),
         l.only_in_new.to_owned(),
@@ -134,13 +129,12 @@ fn group_rows(l: &Labels, s: &BatchSummary) -> (Vec<String>, Vec<Vec<String>>) {
     (head, rows)
 }
 
-/// Lines of the per-initiative table: its header and one row per initiative.
-fn initiative_lines(
+/// The per-initiative table: its header and one row per initiative.
+fn initiative_rows(
+    l: &Labels,
     changes: &[InitiativeChange],
     s: &BatchSummary,
-    lang: &str,
 ) -> (Vec<String>, Vec<Vec<String>>) {
-    let l = labels(lang);
     let mut head = vec!["id".to_owned(), l.overall.to_owned()];
     head.extend(s.axes.iter().cloned());
     head.extend([l.appeared.to_owned(), l.resolved.to_owned()]);
@@ -149,13 +143,8 @@ fn initiative_lines(
         .map(|c| {
             let mut r = vec![c.id.clone(), signed(c.change.overall.delta)];
             for id in &s.axes {
-                r.push(signed(
-                    c.change
-                        .axes
-                        .iter()
-                        .find(|a| &a.id == id)
-                        .and_then(|a| a.score.delta),
-                ));
+                let axis = c.change.axes.iter().find(|a| &a.id == id);
+                r.push(signed(axis.and_then(|a| a.score.delta)));
             }
             r.push(ids(&c.change.findings.appeared));
             r.push(ids(&c.change.findings.resolved));
@@ -165,70 +154,47 @@ fn initiative_lines(
     (head, rows)
 }
 
-fn unmatched_list(u: &[Unmatched], l: &Labels) -> Vec<String> {
-    if u.is_empty() {
-        return vec![l.none.to_owned()];
-    }
-    u.iter()
-        .map(|x| format!("{} ({})", x.id, x.initiative))
-        .collect()
-}
-
-/// Right-aligned columns of both batch tables: all but the first.
-fn right(n: usize) -> Vec<bool> {
-    (0..n).map(|i| i > 0).collect()
+/// Right-aligned columns: the figures, between the first column and the last `text` ones.
+fn right(n: usize, text: usize) -> Vec<bool> {
+    (0..n).map(|i| i > 0 && i < n - text).collect()
 }
 
 /// The comparison of two batches as a terminal table: the summary (by group
 /// with `--by`), each initiative's change, the initiatives only one batch has.
 pub fn batch_table(changes: &[InitiativeChange], s: &BatchSummary, lang: &str) -> String {
-    let l = labels(lang);
-    let title = format!("{}{}{}", l.batch_title, l.colon, s.grid);
-    let mut o = format!("{title}\n{}\n\n", "=".repeat(title.chars().count()));
-    let (head, rows) = group_rows(l, s);
-    let head: Vec<&str> = head.iter().map(String::as_str).collect();
-    if !s.by.is_empty() {
-        let _ = writeln!(o, "{}", l.by_group);
-    }
-    o.push_str(&text_table(&head, &rows, &right(head.len())));
-    let _ = writeln!(o, "\n{} ({})", l.initiatives, changes.len());
-    let (head, rows) = initiative_lines(changes, s, lang);
-    let head: Vec<&str> = head.iter().map(String::as_str).collect();
-    o.push_str(&text_table(&head, &rows, &right(head.len() - 2)));
-    for (title, list) in [
-        (l.only_in_old, &s.only_in_old),
-        (l.only_in_new, &s.only_in_new),
-    ] {
-        let _ = writeln!(o, "\n{title} ({})", list.len());
-        for line in unmatched_list(list, l) {
-            let _ = writeln!(o, "  • {line}");
-        }
-    }
-    o
+    render(changes, s, lang, Layout::Text)
 }
 
 /// The comparison of two batches as Markdown.
 pub fn batch_markdown(changes: &[InitiativeChange], s: &BatchSummary, lang: &str) -> String {
+    render(changes, s, lang, Layout::Markdown)
+}
+
+fn render(changes: &[InitiativeChange], s: &BatchSummary, lang: &str, layout: Layout) -> String {
     let l = labels(lang);
-    let mut o = format!("# {}{}{}\n\n", md(l.batch_title), l.colon, md(&s.grid));
-    let (head, rows) = group_rows(l, s);
-    let head: Vec<&str> = head.iter().map(String::as_str).collect();
-    if !s.by.is_empty() {
-        let _ = writeln!(o, "## {}\n", l.by_group);
+    let mut page = Page::new(layout);
+    page.title(&format!("{}{}{}", l.batch_title, l.colon, s.grid));
+    if s.by.is_empty() {
+        page.blank();
+    } else {
+        page.heading(l.by_group);
     }
-    o.push_str(&md_table(&head, &rows, &right(head.len())));
-    let _ = writeln!(o, "\n## {} ({})\n", l.initiatives, changes.len());
-    let (head, rows) = initiative_lines(changes, s, lang);
-    let head: Vec<&str> = head.iter().map(String::as_str).collect();
-    o.push_str(&md_table(&head, &rows, &right(head.len() - 2)));
+    let (head, rows) = group_rows(l, s);
+    page.table(&head, &rows, &right(head.len(), 0));
+    page.heading(&format!("{} ({})", l.initiatives, changes.len()));
+    let (head, rows) = initiative_rows(l, changes, s);
+    page.table(&head, &rows, &right(head.len(), 2));
     for (title, list) in [
         (l.only_in_old, &s.only_in_old),
         (l.only_in_new, &s.only_in_new),
     ] {
-        let _ = writeln!(o, "\n## {title} ({})\n", list.len());
-        for line in unmatched_list(list, l) {
-            let _ = writeln!(o, "- {}", md(&line));
+        page.heading(&format!("{title} ({})", list.len()));
+        if list.is_empty() {
+            page.item(l.none);
+        }
+        for u in list {
+            page.item(&format!("{} ({})", u.id, u.initiative));
         }
     }
-    o
+    page.finish()
 }

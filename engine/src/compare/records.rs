@@ -3,7 +3,7 @@
 //! matched. The caller writes the fields.
 
 use super::assessments::{AnswerSide, Comparison, FindingNote};
-use super::present::number;
+use super::page::number;
 
 /// The columns: what a record is about (`overall`, `axis`, `criterion`,
 /// `appeared`, `resolved`, `persisting`), its id, the value before and after,
