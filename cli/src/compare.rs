@@ -27,6 +27,11 @@ pub struct CompareArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = CompareFormat::Table)]
     format: CompareFormat,
+    /// Grid to score OLD with when it was made with another version of the grid (a
+    /// file or a built-in name; `--grid` scores NEW): criteria only one version
+    /// has are listed as not comparable.
+    #[arg(long, value_name = "FILE")]
+    old_grid: Option<PathBuf>,
     /// Batches: profile fields to sum changes by (comma-separated, e.g. `status,territory`).
     #[arg(long, value_delimiter = ',', value_name = "FIELDS")]
     by: Vec<String>,
@@ -47,7 +52,15 @@ pub enum CompareFormat {
 
 /// Runs `domino compare`.
 pub fn run(args: &CompareArgs, grid: Option<&Path>, lang: &str) -> Result<u8, Fail> {
-    let loaded = files::load_grid(grid)?;
+    let new_grid = files::load_grid(grid)?.grid;
+    let old_grid = match &args.old_grid {
+        Some(path) => files::load_grid(Some(path))?.grid,
+        None => new_grid.clone(),
+    };
+    let grids = Grids {
+        old: &old_grid,
+        new: &new_grid,
+    };
     let (old_single, new_single) = (is_assessment(&args.old)?, is_assessment(&args.new)?);
     if old_single != new_single {
         let kind = |single| if single { "an assessment" } else { "a batch" };
@@ -65,10 +78,19 @@ pub fn run(args: &CompareArgs, grid: Option<&Path>, lang: &str) -> Result<u8, Fa
                 "`--by` groups batches; two assessments have no groups",
             ));
         }
-        compare_assessments(args, &loaded.grid, lang)
+        compare_assessments(args, grids, lang)
     } else {
-        compare_batches(args, &loaded.grid, lang)
+        cmp::same_grid(&old_grid.id, &new_grid.id)
+            .map_err(|d| refusal(&d, &args.old, &args.new))?;
+        compare_batches(args, grids, lang)
     }
+}
+
+/// The grids OLD and NEW are scored with (the same one unless `--old-grid`).
+#[derive(Clone, Copy)]
+struct Grids<'a> {
+    old: &'a Grid,
+    new: &'a Grid,
 }
 
 /// An assessment file: `.toml`, or `.json` holding one object (a JSON array or
@@ -99,14 +121,14 @@ fn refusal(d: &Diagnostic, old: &Path, new: &Path) -> Fail {
     Fail::invalid(message)
 }
 
-fn compare_assessments(args: &CompareArgs, grid: &Grid, lang: &str) -> Result<u8, Fail> {
+fn compare_assessments(args: &CompareArgs, grids: Grids, lang: &str) -> Result<u8, Fail> {
     let mut declared = Vec::new();
     for path in [&args.old, &args.new] {
         declared.push(files::read_assessment(path)?.0.meta.grid);
     }
     cmp::same_grid(&declared[0], &declared[1]).map_err(|d| refusal(&d, &args.old, &args.new))?;
-    let (old, _) = crate::score::score_file(grid, &args.old, lang)?;
-    let (new, _) = crate::score::score_file(grid, &args.new, lang)?;
+    let (old, _) = crate::score::score_file(grids.old, &args.old, lang)?;
+    let (new, _) = crate::score::score_file(grids.new, &args.new, lang)?;
     let c = cmp::compare_reports(&old, &new).map_err(|d| refusal(&d, &args.old, &args.new))?;
     let out = match args.format {
         CompareFormat::Table => cmp::table(&c),
@@ -205,12 +227,12 @@ fn row_refused(path: &Path, d: &Diagnostic) {
     style::eprint(&style::paint_diagnostic(&s));
 }
 
-fn compare_batches(args: &CompareArgs, grid: &Grid, lang: &str) -> Result<u8, Fail> {
-    batch::profile_indices(grid, &args.by)?;
-    let axes: Vec<String> = grid.axes.iter().map(|a| a.id.clone()).collect();
-    let mut comparer = BatchComparer::new(&grid.id, axes.clone(), args.by.clone());
+fn compare_batches(args: &CompareArgs, grids: Grids, lang: &str) -> Result<u8, Fail> {
+    batch::profile_indices(grids.new, &args.by)?;
+    let axes: Vec<String> = grids.new.axes.iter().map(|a| a.id.clone()).collect();
+    let mut comparer = BatchComparer::new(&grids.new.id, axes.clone(), args.by.clone());
     let mut refused = 0u64;
-    let mut failed = score_batch(&args.old, grid, lang, |r| {
+    let mut failed = score_batch(&args.old, grids.old, lang, |r| {
         if let Err(d) = comparer.add_old(Snapshot::of_report(&r)) {
             row_refused(&args.old, &d);
             refused += 1;
@@ -223,7 +245,7 @@ fn compare_batches(args: &CompareArgs, grid: &Grid, lang: &str) -> Result<u8, Fa
         write_fields(&mut csv_out, &cmp::batch_csv_header(&axes))?;
     }
     let mut changes: Vec<InitiativeChange> = Vec::new();
-    failed += score_batch(&args.new, grid, lang, |r| {
+    failed += score_batch(&args.new, grids.new, lang, |r| {
         match comparer.add_new(Snapshot::of_report(&r)) {
             Ok(Some(change)) if stream_csv => csv_out
                 .write_record(cmp::batch_csv_record(&change, &axes))

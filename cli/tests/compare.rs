@@ -75,6 +75,26 @@ fn an_assessment_compared_with_itself_has_no_change() {
 }
 
 #[test]
+fn two_versions_of_a_grid_are_compared_on_the_criteria_both_have() {
+    let out = ok(&[
+        "--lang",
+        "en",
+        "--grid",
+        "tests/compare/mini-grid-0.2.toml",
+        "compare",
+        "--old-grid",
+        "engine/tests/data/mini-grid.toml",
+        "tests/compare/mini-2024.toml",
+        "tests/compare/mini-2025.toml",
+    ]);
+    assert!(
+        out.contains("criteria only before: collectif.transport"),
+        "{out}"
+    );
+    insta::assert_snapshot!("compare_two_grid_versions_en_table", out);
+}
+
+#[test]
 fn two_batches_summed_by_status_and_territory() {
     for lang in ["fr", "en"] {
         let out = ok(&[

@@ -37,7 +37,7 @@ pub struct Labels {
     pub target: &'static str,
     /// Heading of the criteria that changed.
     pub criteria_changed: &'static str,
-    /// `{n}` criteria unchanged.
+    /// How many criteria did not change (`{n}`).
     pub criteria_unchanged: &'static str,
     /// No criterion changed.
     pub no_criterion_changed: &'static str,
@@ -105,7 +105,7 @@ const FR: Labels = Labels {
     criterion: "Critère",
     target: "cible",
     criteria_changed: "Critères qui ont changé",
-    criteria_unchanged: "{n} critère(s) sans changement.",
+    criteria_unchanged: "Critères sans changement\u{a0}: {n}.",
     no_criterion_changed: "Aucun critère n’a changé.",
     appeared: "Constats apparus",
     resolved: "Constats résolus",
@@ -163,7 +163,7 @@ const EN: Labels = Labels {
     criterion: "Criterion",
     target: "target",
     criteria_changed: "Criteria that changed",
-    criteria_unchanged: "{n} criteria unchanged.",
+    criteria_unchanged: "Criteria unchanged: {n}.",
     no_criterion_changed: "No criterion changed.",
     appeared: "Findings that appeared",
     resolved: "Findings resolved",

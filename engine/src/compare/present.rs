@@ -19,10 +19,12 @@ pub fn markdown(c: &Comparison) -> String {
 fn render(c: &Comparison, layout: Layout) -> String {
     let l = labels(&c.lang);
     let mut page = Page::new(layout);
-    page.title(&format!(
-        "{}{}{} → {}",
-        l.title, l.colon, c.old.initiative, c.new.initiative
-    ));
+    let (old_name, new_name) = (&c.old.initiative, &c.new.initiative);
+    page.title(&if old_name == new_name {
+        format!("{}{}{new_name}", l.title, l.colon)
+    } else {
+        format!("{}{}{old_name} → {new_name}", l.title, l.colon)
+    });
     let version = if c.old.grid_version == c.new.grid_version {
         c.new.grid_version.clone()
     } else {
