@@ -2,18 +2,19 @@
 //! matched by id, compared by the engine (`domino_engine::compare`); this file
 //! only reads the inputs and writes what the engine says.
 //!
-//! Batches go through the batch pipeline: the old one is scored and held in
-//! memory (the engine's `MAX_OLD_ROWS` at most), the new one is streamed and each
-//! initiative's change written as it comes in CSV.
+//! Batches go through the batch pipeline, each row written by the workers as the
+//! one line of JSON of its comparison snapshot (no report texts are built): the
+//! old batch is held in memory (the engine's `MAX_OLD_ROWS` at most), the new one
+//! is streamed and, in CSV, each initiative's change written as it comes.
 
-use crate::batch::{self, PipelineOptions, RowFormat};
+use crate::batch::{self, PipelineOptions};
 use crate::batch_input;
 use crate::failure::{Fail, EXIT_ROWS};
 use crate::files::{self, display};
 use crate::style;
 use clap::{Args, ValueEnum};
 use domino_engine::compare::{self as cmp, BatchComparer, InitiativeChange, Snapshot};
-use domino_engine::{Diagnostic, Grid, Report};
+use domino_engine::{Diagnostic, Evaluation, Grid};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
@@ -159,22 +160,28 @@ fn write_fields<W: Write>(w: &mut csv::Writer<W>, fields: &[String]) -> Result<(
         .map_err(|e| Fail::io(format!("cannot write the results: {e}")))
 }
 
-/// The NDJSON reports the batch pipeline writes, read back one line at a time.
-struct Reports<F: FnMut(Report) -> io::Result<()>> {
+/// How the pipeline's workers write a row: its snapshot, as one line of JSON.
+fn write_snapshot(grid: &Grid, e: &Evaluation, out: &mut Vec<u8>) {
+    let _ = serde_json::to_writer(&mut *out, &Snapshot::of_evaluation(grid, e));
+    out.push(b'\n');
+}
+
+/// The snapshot lines the batch pipeline writes, read back one at a time.
+struct Snapshots<F: FnMut(Snapshot) -> io::Result<()>> {
     line: Vec<u8>,
     each: F,
 }
 
-impl<F: FnMut(Report) -> io::Result<()>> Write for Reports<F> {
+impl<F: FnMut(Snapshot) -> io::Result<()>> Write for Snapshots<F> {
     fn write(&mut self, data: &[u8]) -> io::Result<usize> {
         let mut rest = data;
         while let Some(end) = memchr::memchr(b'\n', rest) {
             self.line.extend_from_slice(&rest[..end]);
             rest = &rest[end + 1..];
             if !self.line.is_empty() {
-                let report = serde_json::from_slice(&self.line).map_err(io::Error::other)?;
+                let snapshot = serde_json::from_slice(&self.line).map_err(io::Error::other)?;
                 self.line.clear();
-                (self.each)(report)?;
+                (self.each)(snapshot)?;
             }
         }
         self.line.extend_from_slice(rest);
@@ -186,24 +193,25 @@ impl<F: FnMut(Report) -> io::Result<()>> Write for Reports<F> {
     }
 }
 
-/// Scores one batch, handing each report to `each`; returns how many rows failed
-/// (each reported on stderr with its row and column).
+/// Scores one batch, handing each row's snapshot to `each`; returns how many
+/// rows failed (each reported on stderr with its row and column).
 fn score_batch(
     path: &Path,
     grid: &Grid,
     lang: &str,
-    each: impl FnMut(Report) -> io::Result<()>,
+    each: impl FnMut(Snapshot) -> io::Result<()>,
 ) -> Result<u64, Fail> {
     let source = batch_input::open(&[path.to_path_buf()], None, grid)?;
     let options = PipelineOptions {
-        format: Some(RowFormat::Ndjson),
+        format: None,
         by: None,
         collect: 0,
         strict: false,
         jobs: batch::default_jobs(),
         lang: lang.to_owned(),
+        row_writer: Some(write_snapshot),
     };
-    let mut sink = Reports {
+    let mut sink = Snapshots {
         line: Vec::new(),
         each,
     };
@@ -233,7 +241,7 @@ fn compare_batches(args: &CompareArgs, grids: Grids, lang: &str) -> Result<u8, F
     let mut comparer = BatchComparer::new(&grids.new.id, axes.clone(), args.by.clone());
     let mut refused = 0u64;
     let mut failed = score_batch(&args.old, grids.old, lang, |r| {
-        if let Err(d) = comparer.add_old(Snapshot::of_report(&r)) {
+        if let Err(d) = comparer.add_old(r) {
             row_refused(&args.old, &d);
             refused += 1;
         }
@@ -246,7 +254,7 @@ fn compare_batches(args: &CompareArgs, grids: Grids, lang: &str) -> Result<u8, F
     }
     let mut changes: Vec<InitiativeChange> = Vec::new();
     failed += score_batch(&args.new, grids.new, lang, |r| {
-        match comparer.add_new(Snapshot::of_report(&r)) {
+        match comparer.add_new(r) {
             Ok(Some(change)) if stream_csv => csv_out
                 .write_record(cmp::batch_csv_record(&change, &axes))
                 .map_err(io::Error::other)?,

@@ -303,6 +303,16 @@ fn answers() -> impl Strategy<Value = String> {
 
 proptest! {
     #[test]
+    fn a_batch_row_reads_like_the_report_of_the_same_assessment(a in answers()) {
+        let source = format!("[assessment]\ngrid = \"mini\"\ninitiative = \"Test\"\n[profile]\nterritory = \"rural\"\n[answers]\n{a}");
+        let g = grid();
+        let resolved = g.resolve(&Assessment::from_toml(&source).unwrap()).unwrap();
+        let e = g.evaluate(resolved.responses);
+        let from_report = Snapshot::of_report(&e.report(&g, "fr"));
+        prop_assert_eq!(Snapshot::of_evaluation(&g, &e), from_report);
+    }
+
+    #[test]
     fn an_assessment_compared_with_itself_has_no_change(a in answers()) {
         let r = report("", &a);
         let c = compare_reports(&r, &r).unwrap();

@@ -24,6 +24,7 @@ mod present_batch;
 #[cfg(feature = "charts")]
 mod radar;
 mod records;
+mod snapshot;
 
 pub use assessments::{
     compare_reports, AnswerChange, AnswerSide, AxisComparison, Comparison, CriterionChange,
@@ -42,9 +43,9 @@ pub use present_batch::{
 #[cfg(feature = "charts")]
 pub use radar::radar_overlay;
 pub use records::{comparison_csv_header, comparison_csv_records};
+pub use snapshot::{AxisSnapshot, Snapshot};
 
 use crate::grid::FindingKind;
-use crate::report::Report;
 use crate::Diagnostic;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -75,78 +76,6 @@ impl ScoreChange {
             _ => None,
         };
         ScoreChange { old, new, delta }
-    }
-}
-
-/// What a comparison reads of one report.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Snapshot {
-    /// Initiative id (batch rows), if any.
-    pub id: Option<String>,
-    /// Initiative name.
-    pub initiative: String,
-    /// Grid id.
-    pub grid: String,
-    /// Profile fields given, by id (for `--by` groups).
-    pub profile: Vec<(String, String)>,
-    /// Overall score.
-    pub overall: Option<f64>,
-    /// Each axis: id, score, coverage in percent.
-    pub axes: Vec<AxisSnapshot>,
-    /// Findings, by kind then id, without repeats.
-    pub findings: BTreeSet<FindingKey>,
-}
-
-/// One axis in a [`Snapshot`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct AxisSnapshot {
-    /// Axis id.
-    pub id: String,
-    /// Score 0–100.
-    pub score: Option<f64>,
-    /// Answered / applicable, in percent.
-    pub coverage: Option<f64>,
-}
-
-impl Snapshot {
-    /// The snapshot of a report.
-    pub fn of_report(r: &Report) -> Self {
-        Snapshot {
-            id: r.id.clone(),
-            initiative: r.initiative.clone(),
-            grid: r.grid.id.clone(),
-            profile: r
-                .profile
-                .iter()
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect(),
-            overall: r.overall,
-            axes: r
-                .axes
-                .iter()
-                .map(|a| AxisSnapshot {
-                    id: a.id.clone(),
-                    score: a.score,
-                    coverage: a.coverage.percent,
-                })
-                .collect(),
-            findings: r
-                .findings
-                .all()
-                .map(|f| FindingKey {
-                    kind: f.kind,
-                    id: f.id.clone(),
-                })
-                .collect(),
-        }
-    }
-
-    /// The value of a profile field, if given.
-    pub fn profile_value(&self, field: &str) -> Option<&str> {
-        self.profile
-            .iter()
-            .find(|(k, _)| k == field)
-            .map(|(_, v)| v.as_str())
     }
 }
 
