@@ -252,14 +252,16 @@ fn compare_batches(args: &CompareArgs, grids: Grids, lang: &str) -> Result<u8, F
     if stream_csv {
         write_fields(&mut csv_out, &cmp::batch_csv_header(&axes))?;
     }
+    // Table, Markdown and JSON list every initiative's change; CSV by group does not.
+    let keep = args.format != CompareFormat::Csv;
     let mut changes: Vec<InitiativeChange> = Vec::new();
     failed += score_batch(&args.new, grids.new, lang, |r| {
         match comparer.add_new(r) {
             Ok(Some(change)) if stream_csv => csv_out
                 .write_record(cmp::batch_csv_record(&change, &axes))
                 .map_err(io::Error::other)?,
-            Ok(Some(change)) => changes.push(change),
-            Ok(None) => {}
+            Ok(Some(change)) if keep => changes.push(change),
+            Ok(_) => {}
             Err(d) => {
                 row_refused(&args.new, &d);
                 refused += 1;

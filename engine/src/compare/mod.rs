@@ -17,6 +17,7 @@
 
 mod assessments;
 mod batches;
+mod held;
 mod labels;
 mod page;
 mod present;
