@@ -137,9 +137,9 @@ fn compare_assessments(args: &CompareArgs, grids: Grids, lang: &str) -> Result<u
         CompareFormat::Json => json(&c),
         CompareFormat::Csv => {
             let mut w = csv::Writer::from_writer(Vec::new());
-            write_fields(&mut w, &cmp::comparison_csv_header())?;
+            write_fields(&mut w, &cmp::comparison_csv_header()).map_err(write_failed)?;
             for r in cmp::comparison_csv_records(&c) {
-                write_fields(&mut w, &r)?;
+                write_fields(&mut w, &r).map_err(write_failed)?;
             }
             String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
         }
@@ -155,9 +155,12 @@ fn json<T: serde::Serialize>(value: &T) -> String {
 }
 
 /// Writes one CSV record: every CSV field of this command goes through here.
-fn write_fields<W: Write>(w: &mut csv::Writer<W>, fields: &[String]) -> Result<(), Fail> {
-    w.write_record(fields)
-        .map_err(|e| Fail::io(format!("cannot write the results: {e}")))
+fn write_fields<W: Write>(w: &mut csv::Writer<W>, fields: &[String]) -> io::Result<()> {
+    w.write_record(fields).map_err(io::Error::other)
+}
+
+fn write_failed(e: io::Error) -> Fail {
+    Fail::io(format!("cannot write the results: {e}"))
 }
 
 /// How the pipeline's workers write a row: its snapshot, as one line of JSON.
@@ -235,6 +238,24 @@ fn row_refused(path: &Path, d: &Diagnostic) {
     style::eprint(&style::paint_diagnostic(&s));
 }
 
+/// The comparison of two batches in a format that needs all of it.
+fn batch_output(format: CompareFormat, both: &cmp::BatchComparison, lang: &str) -> Vec<u8> {
+    let (changes, summary) = (&both.initiatives, &both.summary);
+    match format {
+        CompareFormat::Csv => {
+            let mut w = csv::Writer::from_writer(Vec::new());
+            let _ = write_fields(&mut w, &cmp::group_csv_header(summary));
+            for r in cmp::group_csv_records(summary) {
+                let _ = write_fields(&mut w, &r);
+            }
+            w.into_inner().unwrap_or_default()
+        }
+        CompareFormat::Json => json(both).into_bytes(),
+        CompareFormat::Table => cmp::batch_table(changes, summary, lang).into_bytes(),
+        CompareFormat::Md => cmp::batch_markdown(changes, summary, lang).into_bytes(),
+    }
+}
+
 fn compare_batches(args: &CompareArgs, grids: Grids, lang: &str) -> Result<u8, Fail> {
     batch::profile_indices(grids.new, &args.by)?;
     let axes: Vec<String> = grids.new.axes.iter().map(|a| a.id.clone()).collect();
@@ -250,16 +271,16 @@ fn compare_batches(args: &CompareArgs, grids: Grids, lang: &str) -> Result<u8, F
     let stream_csv = args.format == CompareFormat::Csv && args.by.is_empty();
     let mut csv_out = csv::Writer::from_writer(io::stdout().lock());
     if stream_csv {
-        write_fields(&mut csv_out, &cmp::batch_csv_header(&axes))?;
+        write_fields(&mut csv_out, &cmp::batch_csv_header(&axes)).map_err(write_failed)?;
     }
     // Table, Markdown and JSON list every initiative's change; CSV by group does not.
     let keep = args.format != CompareFormat::Csv;
     let mut changes: Vec<InitiativeChange> = Vec::new();
     failed += score_batch(&args.new, grids.new, lang, |r| {
         match comparer.add_new(r) {
-            Ok(Some(change)) if stream_csv => csv_out
-                .write_record(cmp::batch_csv_record(&change, &axes))
-                .map_err(io::Error::other)?,
+            Ok(Some(change)) if stream_csv => {
+                write_fields(&mut csv_out, &cmp::batch_csv_record(&change, &axes))?
+            }
             Ok(Some(change)) if keep => changes.push(change),
             Ok(_) => {}
             Err(d) => {
@@ -269,39 +290,21 @@ fn compare_batches(args: &CompareArgs, grids: Grids, lang: &str) -> Result<u8, F
         }
         Ok(())
     })?;
-    let summary = comparer.finish();
-    match args.format {
-        CompareFormat::Csv if stream_csv => {
-            for (old, list) in [(true, &summary.only_in_old), (false, &summary.only_in_new)] {
-                for u in list {
-                    write_fields(&mut csv_out, &cmp::unmatched_csv_record(u, old, &axes))?;
-                }
+    let both = cmp::BatchComparison {
+        initiatives: changes,
+        summary: comparer.finish(),
+    };
+    if stream_csv {
+        let s = &both.summary;
+        for (old, list) in [(true, &s.only_in_old), (false, &s.only_in_new)] {
+            for u in list {
+                let record = cmp::unmatched_csv_record(u, old, &axes);
+                write_fields(&mut csv_out, &record).map_err(write_failed)?;
             }
-            csv_out
-                .flush()
-                .map_err(|e| Fail::io(format!("cannot write the results: {e}")))?;
         }
-        CompareFormat::Csv => {
-            let mut w = csv::Writer::from_writer(Vec::new());
-            write_fields(&mut w, &cmp::group_csv_header(&summary))?;
-            for r in cmp::group_csv_records(&summary) {
-                write_fields(&mut w, &r)?;
-            }
-            files::write_stdout(&w.into_inner().unwrap_or_default())?;
-        }
-        CompareFormat::Json => {
-            let both = cmp::BatchComparison {
-                initiatives: changes,
-                summary,
-            };
-            files::write_stdout(json(&both).as_bytes())?
-        }
-        CompareFormat::Table => {
-            files::write_stdout(cmp::batch_table(&changes, &summary, lang).as_bytes())?
-        }
-        CompareFormat::Md => {
-            files::write_stdout(cmp::batch_markdown(&changes, &summary, lang).as_bytes())?
-        }
+        csv_out.flush().map_err(write_failed)?;
+    } else {
+        files::write_stdout(&batch_output(args.format, &both, lang))?;
     }
     let bad = failed + refused;
     if bad > 0 {

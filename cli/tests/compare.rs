@@ -94,43 +94,24 @@ fn two_versions_of_a_grid_are_compared_on_the_criteria_both_have() {
     insta::assert_snapshot!("compare_two_grid_versions_en_table", out);
 }
 
+/// `domino --lang LANG compare WAVE_1 WAVE_2 --by BY --format FORMAT`.
+fn waves(lang: &str, by: &str, format: &str) -> String {
+    ok(&[
+        "--lang", lang, "compare", WAVE_1, WAVE_2, "--by", by, "--format", format,
+    ])
+}
+
 #[test]
 fn two_batches_summed_by_status_and_territory() {
     for lang in ["fr", "en"] {
-        let out = ok(&[
-            "--lang",
-            lang,
-            "compare",
-            WAVE_1,
-            WAVE_2,
-            "--by",
-            "status,territory",
-        ]);
+        let out = waves(lang, "status,territory", "table");
         insta::assert_snapshot!(format!("compare_waves_by_{lang}_table"), out);
     }
-    let csv = ok(&[
-        "compare",
-        WAVE_1,
-        WAVE_2,
-        "--by",
-        "status,territory",
-        "--format",
-        "csv",
-    ]);
+    let csv = waves("fr", "status,territory", "csv");
     insta::assert_snapshot!("compare_waves_by_csv", csv);
-    let json = ok(&[
-        "compare",
-        WAVE_1,
-        WAVE_2,
-        "--by",
-        "status,territory",
-        "--format",
-        "json",
-    ]);
+    let json = waves("fr", "status,territory", "json");
     insta::assert_snapshot!("compare_waves_by_json", json);
-    let md = ok(&[
-        "compare", WAVE_1, WAVE_2, "--by", "status", "--format", "md",
-    ]);
+    let md = waves("fr", "status", "md");
     insta::assert_snapshot!("compare_waves_by_status_md", md);
 }
 
