@@ -166,3 +166,42 @@ fn two_different_grids_or_kinds_or_fields_are_refused() {
         "{t}"
     );
 }
+
+#[test]
+fn json_assessment_files_are_assessments_and_a_json_array_a_batch() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let write = |name: &str, text: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).expect("write");
+        path.to_string_lossy().into_owned()
+    };
+    let one = |level: &str| {
+        format!(
+            "{{\"assessment\": {{\"grid\": \"domino\", \"initiative\": \"Repair café\"}},\n \
+             \"answers\": {{\"collectif.accueil\": \"{level}\"}}}}"
+        )
+    };
+    let (old, new) = (write("old.json", &one("1")), write("new.json", &one("3")));
+    let out = ok(&["--lang", "en", "compare", &old, &new]);
+    assert!(
+        out.contains("Entry and welcome") && out.contains("raised"),
+        "{out}"
+    );
+    let batch = write("batch.json", &format!("[{}]", one("2")));
+    let t = transcript(&["compare", &old, &batch]);
+    assert!(
+        t.contains("is an assessment and") && t.contains("a batch"),
+        "{t}"
+    );
+    let bad = write(
+        "bad.json",
+        "{\"assessment\": {\"grid\": \"domino\", \"initiative\": \"X\"},\n \"answers\": {\"collectif.acceuil\": \"3\"}}",
+    );
+    let t = transcript(&["compare", &bad, &new]);
+    assert!(
+        t.starts_with("exit: 1\n")
+            && t.contains("bad.json:2:")
+            && t.contains("did you mean `collectif.accueil`?"),
+        "located in the file: {t}"
+    );
+}

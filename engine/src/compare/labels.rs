@@ -142,7 +142,7 @@ const FR: Labels = Labels {
         "nouvelle réponse",
         "réponse disparue",
         "devenu sans objet",
-        "devenu « ne sait pas »",
+        "devenu «\u{a0}ne sait pas\u{a0}»",
         "état changé",
     ],
 };

@@ -6,7 +6,7 @@ use crate::report::Report;
 
 /// The radar of two reports overlaid, on the axes both have (in the new
 /// report's order, so two versions of a grid are drawn on what they share).
-/// Series are named « Avant » / « Après » (or Before / After) with their date,
+/// Series are named « Avant » / « Après » (or Before / After) with their date,
 /// since both usually carry the same initiative name.
 pub fn radar_overlay(old: &Report, new: &Report, options: &ChartOptions) -> String {
     let l = labels(&new.lang);
