@@ -235,7 +235,7 @@ fn row_refused(path: &Path, d: &Diagnostic) {
     if let Some(h) = &d.hint {
         s.push_str(&format!("   = hint: {h}\n"));
     }
-    style::eprint(&style::paint_diagnostic(&s));
+    style::eprint(&s);
 }
 
 /// The comparison of two batches in a format that needs all of it.

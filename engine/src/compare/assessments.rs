@@ -86,7 +86,7 @@ impl AnswerChange {
     /// The change between two states of a criterion in reports.
     fn of(old: &CriterionReport, new: &CriterionReport) -> Self {
         const ANSWERED: &str = "answered";
-        match (old.state.as_str(), new.state.as_str()) {
+        match (state_code(old).as_str(), state_code(new).as_str()) {
             (ANSWERED, ANSWERED) => match (old.value, new.value) {
                 (Some(a), Some(b)) if b > a => AnswerChange::Raised,
                 (Some(a), Some(b)) if b < a => AnswerChange::Lowered,
@@ -101,6 +101,15 @@ impl AnswerChange {
             _ => AnswerChange::StateChanged,
         }
     }
+}
+
+/// A criterion's state as reports write it in JSON (`answered`, `not_applicable`,
+/// `unknown`, `unanswered`, `not_relevant`), whatever type the report holds it in.
+fn state_code(c: &CriterionReport) -> String {
+    serde_json::to_value(&c.state)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
 }
 
 fn level_code(level: &Option<LevelRef>) -> Option<&str> {
@@ -121,7 +130,7 @@ pub struct AnswerSide {
 impl AnswerSide {
     fn of(c: &CriterionReport) -> Self {
         AnswerSide {
-            state: c.state.clone(),
+            state: state_code(c),
             level: c.level.clone(),
             target: c.target.clone(),
         }
