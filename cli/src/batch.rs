@@ -99,7 +99,13 @@ pub struct PipelineOptions {
     pub jobs: usize,
     /// Language of reports.
     pub lang: String,
+    /// Writes each scored row instead of `format`: for callers that read the
+    /// rows back (`compare`) and need less than a report.
+    pub row_writer: Option<RowWriter>,
 }
+
+/// Writes one scored row to a chunk's output.
+pub type RowWriter = fn(&Grid, &domino_engine::Evaluation, &mut Vec<u8>);
 
 /// What a pipeline run produced.
 pub struct Outcome {
@@ -159,6 +165,7 @@ pub fn run(args: &BatchArgs, grid: Option<&Path>, lang: &str) -> Result<u8, Fail
         strict: args.strict,
         jobs,
         lang: lang.to_owned(),
+        row_writer: None,
     };
     let to_file = args.output.as_ref().filter(|p| p.as_os_str() != "-");
     let mut atomic = match to_file {
@@ -489,6 +496,11 @@ fn process(shared: &Shared, seq: u64, first_row: u64, payload: Payload) -> Done 
         if let (Some(stats), Some(by)) = (stats.as_mut(), options.by.as_ref()) {
             stats.add(grid, by, &e);
         }
+        if let Some(write) = options.row_writer {
+            write(grid, &e, &mut done.out);
+            done.ok += 1;
+            return;
+        }
         match options.format {
             Some(RowFormat::Csv) => write_record(grid, &shared.stamp, &e, &mut done.out),
             Some(format) => {
@@ -681,6 +693,7 @@ pub fn collect(
         strict: false,
         jobs: default_jobs(),
         lang: lang.to_owned(),
+        row_writer: None,
     };
     let outcome = run_pipeline(
         source,

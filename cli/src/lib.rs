@@ -7,6 +7,7 @@ pub mod agreement;
 pub mod batch;
 pub mod batch_input;
 pub mod chart;
+pub mod compare;
 pub mod failure;
 pub mod files;
 pub mod grid_command;

@@ -8,7 +8,7 @@
 //! (the others were scored); 3 a file could not be read or written.
 
 use domino_cli::{
-    agreement, batch, chart, files, grid_command, report_html, score, style, template,
+    agreement, batch, chart, compare, files, grid_command, report_html, score, style, template,
 };
 
 use clap::{CommandFactory, Parser, Subcommand};
@@ -69,6 +69,8 @@ enum Command {
     Chart(chart::ChartArgs),
     /// Write a standalone, printable HTML report of one assessment.
     Report(report_html::ReportArgs),
+    /// Compare two assessments of one initiative, or two batches matched by id.
+    Compare(compare::CompareArgs),
     /// Print shell completions.
     Completions {
         /// The shell.
@@ -109,6 +111,7 @@ fn run(cli: Cli) -> Result<u8, Fail> {
         Command::Agreement(args) => agreement::run(&args, cli.grid.as_deref(), lang),
         Command::Chart(args) => chart::run(&args, cli.grid.as_deref(), lang),
         Command::Report(args) => report_html::run(&args, cli.grid.as_deref(), lang),
+        Command::Compare(args) => compare::run(&args, cli.grid.as_deref(), lang),
         Command::Completions { shell } => {
             let mut cmd = Cli::command();
             let mut out = Vec::new();

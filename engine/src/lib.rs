@@ -28,6 +28,7 @@ pub mod agreement;
 pub mod assessment;
 #[cfg(feature = "charts")]
 pub mod charts;
+pub mod compare;
 pub mod csv_writer;
 pub mod diagnostic;
 mod digest;

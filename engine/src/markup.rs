@@ -1,4 +1,4 @@
-//! Escaping untrusted text for HTML and XML (SVG) output.
+//! Escaping untrusted text for HTML and XML (SVG) output, and for Markdown.
 
 /// Escapes `text` for HTML or XML content and attribute values: the five
 /// markup characters become entities (`&#39;` for the apostrophe, which both
@@ -20,9 +20,38 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// Escapes `text` for a Markdown paragraph or table cell: the characters
+/// Markdown reads as markup (vertical bar, asterisk, underscore, backtick,
+/// brackets, angle brackets, hash, backslash) get a backslash, line
+/// breaks become spaces (a cell is one line) and other control characters are
+/// dropped, as in [`escape`].
+pub fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '|' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            c if c.is_control() && c != '\t' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::escape;
+    use super::{escape, escape_markdown};
+
+    #[test]
+    fn markdown_markup_is_escaped_and_a_text_stays_on_one_line() {
+        assert_eq!(
+            escape_markdown("a|b *c* _d_ `e` [f](g) <h> #i \\j\nk\u{1b}"),
+            "a\\|b \\*c\\* \\_d\\_ \\`e\\` \\[f\\](g) \\<h\\> \\#i \\\\j k"
+        );
+    }
 
     #[test]
     fn markup_characters_become_entities() {

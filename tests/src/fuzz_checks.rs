@@ -170,6 +170,7 @@ pub fn batch_input(data: &[u8]) {
             strict: false,
             jobs: 1,
             lang: "en".into(),
+            row_writer: None,
         };
         let (mut out, mut errors) = (Vec::new(), Vec::new());
         let outcome = match run_pipeline(source, grid.clone(), options, &mut out, &mut errors) {
