@@ -21,7 +21,9 @@ fn every_grid_file_loads_without_errors_or_warnings() {
     let mut count = 0;
     for entry in std::fs::read_dir(grids_dir()).unwrap() {
         let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "toml") {
+        // `NAME.draft.toml` files hold grid fragments waiting to be pasted into a grid.
+        let draft = path.to_string_lossy().ends_with(".draft.toml");
+        if path.extension().is_some_and(|e| e == "toml") && !draft {
             let source = std::fs::read_to_string(&path).unwrap();
             let name = path.display().to_string();
             match Grid::from_toml(&source) {
@@ -43,12 +45,12 @@ fn every_grid_file_loads_without_errors_or_warnings() {
 }
 
 #[test]
-fn the_domino_grid_has_five_axes_of_six_criteria_in_french_and_english() {
+fn the_domino_grid_has_five_axes_of_at_least_six_criteria_in_french_and_english() {
     let grid = builtin("domino");
     assert_eq!(grid.languages, ["fr", "en"]);
     assert_eq!(grid.axes.len(), 5);
     for axis in &grid.axes {
-        assert_eq!(axis.criteria.len(), 6, "axis {}", axis.id);
+        assert!(axis.criteria.len() >= 6, "axis {}", axis.id);
         for c in &axis.criteria {
             assert!(
                 c.levels.iter().all(Option::is_some),
