@@ -2,19 +2,10 @@
 //! grids and samples. Each test says in its name what a reader of the report can rely on.
 
 use domino_engine::{Assessment, Grid, Report, BUILTIN_GRIDS};
-use std::path::{Path, PathBuf};
 
-fn grids_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../grids")
-}
-
-fn builtin(id: &str) -> Grid {
-    BUILTIN_GRIDS
-        .iter()
-        .map(|(_, source)| Grid::from_toml(source).expect("built-in grid loads").grid)
-        .find(|g| g.id == id)
-        .unwrap_or_else(|| panic!("no built-in grid `{id}`"))
-}
+#[path = "support/shipped.rs"]
+mod shipped;
+use shipped::{builtin, grids_dir};
 
 fn score(grid: &Grid, toml: &str) -> Report {
     let assessment = Assessment::from_toml(toml).unwrap_or_else(|d| panic!("{d:?}\n{toml}"));

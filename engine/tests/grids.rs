@@ -4,17 +4,9 @@
 use domino_engine::{Assessment, Grid, BUILTIN_GRIDS};
 use std::path::{Path, PathBuf};
 
-fn grids_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../grids")
-}
-
-fn builtin(id: &str) -> Grid {
-    BUILTIN_GRIDS
-        .iter()
-        .map(|(_, source)| Grid::from_toml(source).expect("built-in grid loads").grid)
-        .find(|g| g.id == id)
-        .unwrap_or_else(|| panic!("no built-in grid `{id}`"))
-}
+#[path = "support/shipped.rs"]
+mod shipped;
+use shipped::{builtin, grids_dir};
 
 #[test]
 fn every_grid_file_loads_without_errors_or_warnings() {
