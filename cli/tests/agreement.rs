@@ -100,7 +100,7 @@ fn json_is_the_same_for_the_same_seed_and_never_nan() {
 fn two_raters_get_cohens_kappa() {
     let dir = files(&[(
         "deux.csv",
-        "id,rater,collectif.accueil,collectif.regles\na,elu,3,1\na,membre,3,2\nb,elu,1,0\nb,membre,2,0\nc,elu,4,4\nc,membre,4,3\n",
+        "id,rater,collectif.accueil,collectif.decisions\na,elu,3,1\na,membre,3,2\nb,elu,1,0\nb,membre,2,0\nc,elu,4,4\nc,membre,4,3\n",
     )]);
     let o = domino_in(
         dir.path(),

@@ -245,7 +245,7 @@ fn score_reports_unknown_criteria_with_their_line() {
     let dir = temp();
     std::fs::write(
         dir.path().join("a.toml"),
-        "[assessment]\ngrid = \"domino\"\ninitiative = \"X\"\n\n[answers]\n\"collectif.acceuil\" = \"3\"\n\"collectif.regles\" = \"7\"\n",
+        "[assessment]\ngrid = \"domino\"\ninitiative = \"X\"\n\n[answers]\n\"collectif.acceuil\" = \"3\"\n\"collectif.decisions\" = \"7\"\n",
     )
     .unwrap();
     std::fs::write(dir.path().join("empty.toml"), "").unwrap();

@@ -127,7 +127,7 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                 (answers, profile).prop_map(move |(answers, profile)| {
                     let mut a = Assessment::default();
                     a.meta.grid = "domino".into();
-                    a.meta.grid_version = Some("1.0.0".into());
+                    a.meta.grid_version = Some("1.1.0".into());
                     a.meta.initiative = initiative.clone();
                     a.meta.territory = territory.clone();
                     a.meta.date = date.clone();
@@ -193,11 +193,10 @@ initiative = "Portée par la collectivité"
 
 [answers]
 "collectif.accueil" = { level = "0" }
-"collectif.diversite" = { level = "0" }
-"collectif.regles" = { level = "1" }
+"collectif.contribution" = { level = "1" }
 "acteur_public.posture" = { level = "4" }
-"acteur_public.cadre_juridique" = { level = "3" }
-"acteur_public.service_public" = { level = "na" }
+"acteur_public.soutien" = { level = "4" }
+"acteur_public.autonomie" = { level = "2" }
 "#,
     )
     .unwrap();
@@ -206,12 +205,13 @@ initiative = "Portée par la collectivité"
         .findings
         .all()
         .flat_map(|f| f.why.iter())
-        .find(|step| step.text == "score(acteur_public)")
-        .expect("a rule reads the public actor's score");
+        .find(|step| step.text == "score(collectif)")
+        .expect("a rule reads the collective's score");
+    // accueil 0 (weight 1) and contribution 1 of 4 (weight 2): 100 × 0.5 / 3.
     let written = serde_json::to_string(&traced.value).unwrap();
-    assert_eq!(written, "91.66666666666667");
+    assert_eq!(written, "16.666666666666668");
     let read: f64 = serde_json::from_str(&written).unwrap();
-    assert_eq!(read.to_bits(), (275.0_f64 / 3.0).to_bits());
+    assert_eq!(read.to_bits(), (50.0_f64 / 3.0).to_bits());
     let back: Report = serde_json::from_str(&serde_json::to_string(&report).unwrap()).unwrap();
     assert_eq!(back, report);
 }

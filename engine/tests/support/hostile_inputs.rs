@@ -48,7 +48,7 @@ pub fn domino_with_never_firing_rules(rules: usize) -> String {
             "\n[[rules]]\nid = \"r{i}\"\nkind = \"vigilance\"\n\
              when = 'collectif.accueil >= 0 and collectif.contribution >= 1 and \
              collectif.diversite >= 2 and collectif.competences >= 3 and \
-             collectif.convivialite >= 5'\nmessage = {{ fr = \"x\", en = \"x\" }}\n"
+             collectif.reconnaissance >= 5'\nmessage = {{ fr = \"x\", en = \"x\" }}\n"
         ));
     }
     source

@@ -25,13 +25,11 @@ from pathlib import Path
 SEED = 20151109  # date de l'atelier DOMINO de Morlaix
 SYNTHETIC_ROWS = 50
 
-AXES = {
-    "collectif": ["accueil", "contribution", "diversite", "competences", "convivialite", "regles"],
-    "acteur_public": ["connaissance", "posture", "soutien", "autonomie", "cadre_juridique", "service_public"],
-    "solidarite": ["acces_equitable", "reciprocite", "equilibre", "hybridite", "acteurs_solidaires", "animation"],
-    "territoire": ["gouvernance", "production_locale", "valeur_locale", "emploi", "reseau", "essaimage"],
-    "ressources": ["actifs_dormants", "reemploi", "effet_net", "equipements_publics", "communs", "sobriete"],
-}
+# Les critères, dans l'ordre de la grille : lus dans grids/domino.toml, pour que le fichier
+# suive la grille sans liste à tenir à jour ici.
+GRID = Path(__file__).resolve().parents[2] / "domino.toml"
+with GRID.open("rb") as _f:
+    AXES = {a["id"]: [c["id"] for c in a["criteria"]] for a in tomllib.load(_f)["axes"]}
 CRITERIA = [f"{axis}.{c}" for axis, cs in AXES.items() for c in cs]
 PROFILE = ["family", "status", "territory", "sector", "digital"]
 TARGETS = ["collectif.accueil", "acteur_public.autonomie"]
@@ -61,11 +59,11 @@ TEMPLATES = [
     ("Grainothèque", "contributif", ["collectif_informel"], ["rural", "urbain"], "alimentation", "aucun",
      (3, 2, 3, 2, 3), {}, ["territoire.emploi"]),
     ("Boîte à livres", "contributif", ["collectif_informel"], ["urbain", "periurbain", "rural"], "culture",
-     "aucun", (2, 2, 3, 1, 3), {"collectif.regles": 1}, ["territoire.emploi", "solidarite.hybridite"]),
+     "aucun", (2, 2, 3, 1, 3), {"collectif.decisions": 1}, ["territoire.emploi", "solidarite.hybridite"]),
     ("Fablab associatif", "ess", ["association"], ["urbain"], "equipement", "site_web",
      (3, 2, 2, 3, 3), {"collectif.competences": 4, "solidarite.acces_equitable": 2}, []),
     ("Café associatif", "ess", ["association"], ["rural"], "tiers_lieux", "reseau_social",
-     (3, 2, 3, 3, 2), {"collectif.convivialite": 4}, []),
+     (3, 2, 3, 3, 2), {"collectif.reconnaissance": 4}, []),
     ("Coopérative d'énergie citoyenne", "ess", ["cooperative"], ["rural", "periurbain"], "energie", "site_web",
      (3, 3, 2, 4, 3), {"solidarite.acces_equitable": 1}, ["ressources.reemploi"]),
     ("Monnaie locale", "ess", ["association"], ["urbain", "rural"], "finance", "site_web",
