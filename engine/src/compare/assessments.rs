@@ -104,12 +104,9 @@ impl AnswerChange {
 }
 
 /// A criterion's state as reports write it in JSON (`answered`, `not_applicable`,
-/// `unknown`, `unanswered`, `not_relevant`), whatever type the report holds it in.
+/// `unknown`, `unanswered`, `not_relevant`).
 fn state_code(c: &CriterionReport) -> String {
-    serde_json::to_value(&c.state)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
+    c.state.code().to_owned()
 }
 
 fn level_code(level: &Option<LevelRef>) -> Option<&str> {
