@@ -1,24 +1,30 @@
 #!/usr/bin/env bash
 # Runs the whole test suite on a fresh machine: installs what it needs (the
-# wasm32 Rust target, npm packages, Debian's chromium), then checks formatting
-# and lints, runs every Rust test, builds the web bundle and drives it in
-# headless Chromium.
+# wasm32 Rust target, npm packages, Debian's chromium and python3-venv, the
+# Python packages of the cross-checks in a virtualenv under target/), then
+# checks formatting and lints, runs every Rust test, cross-checks the
+# statistics against independent Python implementations, builds the web bundle
+# and drives it in headless Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 step() { printf '\n==> %s\n' "$*" >&2; }
+
+# Installs Debian packages (as root, or through sudo).
+apt_install() {
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
 
 step "Tools"
 rustup component add rustfmt clippy >/dev/null 2>&1 || true
 if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
-if [ ! -x /usr/bin/chromium ]; then
-  SUDO=""
-  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null
-fi
+[ -x /usr/bin/chromium ] || apt_install chromium chromium-driver
+python3 -c 'import venv, ensurepip' 2>/dev/null || apt_install python3-venv
 if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/binaryen ]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi
@@ -30,6 +36,15 @@ cargo clippy -p domino-web --target wasm32-unknown-unknown --quiet -- -D warning
 
 step "Rust tests (engine, CLI, web logic, cross-crate)"
 cargo test --workspace --quiet
+
+step "Cross-checks against independent implementations (Python)"
+VENV=target/venv
+if [ ! -x "$VENV/bin/python" ]; then
+  python3 -m venv "$VENV"
+fi
+"$VENV/bin/pip" install --quiet --disable-pip-version-check krippendorff numpy scikit-learn
+cargo build --quiet -p domino-cli
+"$VENV/bin/python" tests/agreement/crosscheck.py --domino target/debug/domino --cases 100
 
 step "Web bundle"
 cargo xtask build-web
