@@ -7,10 +7,12 @@ use crate::files::{self, display};
 use crate::layout::{pad, pad_left};
 use clap::{Args, ValueEnum};
 use domino_engine::agreement::{
-    analyse, labels, Agreement, AgreementReport, KappaWeights, Labels, LongTable, Metric, Options,
-    Ratings, DEFAULT_RESAMPLES, DEFAULT_SEED,
+    analyse, Agreement, AgreementReport, KappaWeights, LongTable, Metric, Options, Ratings,
+    DEFAULT_RESAMPLES, DEFAULT_SEED,
 };
+use domino_engine::csv_writer::push_record;
 use domino_engine::diagnostic::{Location, Row, TableRow};
+use domino_engine::vocabulary::{Language, NO_FIGURE};
 use domino_engine::{Diagnostic, Grid, LineIndex};
 use std::path::{Path, PathBuf};
 
@@ -109,8 +111,8 @@ pub fn run(args: &AgreementArgs, grid: Option<&Path>, lang: &str) -> Result<u8, 
             s
         }
         AgreementFormat::Csv => csv(&report),
-        AgreementFormat::Table => table(&report, labels(lang), false),
-        AgreementFormat::Md => table(&report, labels(lang), true),
+        AgreementFormat::Table => table(&report, Language::of_text(lang), false),
+        AgreementFormat::Md => table(&report, Language::of_text(lang), true),
     };
     files::write_stdout(out.as_bytes())?;
     Ok(0)
@@ -236,8 +238,9 @@ fn rows(report: &AgreementReport) -> Vec<(&'static str, &str, &str, &Agreement)>
 }
 
 /// The report as aligned text or a Markdown table.
-fn table(report: &AgreementReport, w: &Labels, markdown: bool) -> String {
-    let mut out = preamble(report, w, markdown);
+fn table(report: &AgreementReport, lang: Language, markdown: bool) -> String {
+    let w = lang.agreement();
+    let mut out = preamble(report, lang, markdown);
     let kappa = report.kappa_weights.is_some();
     let mut head = vec![w.scope, w.units, w.pairable, w.alpha, w.interval];
     if kappa {
@@ -251,7 +254,7 @@ fn table(report: &AgreementReport, w: &Labels, markdown: bool) -> String {
                 "overall" => w.overall.to_owned(),
                 _ => format!("{id} — {title}"),
             };
-            cells(scope, a, w, kappa)
+            cells(scope, a, lang, kappa)
         })
         .collect();
     out.push_str(&if markdown {
@@ -266,7 +269,8 @@ fn table(report: &AgreementReport, w: &Labels, markdown: bool) -> String {
 }
 
 /// The title and the settings: metric, raters, initiatives, kappa's weights, bootstrap.
-fn preamble(report: &AgreementReport, w: &Labels, markdown: bool) -> String {
+fn preamble(report: &AgreementReport, lang: Language, markdown: bool) -> String {
+    let w = lang.agreement();
     let mut out = if markdown {
         format!("# {}\n\n", w.title)
     } else {
@@ -274,7 +278,7 @@ fn preamble(report: &AgreementReport, w: &Labels, markdown: bool) -> String {
     };
     let bullet = if markdown { "- " } else { "" };
     let mut line = |label: &str, value: &str| {
-        out.push_str(&format!("{bullet}{label}{}{value}\n", w.colon));
+        out.push_str(&format!("{bullet}{}\n", lang.labelled(label, value)));
     };
     line(w.metric, w.metrics[report.metric as usize]);
     line(w.raters, &report.raters.join(", "));
@@ -294,15 +298,15 @@ fn preamble(report: &AgreementReport, w: &Labels, markdown: bool) -> String {
 }
 
 /// The cells of one row of the table.
-fn cells(scope: String, a: &Agreement, w: &Labels, kappa: bool) -> Vec<String> {
-    let number = |x: Option<f64>| x.map_or("—".to_owned(), |x| w.number(x));
+fn cells(scope: String, a: &Agreement, lang: Language, kappa: bool) -> Vec<String> {
+    let number = |x: Option<f64>| x.map_or(NO_FIGURE.to_owned(), |x| lang.number(x, 3));
     let mut cells = vec![
         scope,
         a.units.to_string(),
         a.pairable.to_string(),
         number(a.alpha),
         a.interval
-            .map_or("—".to_owned(), |i| w.interval(i.low, i.high)),
+            .map_or(NO_FIGURE.to_owned(), |i| lang.interval(i.low, i.high, 3)),
     ];
     if kappa {
         cells.push(number(a.kappa));
@@ -370,13 +374,14 @@ fn csv(report: &AgreementReport) -> String {
     let mut out = String::from(
         "kind,id,title,units,pairable,alpha,ci_low,ci_high,kappa,observed_agreement,reliability,undefined\n",
     );
+    // Identifiers and titles come from the grid: the one CSV writer defuses any formula.
     let number = |x: Option<f64>| x.map_or(String::new(), |x| x.to_string());
     for (kind, id, title, a) in rows(report) {
         let code = |v: Option<String>| v.unwrap_or_default();
         let fields = [
             kind.to_owned(),
-            csv_text(id),
-            csv_text(title),
+            id.to_owned(),
+            title.to_owned(),
             a.units.to_string(),
             a.pairable.to_string(),
             number(a.alpha),
@@ -387,26 +392,9 @@ fn csv(report: &AgreementReport) -> String {
             code(a.reliability.map(|r| serde_plain(&r))),
             code(a.undefined.map(|u| serde_plain(&u))),
         ];
-        out.push_str(&fields.join(","));
-        out.push('\n');
+        push_record(&mut out, fields);
     }
     out
-}
-
-/// A text field of a CSV record: quoted when it holds a separator, a quote or a
-/// line end; a leading `=`, `+`, `-` or `@` is prefixed with `'` so that a
-/// spreadsheet does not read the field as a formula.
-fn csv_text(text: &str) -> String {
-    let guarded = if text.starts_with(['=', '+', '-', '@']) {
-        format!("'{text}")
-    } else {
-        text.to_owned()
-    };
-    if guarded.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", guarded.replace('"', "\"\""))
-    } else {
-        guarded
-    }
 }
 
 /// The serde name of a unit enum (`reliable`, `no-variation`).

@@ -2,6 +2,7 @@
 //! presentations say what goes on the page once, and the layout decides how.
 
 use crate::markup::escape_markdown as md;
+use crate::vocabulary::Language;
 use std::fmt::Write;
 
 /// How a page is laid out.
@@ -13,38 +14,19 @@ pub(super) enum Layout {
     Markdown,
 }
 
-/// A page being written.
+/// A page being written, in a language (its punctuation).
 pub(super) struct Page {
     layout: Layout,
+    lang: Language,
     out: String,
-}
-
-/// A score for people: two decimals at most, `—` when absent.
-pub(super) fn number(v: Option<f64>) -> String {
-    match v {
-        Some(v) => format!("{}", (v * 100.0).round() / 100.0 + 0.0),
-        None => "—".to_owned(),
-    }
-}
-
-/// A change for people: signed (`+12.5`, `−3`, `0`), `—` when absent.
-pub(super) fn signed(v: Option<f64>) -> String {
-    let Some(v) = v else { return "—".to_owned() };
-    let r = (v * 100.0).round() / 100.0 + 0.0;
-    if r > 0.0 {
-        format!("+{r}")
-    } else if r < 0.0 {
-        format!("\u{2212}{}", -r)
-    } else {
-        "0".to_owned()
-    }
 }
 
 impl Page {
     /// An empty page.
-    pub fn new(layout: Layout) -> Self {
+    pub fn new(layout: Layout, lang: Language) -> Self {
         Page {
             layout,
+            lang,
             out: String::new(),
         }
     }
@@ -77,8 +59,9 @@ impl Page {
         }
     }
 
-    /// A labelled fact (`Grid: domino 1.0.0`).
-    pub fn fact(&mut self, label: &str, colon: &str, value: &str) {
+    /// A labelled fact (`Grid: domino 1.0.0`), with the language's colon.
+    pub fn fact(&mut self, label: &str, value: &str) {
+        let colon = self.lang.colon();
         match self.layout {
             Layout::Text => {
                 let _ = writeln!(self.out, "{label}{colon}{value}");

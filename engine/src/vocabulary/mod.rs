@@ -9,12 +9,17 @@
 //! - [`Language`]: the languages of the tools and the one rule reading a language tag
 //!   (`fr`, `fr-FR`, `en_GB`, `EN`…);
 //! - [`Labels`]: the fixed labels (headings, column names);
+//! - [`ComparisonLabels`], [`AgreementLabels`]: the words of comparisons and of agreement
+//!   between raters (`Language::comparison`, `Language::agreement`);
 //! - `Language::kind`, `phase`, `state`: DOMINO's terms;
 //! - `Language::colon`, `labelled`, `question`: punctuation, which belongs to the language;
-//! - `Language::number`, `score`, `coverage`: numbers as people read them;
+//! - `Language::number`, `score`, `signed`, `interval`, `coverage`: numbers as people read
+//!   them;
 //! - [`report_text`]: the phrases every presenter shows the same way (a finding's why, a level,
 //!   the grid stamp, the page title).
 
+mod agreement;
+mod comparison;
 mod labels;
 mod language;
 mod numbers;
@@ -22,5 +27,8 @@ mod punctuation;
 pub mod report_text;
 mod terms;
 
+pub use agreement::AgreementLabels;
+pub use comparison::ComparisonLabels;
 pub use labels::Labels;
 pub use language::{Language, UnknownLanguage};
+pub use numbers::NO_FIGURE;

@@ -2,6 +2,7 @@
 //! document, JSON for tools; texts in the chosen language.
 
 use super::{FieldChange, GridDiff, ItemDiff, SectionKind, Shown, Status};
+use crate::markup::{escape_markdown as md, markdown_code as code};
 use serde_json::{json, Value};
 use std::fmt::Write;
 
@@ -94,21 +95,19 @@ impl GridDiff {
         for section in &self.sections {
             let _ = write!(out, "\n## {}\n\n", w.section(section.kind));
             for item in &section.items {
-                let code = |s: &str| format!("`{s}`");
                 let _ = writeln!(
                     out,
-                    "- **{}** `{}`{}",
+                    "- **{}** {}{}",
                     w.status(item.status),
-                    item.id,
+                    code(&item.id),
                     from(item, code)
                 );
                 for f in &item.fields {
-                    let shown = change(f, w, lang, md, |p| format!("`{}`", p.replace('`', "'")));
-                    let _ = writeln!(out, "  - `{}`{} {shown}", f.field, w.colon);
+                    let shown = change(f, w, lang, md, code);
+                    let _ = writeln!(out, "  - {}{} {shown}", code(&f.field), w.colon);
                 }
                 if !item.typography.is_empty() {
-                    let fields: Vec<String> =
-                        item.typography.iter().map(|f| format!("`{f}`")).collect();
+                    let fields: Vec<String> = item.typography.iter().map(|f| code(f)).collect();
                     let _ = writeln!(out, "  - {}{} {}", w.typography, w.colon, fields.join(", "));
                 }
                 if let Some(note) = &item.note {
@@ -175,22 +174,6 @@ fn change(
         Shown::Text(t) => format!("{}{}{}", w.quotes.0, escape(t.get(lang)), w.quotes.1),
     };
     format!("{} → {}", show(&f.before), show(&f.after))
-}
-
-/// Markdown inline text: the characters Markdown reads escaped, lines joined.
-fn md(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '\\' | '|' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// The words of a diff in one language.
