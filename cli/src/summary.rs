@@ -4,7 +4,7 @@
 //! 10,001 bins per group and axis gives exact medians; sums are kept in
 //! hundredths as integers, so results do not depend on the order rows arrive in.
 
-use crate::layout::{pad, pad_left};
+use domino_engine::text_layout::{pad, pad_left};
 use domino_engine::vocabulary::report_text;
 use domino_engine::{Evaluation, FindingKind, Grid, Language};
 use serde::Serialize;

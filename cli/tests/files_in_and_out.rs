@@ -129,12 +129,20 @@ fn grid_with_free_text_field(dir: &Path) {
 
 /// A batch CSV whose names and towns are the hostile texts.
 fn hostile_batch(dir: &Path) {
-    let mut w = csv::Writer::from_path(dir.join("in.csv")).unwrap();
+    hostile_wave(dir, "in.csv", "3", &[]);
+}
+
+/// A batch CSV `file`, one row per hostile text answering `level`, then `extra` rows.
+fn hostile_wave(dir: &Path, file: &str, level: &str, extra: &[[&str; 4]]) {
+    let mut w = csv::Writer::from_path(dir.join(file)).unwrap();
     w.write_record(["id", "name", "ville", "collectif.accueil"])
         .unwrap();
     for (i, text) in HOSTILE.iter().enumerate() {
-        w.write_record([format!("r{i}").as_str(), text, text, "3"])
+        w.write_record([format!("r{i}").as_str(), text, text, level])
             .unwrap();
+    }
+    for row in extra {
+        w.write_record(row).unwrap();
     }
     w.flush().unwrap();
 }
@@ -199,18 +207,10 @@ fn score_csv_defuses_formulas_in_the_initiative_name() {
     assert_defused("score", &domino(dir.path(), &args));
 }
 
-/// The hostile batch again, one level higher: the new wave of a census.
+/// The hostile batch again, one level higher: the new wave of a census, with one
+/// initiative of its own (written in a record of its own, name included).
 fn hostile_new_batch(dir: &Path) {
-    let mut w = csv::Writer::from_path(dir.join("new.csv")).unwrap();
-    w.write_record(["id", "name", "ville", "collectif.accueil"])
-        .unwrap();
-    for (i, text) in HOSTILE.iter().enumerate() {
-        w.write_record([format!("r{i}").as_str(), text, text, "4"])
-            .unwrap();
-    }
-    // One initiative only in the new wave: its own record, name included.
-    w.write_record(["r9", HOSTILE[0], HOSTILE[0], "2"]).unwrap();
-    w.flush().unwrap();
+    hostile_wave(dir, "new.csv", "4", &[["r9", HOSTILE[0], HOSTILE[0], "2"]]);
 }
 
 #[test]

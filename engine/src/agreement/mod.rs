@@ -21,9 +21,11 @@ mod bootstrap;
 mod data;
 mod kappa;
 mod krippendorff;
+mod present;
 
 pub use bootstrap::{Interval, DEFAULT_RESAMPLES, DEFAULT_SEED};
 pub use data::{LongTable, Ratings};
+pub use present::{csv, markdown, table};
 
 use crate::grid::Grid;
 use crate::vocabulary::Language;

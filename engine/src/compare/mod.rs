@@ -18,7 +18,6 @@
 mod assessments;
 mod batches;
 mod held;
-mod page;
 mod present;
 mod present_batch;
 #[cfg(feature = "charts")]

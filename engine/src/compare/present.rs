@@ -2,7 +2,7 @@
 //! language: what goes on the page, once, for the terminal and for Markdown.
 
 use super::assessments::{AnswerSide, Comparison, CriterionChange, FindingNote, Side};
-use super::page::{Layout, Page};
+use crate::page::{Layout, Page};
 use crate::rules::AnswerState;
 use crate::vocabulary::{Language, NO_FIGURE};
 use std::fmt::Write;

@@ -2,8 +2,8 @@
 //! spreadsheets (CSV records: the caller writes the fields).
 
 use super::batches::{BatchSummary, GroupChange, InitiativeChange, Unmatched};
-use super::page::{Layout, Page};
 use super::records::figure_cell;
+use crate::page::{Layout, Page};
 use crate::vocabulary::{ComparisonLabels, Language};
 
 /// The columns of per-initiative CSV records: id, name, whether the initiative

@@ -1,13 +1,15 @@
-//! One page of comparison text, laid out for a terminal or as Markdown: the
-//! presentations say what goes on the page once, and the layout decides how.
+//! One page of text, laid out for a terminal or as Markdown: the presenters of
+//! comparisons and of agreement between raters say what goes on the page once,
+//! and the layout decides how.
 
 use crate::markup::escape_markdown as md;
+use crate::text_layout::{text_table, wrap};
 use crate::vocabulary::Language;
 use std::fmt::Write;
 
 /// How a page is laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Layout {
+pub(crate) enum Layout {
     /// Aligned columns, underlined title, bullets, lines wrapped at 92.
     Text,
     /// Headings, pipe tables and lists, text escaped.
@@ -15,7 +17,7 @@ pub(super) enum Layout {
 }
 
 /// A page being written, in a language (its punctuation).
-pub(super) struct Page {
+pub(crate) struct Page {
     layout: Layout,
     lang: Language,
     out: String,
@@ -72,6 +74,26 @@ impl Page {
         }
     }
 
+    /// A setting, written as is: a line in text, a list item in Markdown.
+    pub fn setting(&mut self, text: &str) {
+        match self.layout {
+            Layout::Text => {
+                let _ = writeln!(self.out, "{text}");
+            }
+            Layout::Markdown => {
+                let _ = writeln!(self.out, "- {}", md(text));
+            }
+        }
+    }
+
+    /// Ends a table before a paragraph: a blank line in text (Markdown tables end
+    /// with one already).
+    pub fn after_table(&mut self) {
+        if self.layout == Layout::Text {
+            self.out.push('\n');
+        }
+    }
+
     /// A blank line (between the facts and what follows).
     pub fn blank(&mut self) {
         self.out.push('\n');
@@ -103,7 +125,7 @@ impl Page {
     pub fn table(&mut self, head: &[String], rows: &[Vec<String>], right: &[bool]) {
         let right_at = |i: usize| right.get(i).copied().unwrap_or(false);
         match self.layout {
-            Layout::Text => text_table(&mut self.out, head, rows, &right_at),
+            Layout::Text => self.out.push_str(&text_table(head, rows, right_at)),
             Layout::Markdown => {
                 let cells: Vec<String> = head.iter().map(|h| md(h)).collect();
                 let _ = write!(self.out, "| {} |\n|", cells.join(" | "));
@@ -125,62 +147,4 @@ impl Page {
     pub fn finish(self) -> String {
         self.out
     }
-}
-
-/// Columns padded to their widest cell, a rule of dashes under the header.
-fn text_table(
-    out: &mut String,
-    head: &[String],
-    rows: &[Vec<String>],
-    right: &dyn Fn(usize) -> bool,
-) {
-    let mut widths: Vec<usize> = head.iter().map(|h| h.chars().count()).collect();
-    for row in rows {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.chars().count());
-        }
-    }
-    let mut line = |cells: &mut dyn Iterator<Item = &str>| {
-        let mut s = String::new();
-        for (i, (cell, w)) in cells.zip(&widths).enumerate() {
-            let gap = " ".repeat(w.saturating_sub(cell.chars().count()));
-            if i > 0 {
-                s.push_str("  ");
-            }
-            if right(i) {
-                s.push_str(&gap);
-                s.push_str(cell);
-            } else {
-                s.push_str(cell);
-                s.push_str(&gap);
-            }
-        }
-        let _ = writeln!(out, "{}", s.trim_end());
-    };
-    line(&mut head.iter().map(String::as_str));
-    let rules: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
-    line(&mut rules.iter().map(String::as_str));
-    for row in rows {
-        line(&mut row.iter().map(String::as_str));
-    }
-}
-
-/// Wraps `text` at `width` characters, continuation lines starting with `indent`.
-fn wrap(text: &str, width: usize, indent: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 16);
-    let mut line = 0;
-    for word in text.split(' ') {
-        let n = word.chars().count();
-        if line > 0 && line + 1 + n > width {
-            out.push('\n');
-            out.push_str(indent);
-            line = indent.chars().count();
-        } else if line > 0 {
-            out.push(' ');
-            line += 1;
-        }
-        out.push_str(word);
-        line += n;
-    }
-    out
 }
