@@ -9,8 +9,9 @@
 //! - [`Language`]: the languages of the tools and the one rule reading a language tag
 //!   (`fr`, `fr-FR`, `en_GB`, `EN`…);
 //! - [`Labels`]: the fixed labels (headings, column names);
-//! - [`ComparisonLabels`], [`AgreementLabels`]: the words of comparisons and of agreement
-//!   between raters (`Language::comparison`, `Language::agreement`);
+//! - [`ComparisonLabels`], [`AgreementLabels`], [`GridDiffLabels`]: the words of
+//!   comparisons, of agreement between raters and of grid diffs (`Language::comparison`,
+//!   `Language::agreement`, `Language::grid_diff`);
 //! - `Language::kind`, `phase`, `state`: DOMINO's terms;
 //! - `Language::colon`, `labelled`, `question`: punctuation, which belongs to the language;
 //! - `Language::number`, `score`, `signed`, `interval`, `coverage`: numbers as people read
@@ -20,6 +21,7 @@
 
 mod agreement;
 mod comparison;
+mod grid_diff;
 mod labels;
 mod language;
 mod numbers;
@@ -29,6 +31,7 @@ mod terms;
 
 pub use agreement::AgreementLabels;
 pub use comparison::ComparisonLabels;
+pub use grid_diff::GridDiffLabels;
 pub use labels::Labels;
 pub use language::{Language, UnknownLanguage};
 pub use numbers::NO_FIGURE;
