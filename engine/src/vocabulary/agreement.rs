@@ -112,10 +112,7 @@ const EN: AgreementLabels = AgreementLabels {
 impl Language {
     /// The words of agreement reports in this language.
     pub fn agreement(self) -> &'static AgreementLabels {
-        match self {
-            Language::Fr => &FR,
-            Language::En => &EN,
-        }
+        self.choose(&FR, &EN)
     }
 }
 

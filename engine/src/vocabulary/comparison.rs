@@ -184,10 +184,7 @@ const EN: ComparisonLabels = ComparisonLabels {
 impl Language {
     /// The words of comparison tables in this language.
     pub fn comparison(self) -> &'static ComparisonLabels {
-        match self {
-            Language::Fr => &FR,
-            Language::En => &EN,
-        }
+        self.choose(&FR, &EN)
     }
 }
 

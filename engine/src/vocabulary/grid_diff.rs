@@ -76,10 +76,7 @@ const EN: GridDiffLabels = GridDiffLabels {
 impl Language {
     /// The words of a grid diff in this language.
     pub fn grid_diff(self) -> &'static GridDiffLabels {
-        match self {
-            Language::Fr => &FR,
-            Language::En => &EN,
-        }
+        self.choose(&FR, &EN)
     }
 }
 
