@@ -1,14 +1,13 @@
 //! `domino agreement`: how far several raters agree, from assessment files
 //! (per-rater answers) and long CSV tables (`id,rater,<criterion>,…`).
-//! The engine computes and words the figures; this reads files and lays out.
+//! The engine computes, words and lays out the figures; this reads the files.
 
 use crate::failure::Fail;
 use crate::files::{self, display};
-use crate::layout::{pad, pad_left};
 use clap::{Args, ValueEnum};
 use domino_engine::agreement::{
-    analyse, labels, Agreement, AgreementReport, KappaWeights, Labels, LongTable, Metric, Options,
-    Ratings, DEFAULT_RESAMPLES, DEFAULT_SEED,
+    self, analyse, KappaWeights, LongTable, Metric, Options, Ratings, DEFAULT_RESAMPLES,
+    DEFAULT_SEED,
 };
 use domino_engine::diagnostic::{Location, Row, TableRow};
 use domino_engine::{Diagnostic, Grid, LineIndex};
@@ -108,9 +107,9 @@ pub fn run(args: &AgreementArgs, grid: Option<&Path>, lang: &str) -> Result<u8, 
             s.push('\n');
             s
         }
-        AgreementFormat::Csv => csv(&report),
-        AgreementFormat::Table => table(&report, labels(lang), false),
-        AgreementFormat::Md => table(&report, labels(lang), true),
+        AgreementFormat::Csv => agreement::csv(&report),
+        AgreementFormat::Table => agreement::table(&report, lang),
+        AgreementFormat::Md => agreement::markdown(&report, lang),
     };
     files::write_stdout(out.as_bytes())?;
     Ok(0)
@@ -215,204 +214,4 @@ fn line_of(index: &LineIndex<'_>, byte: u64) -> usize {
         .find(|c| c != '\r' && c != '\n')
         .map_or(text.len(), |i| start + i);
     index.line_column(skipped).0
-}
-
-/// The rows of the report: a kind, an id, a title and the figures.
-fn rows(report: &AgreementReport) -> Vec<(&'static str, &str, &str, &Agreement)> {
-    let mut rows = vec![("overall", "", "", &report.overall)];
-    rows.extend(
-        report
-            .axes
-            .iter()
-            .map(|a| ("axis", a.id.as_str(), a.title.as_str(), &a.agreement)),
-    );
-    rows.extend(
-        report
-            .criteria
-            .iter()
-            .map(|c| ("criterion", c.id.as_str(), c.title.as_str(), &c.agreement)),
-    );
-    rows
-}
-
-/// The report as aligned text or a Markdown table.
-fn table(report: &AgreementReport, w: &Labels, markdown: bool) -> String {
-    let mut out = preamble(report, w, markdown);
-    let kappa = report.kappa_weights.is_some();
-    let mut head = vec![w.scope, w.units, w.pairable, w.alpha, w.interval];
-    if kappa {
-        head.push(w.kappa);
-    }
-    head.extend([w.agreement, w.reading]);
-    let body: Vec<Vec<String>> = rows(report)
-        .into_iter()
-        .map(|(kind, id, title, a)| {
-            let scope = match kind {
-                "overall" => w.overall.to_owned(),
-                _ => format!("{id} — {title}"),
-            };
-            cells(scope, a, w, kappa)
-        })
-        .collect();
-    out.push_str(&if markdown {
-        markdown_table(&head, &body)
-    } else {
-        text_table(&head, &body)
-    });
-    out.push('\n');
-    out.push_str(w.thresholds);
-    out.push('\n');
-    out
-}
-
-/// The title and the settings: metric, raters, initiatives, kappa's weights, bootstrap.
-fn preamble(report: &AgreementReport, w: &Labels, markdown: bool) -> String {
-    let mut out = if markdown {
-        format!("# {}\n\n", w.title)
-    } else {
-        format!("{}\n{}\n", w.title, "=".repeat(w.title.chars().count()))
-    };
-    let bullet = if markdown { "- " } else { "" };
-    let mut line = |label: &str, value: &str| {
-        out.push_str(&format!("{bullet}{label}{}{value}\n", w.colon));
-    };
-    line(w.metric, w.metrics[report.metric as usize]);
-    line(w.raters, &report.raters.join(", "));
-    line(w.initiatives, &report.initiatives.to_string());
-    if let Some(weights) = report.kappa_weights {
-        line(w.kappa, w.weights[weights as usize]);
-    }
-    if let Some(b) = report.bootstrap {
-        let [before, between, after] = w.bootstrap;
-        out.push_str(&format!(
-            "{bullet}{before}{}{between}{}{after}\n",
-            b.resamples, b.seed
-        ));
-    }
-    out.push('\n');
-    out
-}
-
-/// The cells of one row of the table.
-fn cells(scope: String, a: &Agreement, w: &Labels, kappa: bool) -> Vec<String> {
-    let number = |x: Option<f64>| x.map_or("—".to_owned(), |x| w.number(x));
-    let mut cells = vec![
-        scope,
-        a.units.to_string(),
-        a.pairable.to_string(),
-        number(a.alpha),
-        a.interval
-            .map_or("—".to_owned(), |i| w.interval(i.low, i.high)),
-    ];
-    if kappa {
-        cells.push(number(a.kappa));
-    }
-    cells.push(number(a.observed_agreement));
-    cells.push(a.note.clone());
-    cells
-}
-
-fn text_table(head: &[&str], body: &[Vec<String>]) -> String {
-    let mut widths: Vec<usize> = head.iter().map(|h| h.chars().count()).collect();
-    for row in body {
-        for (width, cell) in widths.iter_mut().zip(row) {
-            *width = (*width).max(cell.chars().count());
-        }
-    }
-    let line = |cells: Vec<String>| {
-        let padded: Vec<String> = cells
-            .iter()
-            .zip(&widths)
-            .enumerate()
-            .map(|(i, (c, &wd))| match i {
-                0 => pad(c, wd),
-                _ if i == cells.len() - 1 => c.clone(),
-                _ => pad_left(c, wd),
-            })
-            .collect();
-        format!("{}\n", padded.join("  ").trim_end())
-    };
-    let mut out = line(head.iter().map(|h| (*h).to_owned()).collect());
-    out.push_str(&line(widths.iter().map(|&wd| "-".repeat(wd)).collect()));
-    for row in body {
-        out.push_str(&line(row.clone()));
-    }
-    out
-}
-
-fn markdown_table(head: &[&str], body: &[Vec<String>]) -> String {
-    let cell = |c: &str| c.replace('|', "\\|");
-    let mut out = format!(
-        "| {} |\n",
-        head.iter().map(|h| cell(h)).collect::<Vec<_>>().join(" | ")
-    );
-    let rule: Vec<&str> = (0..head.len())
-        .map(|i| {
-            if i == 0 || i == head.len() - 1 {
-                "---"
-            } else {
-                "---:"
-            }
-        })
-        .collect();
-    out.push_str(&format!("| {} |\n", rule.join(" | ")));
-    for row in body {
-        out.push_str(&format!(
-            "| {} |\n",
-            row.iter().map(|c| cell(c)).collect::<Vec<_>>().join(" | ")
-        ));
-    }
-    out
-}
-
-/// One record per row: machine-readable codes and plain decimal figures.
-fn csv(report: &AgreementReport) -> String {
-    let mut out = String::from(
-        "kind,id,title,units,pairable,alpha,ci_low,ci_high,kappa,observed_agreement,reliability,undefined\n",
-    );
-    let number = |x: Option<f64>| x.map_or(String::new(), |x| x.to_string());
-    for (kind, id, title, a) in rows(report) {
-        let code = |v: Option<String>| v.unwrap_or_default();
-        let fields = [
-            kind.to_owned(),
-            csv_text(id),
-            csv_text(title),
-            a.units.to_string(),
-            a.pairable.to_string(),
-            number(a.alpha),
-            number(a.interval.map(|i| i.low)),
-            number(a.interval.map(|i| i.high)),
-            number(a.kappa),
-            number(a.observed_agreement),
-            code(a.reliability.map(|r| serde_plain(&r))),
-            code(a.undefined.map(|u| serde_plain(&u))),
-        ];
-        out.push_str(&fields.join(","));
-        out.push('\n');
-    }
-    out
-}
-
-/// A text field of a CSV record: quoted when it holds a separator, a quote or a
-/// line end; a leading `=`, `+`, `-` or `@` is prefixed with `'` so that a
-/// spreadsheet does not read the field as a formula.
-fn csv_text(text: &str) -> String {
-    let guarded = if text.starts_with(['=', '+', '-', '@']) {
-        format!("'{text}")
-    } else {
-        text.to_owned()
-    };
-    if guarded.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", guarded.replace('"', "\"\""))
-    } else {
-        guarded
-    }
-}
-
-/// The serde name of a unit enum (`reliable`, `no-variation`).
-fn serde_plain<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
 }

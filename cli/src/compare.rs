@@ -14,6 +14,7 @@ use crate::files::{self, display};
 use crate::style;
 use clap::{Args, ValueEnum};
 use domino_engine::compare::{self as cmp, BatchComparer, InitiativeChange, Snapshot};
+use domino_engine::csv_writer::{push_record, to_csv};
 use domino_engine::{Diagnostic, Evaluation, Grid};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
@@ -135,14 +136,9 @@ fn compare_assessments(args: &CompareArgs, grids: Grids, lang: &str) -> Result<u
         CompareFormat::Table => cmp::table(&c),
         CompareFormat::Md => cmp::markdown(&c),
         CompareFormat::Json => json(&c),
-        CompareFormat::Csv => {
-            let mut w = csv::Writer::from_writer(Vec::new());
-            write_fields(&mut w, &cmp::comparison_csv_header()).map_err(write_failed)?;
-            for r in cmp::comparison_csv_records(&c) {
-                write_fields(&mut w, &r).map_err(write_failed)?;
-            }
-            String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
-        }
+        CompareFormat::Csv => to_csv(
+            std::iter::once(cmp::comparison_csv_header()).chain(cmp::comparison_csv_records(&c)),
+        ),
     };
     files::write_stdout(out.as_bytes())?;
     Ok(0)
@@ -154,9 +150,12 @@ fn json<T: serde::Serialize>(value: &T) -> String {
     s
 }
 
-/// Writes one CSV record: every CSV field of this command goes through here.
-fn write_fields<W: Write>(w: &mut csv::Writer<W>, fields: &[String]) -> io::Result<()> {
-    w.write_record(fields).map_err(io::Error::other)
+/// Writes one CSV record through the engine's one CSV writer (quoting, formulas
+/// defused): every CSV record this command streams goes through here.
+fn write_fields(w: &mut impl Write, fields: &[String]) -> io::Result<()> {
+    let mut record = Vec::with_capacity(128);
+    push_record(&mut record, fields);
+    w.write_all(&record)
 }
 
 fn write_failed(e: io::Error) -> Fail {
@@ -242,14 +241,10 @@ fn row_refused(path: &Path, d: &Diagnostic) {
 fn batch_output(format: CompareFormat, both: &cmp::BatchComparison, lang: &str) -> Vec<u8> {
     let (changes, summary) = (&both.initiatives, &both.summary);
     match format {
-        CompareFormat::Csv => {
-            let mut w = csv::Writer::from_writer(Vec::new());
-            let _ = write_fields(&mut w, &cmp::group_csv_header(summary));
-            for r in cmp::group_csv_records(summary) {
-                let _ = write_fields(&mut w, &r);
-            }
-            w.into_inner().unwrap_or_default()
-        }
+        CompareFormat::Csv => to_csv(
+            std::iter::once(cmp::group_csv_header(summary)).chain(cmp::group_csv_records(summary)),
+        )
+        .into_bytes(),
         CompareFormat::Json => json(both).into_bytes(),
         CompareFormat::Table => cmp::batch_table(changes, summary, lang).into_bytes(),
         CompareFormat::Md => cmp::batch_markdown(changes, summary, lang).into_bytes(),
@@ -269,7 +264,7 @@ fn compare_batches(args: &CompareArgs, grids: Grids, lang: &str) -> Result<u8, F
         Ok(())
     })?;
     let stream_csv = args.format == CompareFormat::Csv && args.by.is_empty();
-    let mut csv_out = csv::Writer::from_writer(io::stdout().lock());
+    let mut csv_out = io::BufWriter::new(io::stdout().lock());
     if stream_csv {
         write_fields(&mut csv_out, &cmp::batch_csv_header(&axes)).map_err(write_failed)?;
     }

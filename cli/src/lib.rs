@@ -11,7 +11,6 @@ pub mod compare;
 pub mod failure;
 pub mod files;
 pub mod grid_command;
-pub mod layout;
 pub mod report_html;
 pub mod report_markdown;
 pub mod report_table;

@@ -1,7 +1,8 @@
-//! A report as Markdown (`domino score --format md`), and Markdown escaping for every
-//! Markdown the CLI writes.
+//! A report as Markdown (`domino score --format md`); the escaping is the engine's
+//! (`domino_engine::markup`), shared by every Markdown the project writes.
 
 use crate::report_table::title_line;
+use domino_engine::markup::{escape_markdown as md, markdown_code as code};
 use domino_engine::report::{CriterionReport, Finding, LevelRef};
 use domino_engine::vocabulary::report_text::{self, axis_cells, axis_headings};
 use domino_engine::{Language, Report};
@@ -17,32 +18,6 @@ pub fn markdown(r: &Report, lang: Language, explain: bool) -> String {
     recommendations(&mut o, r, lang, explain);
     criteria(&mut o, r, lang);
     o
-}
-
-/// Escapes text for Markdown.
-pub fn md(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '|' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '\\' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// A code span that may contain backticks.
-fn code(text: &str) -> String {
-    let text = text.replace(['\n', '\r'], " ");
-    if text.contains('`') {
-        format!("`` {text} ``")
-    } else {
-        format!("`{text}`")
-    }
 }
 
 /// The title, then a list: grid, id, raters, profile, overall score.

@@ -3,8 +3,8 @@
 //! The words and figures come from the engine's vocabulary; this file only lays them out:
 //! an aligned axis table and wrapped paragraphs.
 
-use crate::layout::{pad, pad_left};
 use domino_engine::report::Finding;
+use domino_engine::text_layout::{pad, pad_left, wrap};
 use domino_engine::vocabulary::report_text::{self, axis_cells, axis_headings};
 use domino_engine::{Language, Report};
 use std::fmt::Write;
@@ -122,39 +122,5 @@ fn recommendations(o: &mut String, r: &Report, l: Language, explain: bool) {
                 let _ = writeln!(o, "      {}", l.labelled(w.because, because));
             }
         }
-    }
-}
-
-/// Wraps a paragraph at `width` characters, indenting continuation lines. Only ASCII spaces
-/// break a line: a non-breaking space (before a French colon) keeps its words together.
-fn wrap(text: &str, width: usize, indent: &str) -> String {
-    let mut out = String::new();
-    let mut line_len = 0;
-    for word in text.split_ascii_whitespace() {
-        let n = word.chars().count();
-        if line_len > 0 && line_len + 1 + n > width {
-            out.push('\n');
-            out.push_str(indent);
-            line_len = 0;
-        } else if line_len > 0 {
-            out.push(' ');
-            line_len += 1;
-        }
-        out.push_str(word);
-        line_len += n;
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::wrap;
-
-    #[test]
-    fn a_non_breaking_space_never_breaks_a_line() {
-        let text = "« Accueil »\u{a0}: un levier";
-        let wrapped = wrap(text, 10, "  ");
-        assert!(wrapped.contains("»\u{a0}:"), "{wrapped:?}");
-        assert_eq!(wrap("un deux trois", 7, "  "), "un deux\n  trois");
     }
 }

@@ -4,8 +4,8 @@
 //! 10,001 bins per group and axis gives exact medians; sums are kept in
 //! hundredths as integers, so results do not depend on the order rows arrive in.
 
-use crate::layout::{pad, pad_left};
-use domino_engine::vocabulary::report_text;
+use domino_engine::text_layout::{pad, pad_left};
+use domino_engine::vocabulary::{report_text, NO_FIGURE};
 use domino_engine::{Evaluation, FindingKind, Grid, Language};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
@@ -364,7 +364,7 @@ pub fn table(
             let title = by
                 .iter()
                 .zip(k)
-                .map(|(f, v)| format!("{f} = {}", if v.is_empty() { "—" } else { v }))
+                .map(|(f, v)| format!("{f} = {}", if v.is_empty() { NO_FIGURE } else { v }))
                 .collect::<Vec<_>>()
                 .join(", ");
             block(&mut o, title, g);

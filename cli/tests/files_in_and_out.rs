@@ -2,8 +2,9 @@
 //! first, text must be UTF-8 (a BOM is dropped, UTF-16 refused with what to do),
 //! and every CSV it writes is safe to open in a spreadsheet: a name typed as a
 //! formula (`=HYPERLINK(…)`, `@SUM(1)`, `+cmd`, `-2+3`, a leading tab) comes out
-//! as text, prefixed with `'`, in batch results, batch summaries and
-//! `score --format csv`; numbers stay numbers.
+//! as text, prefixed with `'`, in batch results, batch summaries,
+//! `score --format csv`, `compare --format csv` (two batches, by initiative and
+//! by group) and `agreement --format csv`; numbers stay numbers.
 
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
@@ -128,12 +129,20 @@ fn grid_with_free_text_field(dir: &Path) {
 
 /// A batch CSV whose names and towns are the hostile texts.
 fn hostile_batch(dir: &Path) {
-    let mut w = csv::Writer::from_path(dir.join("in.csv")).unwrap();
+    hostile_wave(dir, "in.csv", "3", &[]);
+}
+
+/// A batch CSV `file`, one row per hostile text answering `level`, then `extra` rows.
+fn hostile_wave(dir: &Path, file: &str, level: &str, extra: &[[&str; 4]]) {
+    let mut w = csv::Writer::from_path(dir.join(file)).unwrap();
     w.write_record(["id", "name", "ville", "collectif.accueil"])
         .unwrap();
     for (i, text) in HOSTILE.iter().enumerate() {
-        w.write_record([format!("r{i}").as_str(), text, text, "3"])
+        w.write_record([format!("r{i}").as_str(), text, text, level])
             .unwrap();
+    }
+    for row in extra {
+        w.write_record(row).unwrap();
     }
     w.flush().unwrap();
 }
@@ -196,4 +205,63 @@ fn score_csv_defuses_formulas_in_the_initiative_name() {
     args.extend(["--format".to_owned(), "csv".to_owned()]);
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     assert_defused("score", &domino(dir.path(), &args));
+}
+
+/// The hostile batch again, one level higher: the new wave of a census, with one
+/// initiative of its own (written in a record of its own, name included).
+fn hostile_new_batch(dir: &Path) {
+    hostile_wave(dir, "new.csv", "4", &[["r9", HOSTILE[0], HOSTILE[0], "2"]]);
+}
+
+#[test]
+fn batch_comparisons_defuse_formulas_in_names() {
+    let dir = tempfile::tempdir().unwrap();
+    grid_with_free_text_field(dir.path());
+    hostile_batch(dir.path());
+    hostile_new_batch(dir.path());
+    let compare = ["compare", "in.csv", "new.csv", "--grid", "grid.toml"];
+    let by_initiative = domino(dir.path(), &[&compare[..], &["--format", "csv"]].concat());
+    assert_defused("compare by initiative", &by_initiative);
+    let by_group = domino(
+        dir.path(),
+        &[&compare[..], &["--format", "csv", "--by", "ville"]].concat(),
+    );
+    assert_defused("compare by group", &by_group);
+}
+
+#[test]
+fn agreement_csv_defuses_formulas_in_titles() {
+    let dir = tempfile::tempdir().unwrap();
+    // The first axis titled like a formula, in both languages of the grid.
+    let mut titled = 0;
+    let grid: Vec<String> = domino_engine::DOMINO_GRID
+        .lines()
+        .map(|line| {
+            let first_axis = line.starts_with("title.fr = \"De l’individu")
+                || line.starts_with("title.en = \"From individual");
+            if !first_axis {
+                return line.to_owned();
+            }
+            titled += 1;
+            format!("{} = {:?}", &line[..8], HOSTILE[0])
+        })
+        .collect();
+    assert_eq!(titled, 2, "the first axis' titles are in the grid");
+    let grid = grid.join("\n");
+    std::fs::write(dir.path().join("grid.toml"), grid).unwrap();
+    let ratings = "id,rater,collectif.accueil,collectif.contribution\n\
+                   a,elu,3,4\na,technicien,2,4\nb,elu,1,2\nb,technicien,1,3\n";
+    std::fs::write(dir.path().join("ratings.csv"), ratings).unwrap();
+    let out = domino(
+        dir.path(),
+        &[
+            "agreement",
+            "ratings.csv",
+            "--grid",
+            "grid.toml",
+            "--format",
+            "csv",
+        ],
+    );
+    assert_defused("agreement", &out);
 }

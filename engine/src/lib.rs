@@ -35,12 +35,14 @@ mod digest;
 mod document;
 pub mod grid;
 pub mod markup;
+mod page;
 pub mod report;
 pub mod rules;
 pub mod scoring;
 pub mod sniff;
 mod sort;
 mod text;
+pub mod text_layout;
 pub mod vocabulary;
 
 pub use assessment::{Answer, Assessment, Meta, Responses, RowSchema};

@@ -41,9 +41,26 @@ pub fn escape_markdown(text: &str) -> String {
     out
 }
 
+/// A Markdown code span holding `text` on one line: between single backticks, or between
+/// double ones (with a space inside) when `text` holds a backtick itself.
+pub fn markdown_code(text: &str) -> String {
+    let text = text.replace(['\n', '\r'], " ");
+    if text.contains('`') {
+        format!("`` {text} ``")
+    } else {
+        format!("`{text}`")
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{escape, escape_markdown};
+    use super::{escape, escape_markdown, markdown_code};
+
+    #[test]
+    fn a_code_span_holds_its_backticks_and_stays_on_one_line() {
+        assert_eq!(markdown_code("a.b"), "`a.b`");
+        assert_eq!(markdown_code("a`b\nc"), "`` a`b c ``");
+    }
 
     #[test]
     fn markdown_markup_is_escaped_and_a_text_stays_on_one_line() {

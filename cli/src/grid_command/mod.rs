@@ -10,8 +10,8 @@ pub use show::{json, markdown};
 
 use crate::failure::Fail;
 use crate::files;
-use crate::layout;
 use clap::{ArgGroup, Subcommand, ValueEnum};
+use domino_engine::text_layout;
 use domino_engine::{Grid, Language, BUILTIN_GRIDS};
 use std::path::{Path, PathBuf};
 
@@ -136,7 +136,7 @@ fn list(lang: &str) -> Result<u8, Fail> {
             if i == 5 {
                 l.push_str(c);
             } else {
-                l.push_str(&layout::pad(c, widths[i] + 2));
+                l.push_str(&text_layout::pad(c, widths[i] + 2));
             }
         }
         out.push_str(l.trim_end());

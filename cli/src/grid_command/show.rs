@@ -1,6 +1,6 @@
 //! `domino grid show`: a grid as readable Markdown or JSON, in one language.
 
-use crate::report_markdown::md;
+use domino_engine::markup::escape_markdown as md;
 use domino_engine::{FindingKind, Grid, Language, Phase};
 use std::fmt::Write;
 

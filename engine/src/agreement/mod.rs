@@ -21,13 +21,14 @@ mod bootstrap;
 mod data;
 mod kappa;
 mod krippendorff;
-mod labels;
+mod present;
 
 pub use bootstrap::{Interval, DEFAULT_RESAMPLES, DEFAULT_SEED};
 pub use data::{LongTable, Ratings};
-pub use labels::{labels, Labels};
+pub use present::{csv, markdown, table};
 
 use crate::grid::Grid;
+use crate::vocabulary::Language;
 use krippendorff::Coincidences;
 use serde::Serialize;
 
@@ -323,7 +324,7 @@ impl Context<'_> {
             )
         });
         let reliability = alpha.map(Reliability::of);
-        let words = labels(self.lang);
+        let words = Language::of_text(self.lang).agreement();
         let note = match (reliability, undefined) {
             (Some(r), _) => words.flag(r).to_owned(),
             (None, Some(u)) => words.undefined_text(u).to_owned(),

@@ -6,6 +6,7 @@ use super::{
 };
 use crate::grid::FindingKind;
 use crate::report::{AxisReport, CriterionReport, LevelRef, Report};
+use crate::rules::AnswerState;
 use serde::{Deserialize, Serialize};
 
 /// One side of a comparison: which assessment, scored with which grid version.
@@ -85,28 +86,22 @@ pub enum AnswerChange {
 impl AnswerChange {
     /// The change between two states of a criterion in reports.
     fn of(old: &CriterionReport, new: &CriterionReport) -> Self {
-        const ANSWERED: &str = "answered";
-        match (state_code(old).as_str(), state_code(new).as_str()) {
-            (ANSWERED, ANSWERED) => match (old.value, new.value) {
+        use AnswerState::{Answered, NotApplicable, NotRelevant, Unanswered, Unknown};
+        match (old.state, new.state) {
+            (Answered, Answered) => match (old.value, new.value) {
                 (Some(a), Some(b)) if b > a => AnswerChange::Raised,
                 (Some(a), Some(b)) if b < a => AnswerChange::Lowered,
                 _ if level_code(&old.level) != level_code(&new.level) => AnswerChange::Relevelled,
                 _ => AnswerChange::Same,
             },
-            (_, ANSWERED) => AnswerChange::Appeared,
-            (ANSWERED, "unanswered" | "not_relevant") => AnswerChange::Disappeared,
+            (_, Answered) => AnswerChange::Appeared,
+            (Answered, Unanswered | NotRelevant) => AnswerChange::Disappeared,
             (a, b) if a == b => AnswerChange::Same,
-            (_, "not_applicable") => AnswerChange::BecameNotApplicable,
-            (_, "unknown") => AnswerChange::BecameUnknown,
+            (_, NotApplicable) => AnswerChange::BecameNotApplicable,
+            (_, Unknown) => AnswerChange::BecameUnknown,
             _ => AnswerChange::StateChanged,
         }
     }
-}
-
-/// A criterion's state as reports write it in JSON (`answered`, `not_applicable`,
-/// `unknown`, `unanswered`, `not_relevant`).
-fn state_code(c: &CriterionReport) -> String {
-    c.state.code().to_owned()
 }
 
 fn level_code(level: &Option<LevelRef>) -> Option<&str> {
@@ -116,8 +111,9 @@ fn level_code(level: &Option<LevelRef>) -> Option<&str> {
 /// One side of a criterion: its state, level and target.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AnswerSide {
-    /// `answered`, `not_applicable`, `unknown`, `unanswered` or `not_relevant`.
-    pub state: String,
+    /// The state, serialized as in reports: `answered`, `not_applicable`, `unknown`,
+    /// `unanswered` or `not_relevant`.
+    pub state: AnswerState,
     /// Consolidated level.
     pub level: Option<LevelRef>,
     /// Target level.
@@ -127,7 +123,7 @@ pub struct AnswerSide {
 impl AnswerSide {
     fn of(c: &CriterionReport) -> Self {
         AnswerSide {
-            state: state_code(c),
+            state: c.state,
             level: c.level.clone(),
             target: c.target.clone(),
         }

@@ -18,8 +18,6 @@
 mod assessments;
 mod batches;
 mod held;
-mod labels;
-mod page;
 mod present;
 mod present_batch;
 #[cfg(feature = "charts")]
@@ -35,7 +33,6 @@ pub use batches::{
     BatchComparer, BatchComparison, BatchSummary, GroupChange, InitiativeChange, MeanChange,
     Unmatched, MAX_OLD_ROWS,
 };
-pub use labels::{labels, Labels};
 pub use present::{markdown, table};
 pub use present_batch::{
     batch_csv_header, batch_csv_record, batch_markdown, batch_table, group_csv_header,

@@ -2,8 +2,9 @@
 //! language: what goes on the page, once, for the terminal and for Markdown.
 
 use super::assessments::{AnswerSide, Comparison, CriterionChange, FindingNote, Side};
-use super::labels::{labels, Labels};
-use super::page::{number, signed, Layout, Page};
+use crate::page::{Layout, Page};
+use crate::rules::AnswerState;
+use crate::vocabulary::{Language, NO_FIGURE};
 use std::fmt::Write;
 
 /// The comparison as a terminal table.
@@ -17,34 +18,39 @@ pub fn markdown(c: &Comparison) -> String {
 }
 
 fn render(c: &Comparison, layout: Layout) -> String {
-    let l = labels(&c.lang);
-    let mut page = Page::new(layout);
+    let lang = Language::of_text(&c.lang);
+    let l = lang.comparison();
+    let mut page = Page::new(layout, lang);
     let (old_name, new_name) = (&c.old.initiative, &c.new.initiative);
     page.title(&if old_name == new_name {
-        format!("{}{}{new_name}", l.title, l.colon)
+        lang.labelled(l.title, new_name)
     } else {
-        format!("{}{}{old_name} → {new_name}", l.title, l.colon)
+        lang.labelled(l.title, format!("{old_name} → {new_name}"))
     });
     let version = if c.old.grid_version == c.new.grid_version {
         c.new.grid_version.clone()
     } else {
         format!("{} → {}", c.old.grid_version, c.new.grid_version)
     };
-    page.fact(l.grid, l.colon, &format!("{} {version}", c.grid));
-    page.fact(l.before, l.colon, &side(&c.old));
-    page.fact(l.after, l.colon, &side(&c.new));
+    page.fact(l.grid, &format!("{} {version}", c.grid));
+    page.fact(l.before, &side(&c.old));
+    page.fact(l.after, &side(&c.new));
     let overall = &c.overall;
     let moved = format!(
         "{} → {} ({})",
-        number(overall.old),
-        number(overall.new),
-        signed(overall.delta)
+        lang.score(overall.old),
+        lang.score(overall.new),
+        lang.signed(overall.delta)
     );
-    page.fact(l.overall, l.colon, &moved);
+    page.fact(l.overall, &moved);
     page.blank();
     let head = [l.axis, l.before, l.after, l.change, l.coverage].map(String::from);
-    page.table(&head, &axis_rows(l, c), &[false, true, true, true, false]);
-    criteria(&mut page, l, c);
+    page.table(
+        &head,
+        &axis_rows(lang, c),
+        &[false, true, true, true, false],
+    );
+    criteria(&mut page, lang, c);
     let findings = &c.findings;
     for (title, list, message) in [
         (l.appeared, &findings.appeared, true),
@@ -56,10 +62,10 @@ fn render(c: &Comparison, layout: Layout) -> String {
             page.item(l.none);
         }
         for f in list {
-            page.item(&finding_line(l, f, message));
+            page.item(&finding_line(lang, f, message));
         }
     }
-    not_comparable(&mut page, l, c);
+    not_comparable(&mut page, lang, c);
     page.finish()
 }
 
@@ -70,12 +76,10 @@ fn side(s: &Side) -> String {
     }
 }
 
-fn axis_rows(l: &Labels, c: &Comparison) -> Vec<Vec<String>> {
-    let cov = |v: Option<f64>| {
-        v.map_or("—".to_owned(), |p| {
-            format!("{}{}", number(Some(p)), l.percent)
-        })
-    };
+fn axis_rows(lang: Language, c: &Comparison) -> Vec<Vec<String>> {
+    let l = lang.comparison();
+    let cov =
+        |v: Option<f64>| v.map_or(NO_FIGURE.to_owned(), |p| lang.percent(lang.score(Some(p))));
     c.axes
         .iter()
         .map(|a| {
@@ -86,19 +90,22 @@ fn axis_rows(l: &Labels, c: &Comparison) -> Vec<Vec<String>> {
             let (score, coverage) = (&a.change.score, &a.change.coverage);
             vec![
                 title,
-                number(score.old),
-                number(score.new),
-                signed(score.delta),
+                lang.score(score.old),
+                lang.score(score.new),
+                lang.signed(score.delta),
                 format!("{} → {}", cov(coverage.old), cov(coverage.new)),
             ]
         })
         .collect()
 }
 
-fn answer_text(l: &Labels, a: &AnswerSide) -> String {
+fn answer_text(lang: Language, a: &AnswerSide) -> String {
+    let l = lang.comparison();
     let mut s = match &a.level {
-        Some(level) if a.state == "answered" => format!("{} {}", level.code, level.label),
-        _ => l.state(&a.state).to_owned(),
+        Some(level) if a.state == AnswerState::Answered => {
+            format!("{} {}", level.code, level.label)
+        }
+        _ => lang.state(a.state).to_owned(),
     };
     if let Some(t) = &a.target {
         let _ = write!(s, " ({} {})", l.target, t.code);
@@ -106,24 +113,24 @@ fn answer_text(l: &Labels, a: &AnswerSide) -> String {
     s
 }
 
-fn change_text(l: &Labels, c: &CriterionChange) -> String {
-    let mut s = l.change_label(c.change).to_owned();
+fn change_text(lang: Language, c: &CriterionChange) -> String {
+    let l = lang.comparison();
+    let mut s = l.change(c.change).to_owned();
     if c.target_changed {
-        let code = |a: &AnswerSide| a.target.as_ref().map_or("—".to_owned(), |t| t.code.clone());
-        let _ = write!(
-            s,
-            ", {}{}{} → {}",
-            l.target,
-            l.colon,
-            code(&c.old),
-            code(&c.new)
-        );
+        let code = |a: &AnswerSide| {
+            a.target
+                .as_ref()
+                .map_or(NO_FIGURE.to_owned(), |t| t.code.clone())
+        };
+        let moved = format!("{} → {}", code(&c.old), code(&c.new));
+        let _ = write!(s, ", {}", lang.labelled(l.target, moved));
     }
     s
 }
 
 /// The criteria that changed, and how many did not.
-fn criteria(page: &mut Page, l: &Labels, c: &Comparison) {
+fn criteria(page: &mut Page, lang: Language, c: &Comparison) {
+    let l = lang.comparison();
     page.heading(l.criteria_changed);
     let rows: Vec<Vec<String>> = c
         .criteria
@@ -132,9 +139,9 @@ fn criteria(page: &mut Page, l: &Labels, c: &Comparison) {
         .map(|x| {
             vec![
                 x.title.clone(),
-                answer_text(l, &x.old),
-                answer_text(l, &x.new),
-                change_text(l, x),
+                answer_text(lang, &x.old),
+                answer_text(lang, &x.new),
+                change_text(lang, x),
             ]
         })
         .collect();
@@ -148,16 +155,18 @@ fn criteria(page: &mut Page, l: &Labels, c: &Comparison) {
     page.line(&l.criteria_unchanged.replace("{n}", &unchanged.to_string()));
 }
 
-fn finding_line(l: &Labels, f: &FindingNote, with_message: bool) -> String {
+fn finding_line(lang: Language, f: &FindingNote, with_message: bool) -> String {
+    let kind = lang.comparison().kind(f.kind);
     if with_message && !f.message.is_empty() {
-        format!("[{}] {}{}{}", l.kind(f.kind), f.id, l.colon, f.message)
+        lang.labelled(&format!("[{kind}] {}", f.id), &f.message)
     } else {
-        format!("[{}] {}", l.kind(f.kind), f.id)
+        format!("[{kind}] {}", f.id)
     }
 }
 
 /// What only one grid version has, when the two differ.
-fn not_comparable(page: &mut Page, l: &Labels, c: &Comparison) {
+fn not_comparable(page: &mut Page, lang: Language, c: &Comparison) {
+    let l = lang.comparison();
     let nc = &c.not_comparable;
     if nc.is_empty() {
         return;
@@ -170,7 +179,7 @@ fn not_comparable(page: &mut Page, l: &Labels, c: &Comparison) {
         (l.criteria_only_new, &nc.criteria_only_new),
     ] {
         if !ids.is_empty() {
-            page.item(&format!("{label}{}{}", l.colon, ids.join(", ")));
+            page.item(&lang.labelled(label, ids.join(", ")));
         }
     }
 }

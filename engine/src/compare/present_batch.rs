@@ -2,8 +2,9 @@
 //! spreadsheets (CSV records: the caller writes the fields).
 
 use super::batches::{BatchSummary, GroupChange, InitiativeChange, Unmatched};
-use super::labels::{labels, Labels};
-use super::page::{number, signed, Layout, Page};
+use super::records::figure_cell;
+use crate::page::{Layout, Page};
+use crate::vocabulary::{ComparisonLabels, Language};
 
 /// The columns of per-initiative CSV records: id, name, whether the initiative
 /// is in both batches (`both`, `old_only`, `new_only`), the overall score before,
@@ -24,10 +25,6 @@ pub fn batch_csv_header(axes: &[String]) -> Vec<String> {
     h
 }
 
-fn score_cell(v: Option<f64>) -> String {
-    v.map(|v| number(Some(v))).unwrap_or_default()
-}
-
 fn ids(keys: &[super::FindingKey]) -> String {
     keys.iter()
         .map(|k| k.id.as_str())
@@ -42,12 +39,12 @@ pub fn batch_csv_record(c: &InitiativeChange, axes: &[String]) -> Vec<String> {
         c.id.clone(),
         c.initiative.clone(),
         "both".to_owned(),
-        score_cell(ch.overall.old),
-        score_cell(ch.overall.new),
-        score_cell(ch.overall.delta),
+        figure_cell(ch.overall.old),
+        figure_cell(ch.overall.new),
+        figure_cell(ch.overall.delta),
     ];
     for id in axes {
-        r.push(score_cell(
+        r.push(figure_cell(
             ch.axes
                 .iter()
                 .find(|a| &a.id == id)
@@ -84,8 +81,8 @@ pub fn group_csv_records(s: &BatchSummary) -> Vec<Vec<String>> {
     let record = |g: &GroupChange, key: Vec<String>| {
         let mut r = key;
         r.extend([g.matched, g.only_in_old, g.only_in_new].map(|n| n.to_string()));
-        r.push(score_cell(g.overall.mean));
-        r.extend(g.axes.iter().map(|m| score_cell(m.mean)));
+        r.push(figure_cell(g.overall.mean));
+        r.extend(g.axes.iter().map(|m| figure_cell(m.mean)));
         r.extend([g.appeared, g.resolved].map(|n| n.to_string()));
         r
     };
@@ -94,7 +91,8 @@ pub fn group_csv_records(s: &BatchSummary) -> Vec<Vec<String>> {
     out
 }
 
-fn group_rows(l: &Labels, s: &BatchSummary) -> (Vec<String>, Vec<Vec<String>>) {
+fn group_rows(lang: Language, s: &BatchSummary) -> (Vec<String>, Vec<Vec<String>>) {
+    let l = lang.comparison();
     let mut head = vec![
         s.by.join(" / "),
         l.matched.to_owned(),
@@ -107,8 +105,8 @@ fn group_rows(l: &Labels, s: &BatchSummary) -> (Vec<String>, Vec<Vec<String>>) {
     let row = |g: &GroupChange, name: String| {
         let mut r = vec![name];
         r.extend([g.matched, g.only_in_old, g.only_in_new].map(|n| n.to_string()));
-        r.push(signed(g.overall.mean));
-        r.extend(g.axes.iter().map(|m| signed(m.mean)));
+        r.push(lang.signed(g.overall.mean));
+        r.extend(g.axes.iter().map(|m| lang.signed(m.mean)));
         r.extend([g.appeared, g.resolved].map(|n| n.to_string()));
         r
     };
@@ -131,20 +129,21 @@ fn group_rows(l: &Labels, s: &BatchSummary) -> (Vec<String>, Vec<Vec<String>>) {
 
 /// The per-initiative table: its header and one row per initiative.
 fn initiative_rows(
-    l: &Labels,
+    lang: Language,
     changes: &[InitiativeChange],
     s: &BatchSummary,
 ) -> (Vec<String>, Vec<Vec<String>>) {
+    let l: &ComparisonLabels = lang.comparison();
     let mut head = vec!["id".to_owned(), l.overall.to_owned()];
     head.extend(s.axes.iter().cloned());
     head.extend([l.appeared.to_owned(), l.resolved.to_owned()]);
     let rows = changes
         .iter()
         .map(|c| {
-            let mut r = vec![c.id.clone(), signed(c.change.overall.delta)];
+            let mut r = vec![c.id.clone(), lang.signed(c.change.overall.delta)];
             for id in &s.axes {
                 let axis = c.change.axes.iter().find(|a| &a.id == id);
-                r.push(signed(axis.and_then(|a| a.score.delta)));
+                r.push(lang.signed(axis.and_then(|a| a.score.delta)));
             }
             r.push(ids(&c.change.findings.appeared));
             r.push(ids(&c.change.findings.resolved));
@@ -171,18 +170,19 @@ pub fn batch_markdown(changes: &[InitiativeChange], s: &BatchSummary, lang: &str
 }
 
 fn render(changes: &[InitiativeChange], s: &BatchSummary, lang: &str, layout: Layout) -> String {
-    let l = labels(lang);
-    let mut page = Page::new(layout);
-    page.title(&format!("{}{}{}", l.batch_title, l.colon, s.grid));
+    let lang = Language::of_text(lang);
+    let l = lang.comparison();
+    let mut page = Page::new(layout, lang);
+    page.title(&lang.labelled(l.batch_title, &s.grid));
     if s.by.is_empty() {
         page.blank();
     } else {
         page.heading(l.by_group);
     }
-    let (head, rows) = group_rows(l, s);
+    let (head, rows) = group_rows(lang, s);
     page.table(&head, &rows, &right(head.len(), 0));
     page.heading(&format!("{} ({})", l.initiatives, changes.len()));
-    let (head, rows) = initiative_rows(l, changes, s);
+    let (head, rows) = initiative_rows(lang, changes, s);
     page.table(&head, &rows, &right(head.len(), 2));
     for (title, list) in [
         (l.only_in_old, &s.only_in_old),

@@ -1,15 +1,15 @@
 //! Both assessments of a comparison on one radar: the progress view's chart.
 
-use super::labels::labels;
 use crate::charts::{radar_svg, ChartOptions, RadarSeries};
 use crate::report::Report;
+use crate::vocabulary::Language;
 
 /// The radar of two reports overlaid, on the axes both have (in the new
 /// report's order, so two versions of a grid are drawn on what they share).
 /// Series are named « Avant » / « Après » (or Before / After) with their date,
 /// since both usually carry the same initiative name.
 pub fn radar_overlay(old: &Report, new: &Report, options: &ChartOptions) -> String {
-    let l = labels(&new.lang);
+    let l = Language::of_text(&new.lang).comparison();
     let shared: Vec<(&str, &str)> = new
         .axes
         .iter()

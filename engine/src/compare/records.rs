@@ -3,7 +3,7 @@
 //! matched. The caller writes the fields.
 
 use super::assessments::{AnswerSide, Comparison, FindingNote};
-use super::page::number;
+use crate::rules::AnswerState;
 
 /// The columns: what a record is about (`overall`, `axis`, `criterion`,
 /// `appeared`, `resolved`, `persisting`), its id, the value before and after,
@@ -14,17 +14,20 @@ pub fn comparison_csv_header() -> Vec<String> {
         .to_vec()
 }
 
-fn cell(v: Option<f64>) -> String {
-    v.map(|v| number(Some(v))).unwrap_or_default()
+/// A figure in a cell: two decimals at most, a decimal point whatever the language
+/// (spreadsheets and scripts read it), empty when absent.
+pub(super) fn figure_cell(v: Option<f64>) -> String {
+    v.map(|v| ((v * 100.0).round() / 100.0 + 0.0).to_string())
+        .unwrap_or_default()
 }
 
 /// A criterion's answer in a cell: its level code, `na`, `?`, or its state.
 fn answer(a: &AnswerSide) -> String {
-    match (&a.level, a.state.as_str()) {
-        (Some(l), "answered") => l.code.clone(),
-        (_, "not_applicable") => "na".to_owned(),
-        (_, "unknown") => "?".to_owned(),
-        (_, state) => state.to_owned(),
+    match (&a.level, a.state) {
+        (Some(l), AnswerState::Answered) => l.code.clone(),
+        (_, AnswerState::NotApplicable) => "na".to_owned(),
+        (_, AnswerState::Unknown) => "?".to_owned(),
+        (_, state) => state.code().to_owned(),
     }
 }
 
@@ -33,9 +36,9 @@ pub fn comparison_csv_records(c: &Comparison) -> Vec<Vec<String>> {
     let mut out = vec![vec![
         "overall".to_owned(),
         String::new(),
-        cell(c.overall.old),
-        cell(c.overall.new),
-        cell(c.overall.delta),
+        figure_cell(c.overall.old),
+        figure_cell(c.overall.new),
+        figure_cell(c.overall.delta),
         String::new(),
     ]];
     for a in &c.axes {
@@ -43,9 +46,9 @@ pub fn comparison_csv_records(c: &Comparison) -> Vec<Vec<String>> {
         out.push(vec![
             "axis".to_owned(),
             a.change.id.clone(),
-            cell(s.old),
-            cell(s.new),
-            cell(s.delta),
+            figure_cell(s.old),
+            figure_cell(s.new),
+            figure_cell(s.delta),
             String::new(),
         ]);
     }
@@ -59,7 +62,7 @@ pub fn comparison_csv_records(c: &Comparison) -> Vec<Vec<String>> {
             x.id.clone(),
             answer(&x.old),
             answer(&x.new),
-            cell(x.value.delta),
+            figure_cell(x.value.delta),
             change,
         ]);
     }

@@ -210,9 +210,6 @@ const EN: Labels = Labels {
 impl Language {
     /// The fixed labels in this language.
     pub fn labels(self) -> &'static Labels {
-        match self {
-            Language::Fr => &FR,
-            Language::En => &EN,
-        }
+        self.choose(&FR, &EN)
     }
 }

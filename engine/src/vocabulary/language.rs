@@ -28,6 +28,14 @@ impl Language {
         }
     }
 
+    /// Of a table per language (French first), this language's.
+    pub(crate) fn choose<T: ?Sized>(self, fr: &'static T, en: &'static T) -> &'static T {
+        match self {
+            Language::Fr => fr,
+            Language::En => en,
+        }
+    }
+
     /// The language's own name.
     pub fn name(self) -> &'static str {
         match self {

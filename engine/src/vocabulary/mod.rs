@@ -9,12 +9,19 @@
 //! - [`Language`]: the languages of the tools and the one rule reading a language tag
 //!   (`fr`, `fr-FR`, `en_GB`, `EN`…);
 //! - [`Labels`]: the fixed labels (headings, column names);
+//! - [`ComparisonLabels`], [`AgreementLabels`], [`GridDiffLabels`]: the words of
+//!   comparisons, of agreement between raters and of grid diffs (`Language::comparison`,
+//!   `Language::agreement`, `Language::grid_diff`);
 //! - `Language::kind`, `phase`, `state`: DOMINO's terms;
 //! - `Language::colon`, `labelled`, `question`: punctuation, which belongs to the language;
-//! - `Language::number`, `score`, `coverage`: numbers as people read them;
+//! - `Language::number`, `score`, `signed`, `interval`, `coverage`: numbers as people read
+//!   them;
 //! - [`report_text`]: the phrases every presenter shows the same way (a finding's why, a level,
 //!   the grid stamp, the page title).
 
+mod agreement;
+mod comparison;
+mod grid_diff;
 mod labels;
 mod language;
 mod numbers;
@@ -22,5 +29,9 @@ mod punctuation;
 pub mod report_text;
 mod terms;
 
+pub use agreement::AgreementLabels;
+pub use comparison::ComparisonLabels;
+pub use grid_diff::GridDiffLabels;
 pub use labels::Labels;
 pub use language::{Language, UnknownLanguage};
+pub use numbers::NO_FIGURE;

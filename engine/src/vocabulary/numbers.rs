@@ -1,4 +1,5 @@
-//! Numbers as people read them: the language's decimal separator, no needless zeros.
+//! Numbers as people read them: the language's decimal separator, no needless zeros, a
+//! true minus sign (U+2212) where French typography wants one.
 
 use super::Language;
 use crate::report::Coverage;
@@ -6,14 +7,44 @@ use crate::report::Coverage;
 /// What is shown where there is no figure (an axis with nothing answered has no score).
 pub const NO_FIGURE: &str = "—";
 
+/// U+2212, the minus sign of typography (the hyphen-minus `-` is shorter than `+`).
+const MINUS: &str = "\u{2212}";
+
 impl Language {
     /// `value` with `decimals` decimals and the language's separator (`62,5` in French,
-    /// `62.5` in English).
+    /// `62.5` in English); French writes a negative figure with a true minus (`−0,125`).
     pub fn number(self, value: f64, decimals: usize) -> String {
         let s = format!("{:.decimals$}", value + 0.0);
         match self {
-            Language::Fr => s.replace('.', ","),
+            Language::Fr => s.replace('.', ",").replace('-', MINUS),
             Language::En => s,
+        }
+    }
+
+    /// An interval between two figures of `decimals` decimals: `[0,712\u{a0}; 0,845]` in
+    /// French (the comma is the decimal separator), `[0.712, 0.845]` in English.
+    pub fn interval(self, low: f64, high: f64, decimals: usize) -> String {
+        let between = match self {
+            Language::Fr => self.semicolon(),
+            Language::En => ", ",
+        };
+        let (low, high) = (self.number(low, decimals), self.number(high, decimals));
+        format!("[{low}{between}{high}]")
+    }
+
+    /// A change as shown to people: signed like a score (`+12,5`, `−3`, `0`; a true minus
+    /// in every language, so the sign reads as clearly as the plus), `—` when absent.
+    pub fn signed(self, change: Option<f64>) -> String {
+        let Some(v) = change else {
+            return NO_FIGURE.to_owned();
+        };
+        let rounded = (v * 100.0).round() / 100.0 + 0.0;
+        if rounded > 0.0 {
+            format!("+{}", self.score(Some(rounded)))
+        } else if rounded < 0.0 {
+            format!("{MINUS}{}", self.score(Some(-rounded)))
+        } else {
+            "0".to_owned()
         }
     }
 
@@ -64,6 +95,23 @@ mod tests {
         assert_eq!(Language::Fr.number(62.5, 1), "62,5");
         assert_eq!(Language::En.number(62.5, 1), "62.5");
         assert_eq!(Language::En.number(-0.0, 0), "0");
+        assert_eq!(Language::Fr.number(-0.125, 3), "\u{2212}0,125");
+        assert_eq!(Language::En.number(-0.125, 3), "-0.125");
+    }
+
+    #[test]
+    fn a_change_carries_its_sign_in_the_language_s_notation() {
+        assert_eq!(Language::Fr.signed(Some(12.5)), "+12,5");
+        assert_eq!(Language::En.signed(Some(12.5)), "+12.5");
+        assert_eq!(Language::En.signed(Some(-3.0)), "\u{2212}3");
+        assert_eq!(Language::Fr.signed(Some(-0.001)), "0");
+        assert_eq!(Language::Fr.signed(None), "—");
+    }
+
+    #[test]
+    fn an_interval_separates_its_bounds_without_clashing_with_the_decimals() {
+        assert_eq!(Language::Fr.interval(0.5, 0.75, 3), "[0,500\u{a0}; 0,750]");
+        assert_eq!(Language::En.interval(-0.5, 0.75, 3), "[-0.500, 0.750]");
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! A [`GridDiff`] in words: a text table for the terminal, Markdown for a
 //! document, JSON for tools; texts in the chosen language.
 
-use super::{FieldChange, GridDiff, ItemDiff, SectionKind, Shown, Status};
+use super::{FieldChange, GridDiff, ItemDiff, Shown};
+use crate::markup::{escape_markdown as md, markdown_code as code};
+use crate::vocabulary::{GridDiffLabels, Language};
 use serde_json::{json, Value};
 use std::fmt::Write;
 
@@ -39,8 +41,7 @@ impl GridDiff {
             line.push_str(&(w.matched)(&old));
         }
         if self.is_empty() {
-            line.push_str(w.colon);
-            line.push(' ');
+            line.push_str(w.colon());
             line.push_str(w.no_change);
         }
         line
@@ -71,18 +72,18 @@ impl GridDiff {
                 for f in &item.fields {
                     let _ = writeln!(
                         out,
-                        "{indent}{}{} {}",
+                        "{indent}{}{}{}",
                         f.field,
-                        w.colon,
+                        w.colon(),
                         change(f, w, lang, str::to_owned, str::to_owned)
                     );
                 }
                 if !item.typography.is_empty() {
                     let fields = item.typography.join(", ");
-                    let _ = writeln!(out, "{indent}{}{} {fields}", w.typography, w.colon);
+                    let _ = writeln!(out, "{indent}{}{}{fields}", w.typography, w.colon());
                 }
                 if let Some(note) = &item.note {
-                    let _ = writeln!(out, "{indent}{}{} {}", w.note, w.colon, note.get(lang));
+                    let _ = writeln!(out, "{indent}{}{}{}", w.note, w.colon(), note.get(lang));
                 }
             }
         }
@@ -94,22 +95,26 @@ impl GridDiff {
         for section in &self.sections {
             let _ = write!(out, "\n## {}\n\n", w.section(section.kind));
             for item in &section.items {
-                let code = |s: &str| format!("`{s}`");
                 let _ = writeln!(
                     out,
-                    "- **{}** `{}`{}",
+                    "- **{}** {}{}",
                     w.status(item.status),
-                    item.id,
+                    code(&item.id),
                     from(item, code)
                 );
                 for f in &item.fields {
-                    let shown = change(f, w, lang, md, |p| format!("`{}`", p.replace('`', "'")));
-                    let _ = writeln!(out, "  - `{}`{} {shown}", f.field, w.colon);
+                    let shown = change(f, w, lang, md, code);
+                    let _ = writeln!(out, "  - {}{}{shown}", code(&f.field), w.colon());
                 }
                 if !item.typography.is_empty() {
-                    let fields: Vec<String> =
-                        item.typography.iter().map(|f| format!("`{f}`")).collect();
-                    let _ = writeln!(out, "  - {}{} {}", w.typography, w.colon, fields.join(", "));
+                    let fields: Vec<String> = item.typography.iter().map(|f| code(f)).collect();
+                    let _ = writeln!(
+                        out,
+                        "  - {}{}{}",
+                        w.typography,
+                        w.colon(),
+                        fields.join(", ")
+                    );
                 }
                 if let Some(note) = &item.note {
                     let _ = writeln!(out, "  - *{}*", md(note.get(lang)));
@@ -172,105 +177,34 @@ fn change(
     let show = |s: &Shown| match s {
         Shown::Absent => w.absent.to_owned(),
         Shown::Plain(p) => plain(p),
-        Shown::Text(t) => format!("{}{}{}", w.quotes.0, escape(t.get(lang)), w.quotes.1),
+        Shown::Text(t) => w.lang.quoted(&escape(t.get(lang))),
     };
     format!("{} → {}", show(&f.before), show(&f.after))
 }
 
-/// Markdown inline text: the characters Markdown reads escaped, lines joined.
-fn md(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '\\' | '|' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// The words of a diff in one language.
+/// The words of a diff in the language of its texts, and that language's punctuation.
 struct Words {
-    headline: fn(&str, &str, &str) -> String,
-    matched: fn(&str) -> String,
-    no_change: &'static str,
-    note: &'static str,
-    typography: &'static str,
-    absent: &'static str,
-    colon: &'static str,
-    quotes: (&'static str, &'static str),
-    sections: [&'static str; 7],
-    statuses: [&'static str; 7],
+    lang: Language,
+    labels: &'static GridDiffLabels,
 }
 
 impl Words {
     fn of(lang: &str) -> Words {
-        if lang == "fr" {
-            Words {
-                headline: |id, a, b| format!("Grille `{id}`, de {a} à {b}"),
-                matched: |a| {
-                    format!(" (critères mis en correspondance par la table de passage depuis {a})")
-                },
-                no_change: "aucun changement",
-                note: "note",
-                typography: "typographie seule",
-                absent: "(absent)",
-                colon: "\u{a0}:",
-                quotes: ("«\u{a0}", "\u{a0}»"),
-                sections: [
-                    "Grille",
-                    "Échelles",
-                    "Profil",
-                    "Axes",
-                    "Critères",
-                    "Règles",
-                    "Recommandations",
-                ],
-                statuses: [
-                    "ajouté",
-                    "supprimé",
-                    "renommé",
-                    "scindé",
-                    "fusionné",
-                    "reformulé",
-                    "modifié",
-                ],
-            }
-        } else {
-            Words {
-                headline: |id, a, b| format!("Grid `{id}`, from {a} to {b}"),
-                matched: |a| format!(" (criteria matched through the crosswalk from {a})"),
-                no_change: "no change",
-                note: "note",
-                typography: "typography only",
-                absent: "(none)",
-                colon: ":",
-                quotes: ("“", "”"),
-                sections: [
-                    "Grid",
-                    "Scales",
-                    "Profile",
-                    "Axes",
-                    "Criteria",
-                    "Rules",
-                    "Recommendations",
-                ],
-                statuses: [
-                    "added", "removed", "renamed", "split", "merged", "reworded", "changed",
-                ],
-            }
+        let lang = Language::of_text(lang);
+        Words {
+            lang,
+            labels: lang.grid_diff(),
         }
     }
 
-    fn section(&self, kind: SectionKind) -> &'static str {
-        self.sections[kind as usize]
+    fn colon(&self) -> &'static str {
+        self.lang.colon()
     }
+}
 
-    fn status(&self, status: Status) -> &'static str {
-        self.statuses[status as usize]
+impl std::ops::Deref for Words {
+    type Target = GridDiffLabels;
+    fn deref(&self) -> &GridDiffLabels {
+        self.labels
     }
 }

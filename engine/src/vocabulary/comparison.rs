@@ -1,14 +1,12 @@
-//! Every word a comparison shows people, in French and English (other languages
-//! fall back to English). Kept in one place so it can join the engine's shared
-//! vocabulary as is.
+//! The words of comparisons (two assessments, two batches), one table per language.
 
-use super::assessments::AnswerChange;
+use super::Language;
+use crate::compare::AnswerChange;
 use crate::grid::FindingKind;
 
 /// The words of comparison tables.
-pub struct Labels {
-    /// Between a label and its value.
-    pub colon: &'static str,
+#[derive(Debug)]
+pub struct ComparisonLabels {
     /// Title of a comparison of two assessments.
     pub title: &'static str,
     /// Title of a comparison of two batches.
@@ -29,8 +27,6 @@ pub struct Labels {
     pub axis: &'static str,
     /// Coverage.
     pub coverage: &'static str,
-    /// After a percentage.
-    pub percent: &'static str,
     /// Criterion column.
     pub criterion: &'static str,
     /// Target.
@@ -75,22 +71,13 @@ pub struct Labels {
     pub all: &'static str,
     /// A group value left empty.
     pub empty_value: &'static str,
-    /// Unanswered.
-    pub unanswered: &'static str,
-    /// Not applicable.
-    pub not_applicable: &'static str,
-    /// Unknown.
-    pub unknown: &'static str,
-    /// Skipped by the grid.
-    pub not_relevant: &'static str,
     /// Kinds of findings, in [`FindingKind::ALL`] order (singular).
     pub kinds: [&'static str; 4],
-    /// Answer changes, in the order of [`change_label`].
+    /// Answer changes, in the order of [`ComparisonLabels::change`].
     pub changes: [&'static str; 9],
 }
 
-const FR: Labels = Labels {
-    colon: "\u{a0}: ",
+const FR: ComparisonLabels = ComparisonLabels {
     title: "Comparaison",
     batch_title: "Comparaison de deux lots",
     grid: "Grille",
@@ -101,7 +88,6 @@ const FR: Labels = Labels {
     overall: "Score global",
     axis: "Axe",
     coverage: "Couverture",
-    percent: "\u{a0}%",
     criterion: "Critère",
     target: "cible",
     criteria_changed: "Critères qui ont changé",
@@ -124,10 +110,6 @@ const FR: Labels = Labels {
     by_group: "Par groupe",
     all: "Ensemble",
     empty_value: "(non renseigné)",
-    unanswered: "sans réponse",
-    not_applicable: "sans objet",
-    unknown: "ne sait pas",
-    not_relevant: "non concerné",
     kinds: [
         "pépite",
         "opportunité",
@@ -147,8 +129,7 @@ const FR: Labels = Labels {
     ],
 };
 
-const EN: Labels = Labels {
-    colon: ": ",
+const EN: ComparisonLabels = ComparisonLabels {
     title: "Comparison",
     batch_title: "Comparison of two batches",
     grid: "Grid",
@@ -159,7 +140,6 @@ const EN: Labels = Labels {
     overall: "Overall score",
     axis: "Axis",
     coverage: "Coverage",
-    percent: "%",
     criterion: "Criterion",
     target: "target",
     criteria_changed: "Criteria that changed",
@@ -182,10 +162,6 @@ const EN: Labels = Labels {
     by_group: "By group",
     all: "All",
     empty_value: "(not given)",
-    unanswered: "unanswered",
-    not_applicable: "not applicable",
-    unknown: "unknown",
-    not_relevant: "skipped",
     kinds: [
         "nugget",
         "opportunity",
@@ -205,33 +181,21 @@ const EN: Labels = Labels {
     ],
 };
 
-/// The words for a language.
-pub fn labels(lang: &str) -> &'static Labels {
-    if lang == "fr" || lang.starts_with("fr-") {
-        &FR
-    } else {
-        &EN
+impl Language {
+    /// The words of comparison tables in this language.
+    pub fn comparison(self) -> &'static ComparisonLabels {
+        self.choose(&FR, &EN)
     }
 }
 
-impl Labels {
+impl ComparisonLabels {
     /// The singular name of a kind of finding.
     pub fn kind(&self, kind: FindingKind) -> &'static str {
         self.kinds[kind as usize]
     }
 
     /// The words of an answer change.
-    pub fn change_label(&self, change: AnswerChange) -> &'static str {
+    pub fn change(&self, change: AnswerChange) -> &'static str {
         self.changes[change as usize]
-    }
-
-    /// The words of a criterion state other than answered.
-    pub fn state(&self, state: &str) -> &'static str {
-        match state {
-            "not_applicable" => self.not_applicable,
-            "unknown" => self.unknown,
-            "not_relevant" => self.not_relevant,
-            _ => self.unanswered,
-        }
     }
 }

@@ -1,50 +1,34 @@
-//! One page of comparison text, laid out for a terminal or as Markdown: the
-//! presentations say what goes on the page once, and the layout decides how.
+//! One page of text, laid out for a terminal or as Markdown: the presenters of
+//! comparisons and of agreement between raters say what goes on the page once,
+//! and the layout decides how.
 
 use crate::markup::escape_markdown as md;
+use crate::text_layout::{text_table, wrap};
+use crate::vocabulary::Language;
 use std::fmt::Write;
 
 /// How a page is laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Layout {
+pub(crate) enum Layout {
     /// Aligned columns, underlined title, bullets, lines wrapped at 92.
     Text,
     /// Headings, pipe tables and lists, text escaped.
     Markdown,
 }
 
-/// A page being written.
-pub(super) struct Page {
+/// A page being written, in a language (its punctuation).
+pub(crate) struct Page {
     layout: Layout,
+    lang: Language,
     out: String,
-}
-
-/// A score for people: two decimals at most, `—` when absent.
-pub(super) fn number(v: Option<f64>) -> String {
-    match v {
-        Some(v) => format!("{}", (v * 100.0).round() / 100.0 + 0.0),
-        None => "—".to_owned(),
-    }
-}
-
-/// A change for people: signed (`+12.5`, `−3`, `0`), `—` when absent.
-pub(super) fn signed(v: Option<f64>) -> String {
-    let Some(v) = v else { return "—".to_owned() };
-    let r = (v * 100.0).round() / 100.0 + 0.0;
-    if r > 0.0 {
-        format!("+{r}")
-    } else if r < 0.0 {
-        format!("\u{2212}{}", -r)
-    } else {
-        "0".to_owned()
-    }
 }
 
 impl Page {
     /// An empty page.
-    pub fn new(layout: Layout) -> Self {
+    pub fn new(layout: Layout, lang: Language) -> Self {
         Page {
             layout,
+            lang,
             out: String::new(),
         }
     }
@@ -77,8 +61,9 @@ impl Page {
         }
     }
 
-    /// A labelled fact (`Grid: domino 1.0.0`).
-    pub fn fact(&mut self, label: &str, colon: &str, value: &str) {
+    /// A labelled fact (`Grid: domino 1.0.0`), with the language's colon.
+    pub fn fact(&mut self, label: &str, value: &str) {
+        let colon = self.lang.colon();
         match self.layout {
             Layout::Text => {
                 let _ = writeln!(self.out, "{label}{colon}{value}");
@@ -86,6 +71,26 @@ impl Page {
             Layout::Markdown => {
                 let _ = writeln!(self.out, "- **{}**{colon}{}", md(label), md(value));
             }
+        }
+    }
+
+    /// A setting, written as is: a line in text, a list item in Markdown.
+    pub fn setting(&mut self, text: &str) {
+        match self.layout {
+            Layout::Text => {
+                let _ = writeln!(self.out, "{text}");
+            }
+            Layout::Markdown => {
+                let _ = writeln!(self.out, "- {}", md(text));
+            }
+        }
+    }
+
+    /// Ends a table before a paragraph: a blank line in text (Markdown tables end
+    /// with one already).
+    pub fn after_table(&mut self) {
+        if self.layout == Layout::Text {
+            self.out.push('\n');
         }
     }
 
@@ -120,7 +125,7 @@ impl Page {
     pub fn table(&mut self, head: &[String], rows: &[Vec<String>], right: &[bool]) {
         let right_at = |i: usize| right.get(i).copied().unwrap_or(false);
         match self.layout {
-            Layout::Text => text_table(&mut self.out, head, rows, &right_at),
+            Layout::Text => self.out.push_str(&text_table(head, rows, right_at)),
             Layout::Markdown => {
                 let cells: Vec<String> = head.iter().map(|h| md(h)).collect();
                 let _ = write!(self.out, "| {} |\n|", cells.join(" | "));
@@ -142,62 +147,4 @@ impl Page {
     pub fn finish(self) -> String {
         self.out
     }
-}
-
-/// Columns padded to their widest cell, a rule of dashes under the header.
-fn text_table(
-    out: &mut String,
-    head: &[String],
-    rows: &[Vec<String>],
-    right: &dyn Fn(usize) -> bool,
-) {
-    let mut widths: Vec<usize> = head.iter().map(|h| h.chars().count()).collect();
-    for row in rows {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.chars().count());
-        }
-    }
-    let mut line = |cells: &mut dyn Iterator<Item = &str>| {
-        let mut s = String::new();
-        for (i, (cell, w)) in cells.zip(&widths).enumerate() {
-            let gap = " ".repeat(w.saturating_sub(cell.chars().count()));
-            if i > 0 {
-                s.push_str("  ");
-            }
-            if right(i) {
-                s.push_str(&gap);
-                s.push_str(cell);
-            } else {
-                s.push_str(cell);
-                s.push_str(&gap);
-            }
-        }
-        let _ = writeln!(out, "{}", s.trim_end());
-    };
-    line(&mut head.iter().map(String::as_str));
-    let rules: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
-    line(&mut rules.iter().map(String::as_str));
-    for row in rows {
-        line(&mut row.iter().map(String::as_str));
-    }
-}
-
-/// Wraps `text` at `width` characters, continuation lines starting with `indent`.
-fn wrap(text: &str, width: usize, indent: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 16);
-    let mut line = 0;
-    for word in text.split(' ') {
-        let n = word.chars().count();
-        if line > 0 && line + 1 + n > width {
-            out.push('\n');
-            out.push_str(indent);
-            line = indent.chars().count();
-        } else if line > 0 {
-            out.push(' ');
-            line += 1;
-        }
-        out.push_str(word);
-        line += n;
-    }
-    out
 }

@@ -1,12 +1,12 @@
-//! Every text of an agreement report that people read, in French and English:
-//! column headings, the reliability flags and why a figure is missing.
-//! Kept together so that they can join the engine's shared vocabulary.
+//! The words of an agreement report between raters: column headings, the
+//! reliability flags and why a figure is missing, one table per language.
 
-use super::{Reliability, Undefined};
+use super::Language;
+use crate::agreement::{Reliability, Undefined};
 
-/// The texts of one language.
+/// The texts of an agreement report in one language.
 #[derive(Debug, Clone, Copy)]
-pub struct Labels {
+pub struct AgreementLabels {
     /// Heading of the report.
     pub title: &'static str,
     /// "Raters".
@@ -49,15 +49,9 @@ pub struct Labels {
     pub undefined: [&'static str; 4],
     /// The sentence explaining the thresholds.
     pub thresholds: &'static str,
-    /// The decimal separator.
-    pub decimal: char,
-    /// What follows a label before its value (`\u{a0}: ` in French).
-    pub colon: &'static str,
-    /// What separates the two bounds of an interval.
-    pub bounds: &'static str,
 }
 
-const FR: Labels = Labels {
+const FR: AgreementLabels = AgreementLabels {
     title: "Accord entre évaluateurs",
     raters: "Évaluateurs",
     initiatives: "Initiatives",
@@ -84,12 +78,9 @@ const FR: Labels = Labels {
         "données insuffisantes\u{a0}: toutes les valeurs sont identiques",
     ],
     thresholds: "α\u{a0}≥\u{a0}0,800\u{a0}: fiable\u{a0}; 0,667\u{a0}≤\u{a0}α\u{a0}<\u{a0}0,800\u{a0}: conclusions provisoires seulement\u{a0}; α\u{a0}<\u{a0}0,667\u{a0}: insuffisant (Krippendorff, 2004).",
-    decimal: ',',
-    colon: "\u{a0}: ",
-    bounds: "\u{a0}; ",
 };
 
-const EN: Labels = Labels {
+const EN: AgreementLabels = AgreementLabels {
     title: "Agreement between raters",
     raters: "Raters",
     initiatives: "Initiatives",
@@ -116,21 +107,16 @@ const EN: Labels = Labels {
         "too little data: every value is the same",
     ],
     thresholds: "α ≥ 0.800: reliable; 0.667 ≤ α < 0.800: tentative conclusions only; α < 0.667: unreliable (Krippendorff, 2004).",
-    decimal: '.',
-    colon: ": ",
-    bounds: ", ",
 };
 
-/// The texts in `lang` (`fr` or `en`; French for any other).
-pub fn labels(lang: &str) -> &'static Labels {
-    if lang == "en" {
-        &EN
-    } else {
-        &FR
+impl Language {
+    /// The words of agreement reports in this language.
+    pub fn agreement(self) -> &'static AgreementLabels {
+        self.choose(&FR, &EN)
     }
 }
 
-impl Labels {
+impl AgreementLabels {
     /// The flag of a reliability.
     pub fn flag(&self, r: Reliability) -> &'static str {
         self.flags[r as usize]
@@ -139,22 +125,5 @@ impl Labels {
     /// Why alpha is missing, in words.
     pub fn undefined_text(&self, u: Undefined) -> &'static str {
         self.undefined[u as usize]
-    }
-
-    /// An interval, `[low; high]`.
-    pub fn interval(&self, low: f64, high: f64) -> String {
-        format!("[{}{}{}]", self.number(low), self.bounds, self.number(high))
-    }
-
-    /// A figure with three decimals and the language's separator.
-    pub fn number(&self, x: f64) -> String {
-        let text = format!("{:.3}", x + 0.0);
-        if self.decimal == '.' {
-            text
-        } else {
-            // French typography: a decimal comma and a true minus sign.
-            text.replace('.', &self.decimal.to_string())
-                .replace('-', "\u{2212}")
-        }
     }
 }
