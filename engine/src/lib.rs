@@ -43,7 +43,7 @@ mod sort;
 mod text;
 pub mod vocabulary;
 
-pub use assessment::{Answer, Assessment, Meta, Responses, RowSchema};
+pub use assessment::{Answer, Assessment, CarriedSchema, Meta, Responses, RowSchema, VERSION_COLUMN};
 pub use diagnostic::{
     did_you_mean, line_column, render_each, Diagnostic, Diagnostics, LineIndex, Severity,
 };
