@@ -186,6 +186,8 @@ pub fn run(args: &BatchArgs, grid: Option<&Path>, lang: &str) -> Result<u8, Fail
         Some(p) if write_rows => Some(files::AtomicFile::create(p)?),
         _ => None,
     };
+    // Refused before anything is written.
+    header_warnings(&source.schema(), &source.name, args.strict)?;
     let start = Instant::now();
     let outcome = write_results(source, &grid, options, atomic.as_mut(), write_rows)?;
     let secs = start.elapsed().as_secs_f64();
@@ -280,13 +282,9 @@ fn print_summary(args: &BatchArgs, grid: &Grid, outcome: &Outcome, lang: &str) -
             lang,
         ),
         SummaryFormat::Csv => summary::csv(grid, &args.by, &outcome.stats),
-        SummaryFormat::Json => summary::json(
-            grid,
-            &args.by,
-            &outcome.stats,
-            outcome.rows,
-            outcome.failed,
-        ),
+        SummaryFormat::Json => {
+            summary::json(grid, &args.by, &outcome.stats, outcome.rows, outcome.failed)
+        }
     };
     files::write_stdout(text.as_bytes())
 }
@@ -402,7 +400,9 @@ pub fn run_pipeline(
         let (shared, stop, bar) = (Arc::clone(&shared), Arc::clone(&stop), bar.clone());
         std::thread::Builder::new()
             .name("domino-reader".into())
-            .spawn(move || read_chunks(&mut source, &shared, &pool, &stop, &bar, ticket_rx, done_tx))
+            .spawn(move || {
+                read_chunks(&mut source, &shared, &pool, &stop, &bar, ticket_rx, done_tx)
+            })
             .map_err(|e| Fail::io(format!("cannot start the reader thread: {e}")))?
     };
     let mut writer = Writer {
@@ -786,7 +786,8 @@ fn process_docs(scorer: &mut Scorer, done: &mut Done, first_row: u64, docs: Vec<
                 if !warnings.is_empty() {
                     done.carried += 1;
                     for d in &warnings {
-                        done.doc_warnings.add(d, || doc_diagnostics(&shared.file, &doc, &[d.clone()]));
+                        done.doc_warnings
+                            .add(d, || doc_diagnostics(&shared.file, &doc, &[d.clone()]));
                     }
                 }
                 scorer.score(done, index, responses)

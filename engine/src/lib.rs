@@ -43,7 +43,9 @@ mod sort;
 mod text;
 pub mod vocabulary;
 
-pub use assessment::{Answer, Assessment, CarriedSchema, Meta, Responses, RowSchema, VERSION_COLUMN};
+pub use assessment::{
+    Answer, Assessment, CarriedSchema, Meta, Responses, RowSchema, VERSION_COLUMN,
+};
 pub use diagnostic::{
     did_you_mean, line_column, render_each, Diagnostic, Diagnostics, LineIndex, Severity,
 };

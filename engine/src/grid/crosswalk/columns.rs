@@ -55,8 +55,7 @@ pub(crate) fn plan_header(grid: &Grid, crosswalk: &Crosswalk, names: &[&str]) ->
             ),
         )
         .with_hint("read the warnings below, one per criterion that changed; `--strict` refuses the file instead")
-        .with_path("grid_version")
-        .at_line_column(0, 1)],
+        .at_line_column(0, 0)],
     };
     let columns = (0..names.len()).map(|i| planner.column(i)).collect();
     planner.added();
@@ -226,7 +225,7 @@ impl Planner<'_> {
                     self.grid.version,
                     note_suffix(change.note.as_ref())
                 );
-                let hint = format!("add a `{new}` column to answer it");
+                let hint = format!("add a column `{new}` to answer it");
                 self.warnings.push(
                     self.located("crosswalk-added", message, &hint, 0)
                         .with_path(new.clone()),
