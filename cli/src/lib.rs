@@ -20,3 +20,4 @@ pub mod score;
 pub mod style;
 pub mod summary;
 pub mod template;
+pub mod upgrade;
