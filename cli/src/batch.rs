@@ -727,7 +727,7 @@ fn process_csv(scorer: &mut Scorer, done: &mut Done, first_row: u64, chunk: &Csv
         let read = decode_fields(chunk, i, names, &mut fields).and_then(|()| {
             let (variant, schema) = versions
                 .pick(&fields, shared.options.strict)
-                .map_err(|d| vec![d])?;
+                .map_err(|d| vec![*d])?;
             done.variant_rows[variant] += 1;
             if variant > 0 || !versions.default_warnings().is_empty() {
                 done.carried += 1;
@@ -786,8 +786,9 @@ fn process_docs(scorer: &mut Scorer, done: &mut Done, first_row: u64, docs: Vec<
                 if !warnings.is_empty() {
                     done.carried += 1;
                     for d in &warnings {
-                        done.doc_warnings
-                            .add(d, || doc_diagnostics(&shared.file, &doc, &[d.clone()]));
+                        done.doc_warnings.add(d, || {
+                            doc_diagnostics(&shared.file, &doc, std::slice::from_ref(d))
+                        });
                     }
                 }
                 scorer.score(done, index, responses)

@@ -72,15 +72,20 @@ impl CsvVersions {
 
     /// The variant reading a row, or the error for its `grid_version` cell
     /// (column set by this function; the caller sets the line).
-    pub fn pick(&self, fields: &[&str], strict: bool) -> Result<(usize, &RowSchema), Diagnostic> {
+    pub fn pick(
+        &self,
+        fields: &[&str],
+        strict: bool,
+    ) -> Result<(usize, &RowSchema), Box<Diagnostic>> {
         let Some(column) = self.column else {
             return match &self.variants[0].read {
                 Ok(carried) => Ok((0, &carried.schema)),
-                Err(errors) => Err(unreadable_as(&self.variants[0].version, errors)),
+                Err(errors) => Err(Box::new(unreadable_as(&self.variants[0].version, errors))),
             };
         };
         let cell = fields.get(column).map_or("", |c| c.trim());
-        let at = |d: Diagnostic| d.with_path(VERSION_COLUMN).at_line_column(0, column + 1);
+        let at =
+            |d: Diagnostic| Box::new(d.with_path(VERSION_COLUMN).at_line_column(0, column + 1));
         let index = if cell.is_empty() {
             0
         } else {

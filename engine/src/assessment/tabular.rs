@@ -242,7 +242,7 @@ impl RowSchema {
                 Column::Carried(k) => {
                     let carried = &self.carried[k];
                     if let Err(d) = carried.read(grid, cell, &mut responses, &mut conflicts) {
-                        errors.push(fail(d));
+                        errors.push(fail(*d));
                     }
                 }
                 Column::Level(c) => match parse_code(grid.scale_of(c), cell) {
@@ -311,12 +311,19 @@ impl CarriedColumn {
         cell: &str,
         responses: &mut Responses,
         conflicts: &mut Vec<(usize, bool)>,
-    ) -> Result<(), Diagnostic> {
+    ) -> Result<(), Box<Diagnostic>> {
         let code = self.levels.get(cell).map_or(cell, String::as_str);
         for &c in &self.criteria {
             let scale = grid.scale_of(c);
             let given = parse_code(scale, code);
-            let bad = || bad_code(scale, &grid.criterion(c).full_id, code, self.target);
+            let bad = || {
+                Box::new(bad_code(
+                    scale,
+                    &grid.criterion(c).full_id,
+                    code,
+                    self.target,
+                ))
+            };
             let answer = &mut responses.answers[c];
             if self.target {
                 let Some(Given::Level(p)) = given else {
