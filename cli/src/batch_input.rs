@@ -155,13 +155,11 @@ pub fn open_for_version(
     from: Option<&str>,
 ) -> Result<Source, Fail> {
     if let Some(v) = from.filter(|v| *v != grid.version && grid.crosswalk_from(v).is_none()) {
-        let mut known: Vec<&str> = grid.crosswalks.iter().map(|c| c.from.as_str()).collect();
-        known.push(&grid.version);
         return Err(Fail::invalid(format!(
             "`--from-version {v}`: grid `{}` {} has no crosswalk from version {v} (versions it reads: {})",
             grid.id,
             grid.version,
-            known.join(", ")
+            grid.readable_versions().join(", ")
         )));
     }
     let files_source = |files: Vec<PathBuf>, name: String| {

@@ -159,13 +159,11 @@ fn carried_text(
     let mut assessment = assessment.clone();
     assessment.meta.grid_version = Some(version.to_owned());
     let Some(carried) = grid.carry(&assessment) else {
-        let mut known: Vec<&str> = grid.crosswalks.iter().map(|c| c.from.as_str()).collect();
-        known.push(&grid.version);
         return Err(Fail::invalid(format!(
             "`{name}`: grid `{}` {} has no crosswalk from version {version} (versions it reads: {})",
             grid.id,
             grid.version,
-            known.join(", ")
+            grid.readable_versions().join(", ")
         )));
     };
     files::report_diagnostics(&carried.warnings, &name, source);

@@ -3,33 +3,15 @@
 //! `--strict` refusing it, a `grid_version` column read per row, and documents
 //! carried one by one.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+mod support;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("workspace root")
-        .to_path_buf()
-}
+use support::root;
 
 const CENSUS: &str = "engine/tests/data/released-1.0.0/batch.csv";
 
-/// Runs `domino` at the workspace root with colours off: exit code, stdout, stderr.
+/// Runs `domino` at the workspace root.
 fn domino(args: &[&str]) -> (i32, String, String) {
-    let o = Command::new(env!("CARGO_BIN_EXE_domino"))
-        .args(args)
-        .current_dir(root())
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::null())
-        .output()
-        .expect("domino runs");
-    let text = |b: Vec<u8>| String::from_utf8(b).expect("UTF-8");
-    (
-        o.status.code().expect("exit code"),
-        text(o.stdout),
-        text(o.stderr),
-    )
+    support::domino(&root(), args)
 }
 
 fn census() -> String {
@@ -175,4 +157,13 @@ fn documents_of_1_0_0_are_carried_one_by_one_and_warned_once() {
     assert_eq!(code, 2, "{err}");
     assert_eq!(out.lines().count(), 1, "only the header: {out}");
     assert!(err.contains("error[grid-version-carried]"), "{err}");
+}
+
+#[test]
+fn a_refused_1_0_0_column_says_how_to_read_the_file() {
+    let (_, _, err) = domino(&["batch", CENSUS]);
+    assert!(
+        err.contains("`collectif.regles` is a column of version 1.0.0: read the file with `--from-version 1.0.0`"),
+        "{err}"
+    );
 }

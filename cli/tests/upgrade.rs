@@ -2,33 +2,10 @@
 //! assessments of the shipped grid, in their own format, with the warnings of
 //! the crosswalk; `--in-place` keeps a `.bak`; a current file is left alone.
 
+mod support;
+
 use domino_engine::{Assessment, Grid, BUILTIN_GRIDS};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("workspace root")
-        .to_path_buf()
-}
-
-/// Runs `domino` in `dir` with colours off: exit code, stdout, stderr.
-fn domino(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let o = Command::new(env!("CARGO_BIN_EXE_domino"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::null())
-        .output()
-        .expect("domino runs");
-    let text = |b: Vec<u8>| String::from_utf8(b).expect("UTF-8");
-    (
-        o.status.code().expect("exit code"),
-        text(o.stdout),
-        text(o.stderr),
-    )
-}
+use support::{domino, root};
 
 fn released(name: &str) -> String {
     std::fs::read_to_string(root().join("engine/tests/data/released-1.0.0").join(name)).unwrap()

@@ -366,8 +366,6 @@ fn merge<T: PartialEq>(
 
 /// The error for a version the grid cannot read.
 fn unknown_version(grid: &Grid, version: &str) -> Diagnostic {
-    let mut known: Vec<&str> = grid.crosswalks.iter().map(|c| c.from.as_str()).collect();
-    known.push(&grid.version);
     Diagnostic::error(
         "unknown-grid-version",
         format!(
@@ -375,7 +373,10 @@ fn unknown_version(grid: &Grid, version: &str) -> Diagnostic {
             grid.id, grid.version
         ),
     )
-    .with_hint(format!("versions it reads: {}", known.join(", ")))
+    .with_hint(format!(
+        "versions it reads: {}",
+        grid.readable_versions().join(", ")
+    ))
 }
 
 /// The error for a row of `found` fields under a header of `expected`
@@ -387,6 +388,16 @@ pub(crate) fn ragged_row(found: usize, expected: usize) -> Diagnostic {
     )
     .with_hint("every row needs one field per column; quote fields that contain commas")
     .at_line_column(0, found.min(expected) + 1)
+}
+
+/// The earlier version whose crosswalk names `name` (or its criterion, for a
+/// `.target` column) as an old criterion.
+fn earlier_version_of<'g>(grid: &'g Grid, name: &str) -> Option<&'g str> {
+    let id = name.strip_suffix(".target").unwrap_or(name);
+    grid.crosswalks
+        .iter()
+        .find(|c| c.changes.iter().any(|ch| ch.old.iter().any(|o| o == id)))
+        .map(|c| c.from.as_str())
 }
 
 fn unknown_column(grid: &Grid, name: &str, budget: &SuggestionBudget) -> Diagnostic {
@@ -401,6 +412,11 @@ fn unknown_column(grid: &Grid, name: &str, budget: &SuggestionBudget) -> Diagnos
             "column `{name}` is neither a criterion, a `.target` column nor a profile field{}",
             crate::diagnostic::non_ascii_note(name)
         ));
+        if let Some(from) = earlier_version_of(grid, name) {
+            d.hint = Some(format!(
+                "`{name}` is a column of version {from}: read the file with `--from-version {from}`, or add a `grid_version` column"
+            ));
+        }
         return d;
     }
     let known = ["id", "name", VERSION_COLUMN]
