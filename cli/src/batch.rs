@@ -729,7 +729,7 @@ fn process_csv(scorer: &mut Scorer, done: &mut Done, first_row: u64, chunk: &Csv
                 .pick(&fields, shared.options.strict)
                 .map_err(|d| vec![*d])?;
             done.variant_rows[variant] += 1;
-            if variant > 0 || !versions.default_warnings().is_empty() {
+            if !versions.warnings(variant).is_empty() {
                 done.carried += 1;
             }
             schema.read(&shared.grid, &fields)

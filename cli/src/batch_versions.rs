@@ -64,9 +64,14 @@ impl CsvVersions {
 
     /// The header warnings of the default version (every row without a `grid_version` cell).
     pub fn default_warnings(&self) -> &[Diagnostic] {
-        match &self.variants[0].read {
-            Ok(carried) => &carried.warnings,
-            Err(_) => &[],
+        self.warnings(0)
+    }
+
+    /// The header warnings of a variant: empty for the grid's own version.
+    pub fn warnings(&self, variant: usize) -> &[Diagnostic] {
+        match self.variants.get(variant).map(|v| &v.read) {
+            Some(Ok(carried)) => &carried.warnings,
+            _ => &[],
         }
     }
 
