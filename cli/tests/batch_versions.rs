@@ -167,3 +167,24 @@ fn a_refused_1_0_0_column_says_how_to_read_the_file() {
         "{err}"
     );
 }
+
+#[test]
+fn a_json_array_of_1_0_0_documents_is_carried_document_by_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("two.json");
+    let lines = ndjson();
+    let items: Vec<&str> = lines.lines().collect();
+    std::fs::write(&path, format!("[{}]", items.join(",\n"))).unwrap();
+    let (code, out, err) = domino(&[
+        "batch",
+        &path.display().to_string(),
+        "--from-version",
+        "1.0.0",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let reports: serde_json::Value = serde_json::from_str(&out).expect("a JSON array");
+    assert_eq!(reports.as_array().map(Vec::len), Some(2));
+    assert!(err.contains("warning[crosswalk-split]: item 1"), "{err}");
+}
