@@ -189,11 +189,6 @@ impl RowSchema {
         h
     }
 
-    /// The position of the `grid_version` column, if the header has one.
-    pub fn version_column(&self) -> Option<usize> {
-        self.columns.iter().position(|c| *c == Column::Version)
-    }
-
     /// Number of columns.
     pub fn len(&self) -> usize {
         self.columns.len()
