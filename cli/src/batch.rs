@@ -4,7 +4,8 @@
 //! calling thread writes results in input order. At most a fixed number of
 //! chunks are in flight (tickets), so memory does not grow with the input.
 
-use crate::batch_input::{self, Doc, InputFormat, Payload, Schema, Source};
+use crate::batch_input::{self, CsvChunk, Doc, InputFormat, Payload, Schema, Source};
+use crate::batch_versions::{self, DocWarnings};
 use crate::failure::{Fail, EXIT_ROWS};
 use crate::files::{self, display};
 use crate::style;
@@ -55,9 +56,15 @@ pub struct BatchArgs {
     /// Worker threads (default: all cores).
     #[arg(short, long, value_name = "N")]
     jobs: Option<usize>,
-    /// Stop at the first bad row (nothing is written).
+    /// Stop at the first bad row (nothing is written); refuse an input that
+    /// carrying over from an earlier grid version would change.
     #[arg(long)]
     strict: bool,
+    /// The grid version the input was written for (e.g. 1.0.0): its columns
+    /// or answers are carried over through the grid's crosswalk. A row's
+    /// `grid_version` cell, or a document's own `grid_version`, takes precedence.
+    #[arg(long, value_name = "VERSION")]
+    from_version: Option<String>,
     /// Only parse the CSV input and count rows (benchmark baseline).
     #[arg(long, hide = true)]
     parse_only: bool,
@@ -108,6 +115,7 @@ pub struct PipelineOptions {
 pub type RowWriter = fn(&Grid, &domino_engine::Evaluation, &mut Vec<u8>);
 
 /// What a pipeline run produced.
+#[derive(Default)]
 pub struct Outcome {
     /// Rows scored.
     pub rows: u64,
@@ -119,6 +127,10 @@ pub struct Outcome {
     pub collected: Vec<Report>,
     /// Stopped early (`strict`).
     pub stopped: bool,
+    /// Rows carried over from an earlier grid version.
+    pub carried: u64,
+    /// Warnings about carrying them (each said once, not once per row).
+    pub carry_warnings: u64,
 }
 
 struct Shared {
@@ -138,32 +150,34 @@ struct Done {
     failed: u64,
     errors: Vec<String>,
     collected: Vec<Report>,
+    /// Rows carried over from an earlier grid version.
+    carried: u64,
+    /// Rows read by each version of a CSV header.
+    variant_rows: Vec<u64>,
+    doc_warnings: DocWarnings,
 }
 
 /// Runs `domino batch`.
 pub fn run(args: &BatchArgs, grid: Option<&Path>, lang: &str) -> Result<u8, Fail> {
     if args.parse_only {
-        let start = Instant::now();
-        let rows = batch_input::parse_only(&args.input)?;
-        let secs = start.elapsed().as_secs_f64();
-        style::note_line(&format!(
-            "parsed {rows} rows in {secs:.3} s ({:.0} rows/s)",
-            rows as f64 / secs.max(1e-9)
-        ));
-        return Ok(0);
+        return parse_only(&args.input);
     }
     let loaded = files::load_grid(grid)?;
     let grid = loaded.grid;
     let by = profile_indices(&grid, &args.by)?;
-    let source = batch_input::open(std::slice::from_ref(&args.input), args.input_format, &grid)?;
-    let jobs = args.jobs.unwrap_or_else(default_jobs).max(1);
+    let source = batch_input::open_for_version(
+        std::slice::from_ref(&args.input),
+        args.input_format,
+        &grid,
+        args.from_version.as_deref(),
+    )?;
     let write_rows = !args.summary || args.output.is_some();
     let options = PipelineOptions {
         format: write_rows.then_some(args.format),
         by: args.summary.then(|| by.clone()),
         collect: 0,
         strict: args.strict,
-        jobs,
+        jobs: args.jobs.unwrap_or_else(default_jobs).max(1),
         lang: lang.to_owned(),
         row_writer: None,
     };
@@ -172,28 +186,10 @@ pub fn run(args: &BatchArgs, grid: Option<&Path>, lang: &str) -> Result<u8, Fail
         Some(p) if write_rows => Some(files::AtomicFile::create(p)?),
         _ => None,
     };
+    // Refused before anything is written.
+    header_warnings(&source.schema(), &source.name, args.strict)?;
     let start = Instant::now();
-    let outcome = {
-        let sink: Box<dyn Write> = match (&mut atomic, write_rows) {
-            (Some(file), _) => Box::new(BufWriter::with_capacity(1 << 16, file.file())),
-            (None, true) => Box::new(BufWriter::with_capacity(1 << 16, io::stdout().lock())),
-            (None, false) => Box::new(io::sink()),
-        };
-        let mut sink = sink;
-        let header = if options.format == Some(RowFormat::Csv) {
-            let mut header = Vec::new();
-            push_record(&mut header, summary_header(&grid));
-            header
-        } else {
-            Vec::new()
-        };
-        write_all(&mut sink, &header)?;
-        let outcome = run_pipeline(source, grid.clone(), options, &mut sink, &mut io::stderr())?;
-        if !outcome.stopped {
-            sink.flush().map_err(write_error)?;
-        }
-        outcome
-    };
+    let outcome = write_results(source, &grid, options, atomic.as_mut(), write_rows)?;
     let secs = start.elapsed().as_secs_f64();
     if outcome.stopped {
         style::error_line(&format!(
@@ -209,40 +205,88 @@ pub fn run(args: &BatchArgs, grid: Option<&Path>, lang: &str) -> Result<u8, Fail
     if let Some(file) = atomic {
         file.commit()?;
     }
+    say_counts(&outcome, secs);
+    if args.summary {
+        print_summary(args, &grid, &outcome, lang)?;
+    }
+    Ok(if outcome.failed > 0 { EXIT_ROWS } else { 0 })
+}
+
+/// `--parse-only`: reads the CSV and counts rows (the benchmark baseline).
+fn parse_only(input: &Path) -> Result<u8, Fail> {
+    let start = Instant::now();
+    let rows = batch_input::parse_only(input)?;
+    let secs = start.elapsed().as_secs_f64();
+    style::note_line(&format!(
+        "parsed {rows} rows in {secs:.3} s ({:.0} rows/s)",
+        rows as f64 / secs.max(1e-9)
+    ));
+    Ok(0)
+}
+
+/// Runs the pipeline into the output file, stdout, or nowhere (`--summary` alone).
+fn write_results(
+    source: Source,
+    grid: &Grid,
+    options: PipelineOptions,
+    atomic: Option<&mut files::AtomicFile>,
+    write_rows: bool,
+) -> Result<Outcome, Fail> {
+    let mut sink: Box<dyn Write> = match (atomic, write_rows) {
+        (Some(file), _) => Box::new(BufWriter::with_capacity(1 << 16, file.file())),
+        (None, true) => Box::new(BufWriter::with_capacity(1 << 16, io::stdout().lock())),
+        (None, false) => Box::new(io::sink()),
+    };
+    if options.format == Some(RowFormat::Csv) {
+        let mut header = Vec::new();
+        push_record(&mut header, summary_header(grid));
+        write_all(&mut sink, &header)?;
+    }
+    let outcome = run_pipeline(source, grid.clone(), options, &mut sink, &mut io::stderr())?;
+    if !outcome.stopped {
+        sink.flush().map_err(write_error)?;
+    }
+    Ok(outcome)
+}
+
+/// The closing line on stderr: rows scored, failed, carried over.
+fn say_counts(outcome: &Outcome, secs: f64) {
     let mut message = format!("{} row(s) scored, {} failed", outcome.rows, outcome.failed);
+    if outcome.carried > 0 {
+        message.push_str(&format!(
+            "; {} carried over from an earlier grid version, with {} warning(s) above",
+            outcome.carried, outcome.carry_warnings
+        ));
+    }
     if io::stderr().is_terminal() {
         message.push_str(&format!(
             " in {secs:.2} s ({:.0} rows/s)",
             (outcome.rows + outcome.failed) as f64 / secs.max(1e-9)
         ));
     }
-    if outcome.failed > 0 {
+    if outcome.failed > 0 || outcome.carry_warnings > 0 {
         style::warning_line(&message);
     } else {
         style::note_line(&message);
     }
-    if args.summary {
-        let text = match args.summary_format {
-            SummaryFormat::Table => summary::table(
-                &grid,
-                &args.by,
-                &outcome.stats,
-                outcome.rows,
-                outcome.failed,
-                lang,
-            ),
-            SummaryFormat::Csv => summary::csv(&grid, &args.by, &outcome.stats),
-            SummaryFormat::Json => summary::json(
-                &grid,
-                &args.by,
-                &outcome.stats,
-                outcome.rows,
-                outcome.failed,
-            ),
-        };
-        files::write_stdout(text.as_bytes())?;
-    }
-    Ok(if outcome.failed > 0 { EXIT_ROWS } else { 0 })
+}
+
+fn print_summary(args: &BatchArgs, grid: &Grid, outcome: &Outcome, lang: &str) -> Result<(), Fail> {
+    let text = match args.summary_format {
+        SummaryFormat::Table => summary::table(
+            grid,
+            &args.by,
+            &outcome.stats,
+            outcome.rows,
+            outcome.failed,
+            lang,
+        ),
+        SummaryFormat::Csv => summary::csv(grid, &args.by, &outcome.stats),
+        SummaryFormat::Json => {
+            summary::json(grid, &args.by, &outcome.stats, outcome.rows, outcome.failed)
+        }
+    };
+    files::write_stdout(text.as_bytes())
 }
 
 /// All cores.
@@ -316,7 +360,10 @@ fn progress_bar(source: &Source) -> ProgressBar {
 /// Reads, scores and writes: the heart of `batch` (and of the batch charts).
 ///
 /// Results go to `out`, in input order; each bad row's rendered diagnostics go
-/// to `errors` (stderr for the command), also in input order.
+/// to `errors` (stderr for the command), also in input order, and so do the
+/// warnings of an input written for an earlier grid version (see
+/// [`crate::batch_versions`]): those of the header first, refused with
+/// `strict`, those of other versions and of documents at the end.
 pub fn run_pipeline(
     mut source: Source,
     grid: Grid,
@@ -330,20 +377,12 @@ pub fn run_pipeline(
         .thread_name(|i| format!("domino-worker-{i}"))
         .build()
         .map_err(|e| Fail::io(format!("cannot start worker threads: {e}")))?;
+    let schema = source.schema();
+    let header_warnings = header_warnings(&schema, &source.name, options.strict)?;
+    let _ = errors.write_all(header_warnings.0.as_bytes());
     let shared = Arc::new(Shared {
-        stamp: {
-            let mut stamp = vec![b','];
-            for part in [
-                grid.id.as_str(),
-                grid.version.as_str(),
-                domino_engine::short_hash(&grid.hash),
-            ] {
-                push_cell(&mut stamp, part);
-                stamp.push(b',');
-            }
-            stamp
-        },
-        schema: source.schema(),
+        stamp: csv_stamp(&grid),
+        schema,
         file: source.name.clone(),
         stats: (0..jobs).map(|_| Mutex::new(Stats::default())).collect(),
         grid,
@@ -358,98 +397,27 @@ pub fn run_pipeline(
     let (done_tx, done_rx) = mpsc::channel::<Done>();
     let stop = Arc::new(AtomicBool::new(false));
     let reader = {
-        let shared = Arc::clone(&shared);
-        let stop = Arc::clone(&stop);
-        let bar = bar.clone();
+        let (shared, stop, bar) = (Arc::clone(&shared), Arc::clone(&stop), bar.clone());
         std::thread::Builder::new()
             .name("domino-reader".into())
-            .spawn(move || -> Result<u64, Fail> {
-                let mut seq = 0u64;
-                let mut first_row = 0u64;
-                while !stop.load(Ordering::Relaxed) {
-                    if ticket_rx.recv().is_err() {
-                        break;
-                    }
-                    let Some((payload, pos)) = source.next_chunk()? else {
-                        break;
-                    };
-                    bar.set_position(pos);
-                    let n = match &payload {
-                        Payload::Csv(c) => c.rows.len(),
-                        Payload::Docs(d) => d.len(),
-                    } as u64;
-                    let shared = Arc::clone(&shared);
-                    let tx = done_tx.clone();
-                    let this = seq;
-                    pool.spawn(move || {
-                        let done = process(&shared, this, first_row, payload);
-                        let _ = tx.send(done);
-                    });
-                    seq += 1;
-                    first_row += n;
-                }
-                Ok(seq)
+            .spawn(move || {
+                read_chunks(&mut source, &shared, &pool, &stop, &bar, ticket_rx, done_tx)
             })
             .map_err(|e| Fail::io(format!("cannot start the reader thread: {e}")))?
     };
-    let mut pending: BTreeMap<u64, Done> = BTreeMap::new();
-    let mut next = 0u64;
-    let mut outcome = Outcome {
-        rows: 0,
-        failed: 0,
-        stats: Stats::default(),
-        collected: Vec::new(),
-        stopped: false,
+    let mut writer = Writer {
+        shared: &shared,
+        out,
+        errors,
+        bar: &bar,
+        outcome: Outcome::default(),
+        json: shared.options.format == Some(RowFormat::Json),
+        wrote_item: false,
+        variant_rows: Vec::new(),
+        doc_warnings: DocWarnings::default(),
     };
-    let json = shared.options.format == Some(RowFormat::Json);
-    let mut wrote_item = false;
-    let mut write_failure = None;
-    'receive: for done in done_rx.iter() {
-        pending.insert(done.seq, done);
-        while let Some(done) = pending.remove(&next) {
-            next += 1;
-            if !done.errors.is_empty() {
-                bar.suspend(|| {
-                    let shown = if shared.options.strict {
-                        &done.errors[..1]
-                    } else {
-                        &done.errors[..]
-                    };
-                    for error in shown {
-                        let _ = errors.write_all(error.as_bytes());
-                    }
-                });
-                if shared.options.strict {
-                    outcome.failed += 1;
-                    outcome.stopped = true;
-                    stop.store(true, Ordering::Relaxed);
-                    break 'receive;
-                }
-            }
-            let mut data = &done.out[..];
-            if json && !data.is_empty() {
-                if wrote_item {
-                    write_all(out, b",")?;
-                } else {
-                    write_all(out, b"[")?;
-                    wrote_item = true;
-                }
-                data = &data[1..];
-            }
-            if let Err(e) = write_all(out, data) {
-                write_failure = Some(e);
-                stop.store(true, Ordering::Relaxed);
-                break 'receive;
-            }
-            outcome.rows += done.ok;
-            outcome.failed += done.failed;
-            outcome.collected.extend(done.collected);
-            if bar.length().is_none() || shared.options.format.is_none() {
-                bar.set_message(format!("{} rows", outcome.rows + outcome.failed));
-            }
-            let _ = ticket_tx.send(());
-        }
-    }
+    writer.outcome.carry_warnings = header_warnings.1;
+    let write_failure = writer.receive(&done_rx, &ticket_tx, &stop);
     drop(ticket_tx);
     drop(done_rx);
     let read = reader
@@ -460,20 +428,222 @@ pub fn run_pipeline(
         return Err(f);
     }
     read?;
-    if json && !outcome.stopped {
-        write_all(out, if wrote_item { b"\n]\n" } else { b"[]\n" })?;
+    writer.finish()
+}
+
+/// `,grid,version,hash16,` as written in every CSV record.
+fn csv_stamp(grid: &Grid) -> Vec<u8> {
+    let mut stamp = vec![b','];
+    for part in [
+        grid.id.as_str(),
+        grid.version.as_str(),
+        domino_engine::short_hash(&grid.hash),
+    ] {
+        push_cell(&mut stamp, part);
+        stamp.push(b',');
     }
-    for slot in &shared.stats {
-        if let Ok(mut s) = slot.lock() {
-            outcome.stats.merge(std::mem::take(&mut *s));
+    stamp
+}
+
+/// The rendered header warnings of the default version, and how many;
+/// refused under `strict` (nothing is scored).
+fn header_warnings(schema: &Schema, file: &str, strict: bool) -> Result<(String, u64), Fail> {
+    let Schema::Csv(versions, _) = schema else {
+        return Ok((String::new(), 0));
+    };
+    let warnings = versions.default_warnings();
+    if warnings.is_empty() {
+        return Ok((String::new(), 0));
+    }
+    let text = batch_versions::render_header(file, warnings, strict);
+    if strict {
+        return Err(Fail::invalid(format!(
+            "`{file}` was written for version {} of the grid: carrying it over changes the meaning of {} column(s), which `--strict` refuses; nothing was scored",
+            versions.variants[0].version,
+            warnings.len() - 1
+        ))
+        .with_details(text));
+    }
+    Ok((text, warnings.len() as u64))
+}
+
+/// The reader thread: cuts the input into chunks and hands each to the pool,
+/// as long as there are tickets; returns how many chunks it read.
+fn read_chunks(
+    source: &mut Source,
+    shared: &Arc<Shared>,
+    pool: &rayon::ThreadPool,
+    stop: &AtomicBool,
+    bar: &ProgressBar,
+    tickets: mpsc::Receiver<()>,
+    done_tx: mpsc::Sender<Done>,
+) -> Result<u64, Fail> {
+    let mut seq = 0u64;
+    let mut first_row = 0u64;
+    while !stop.load(Ordering::Relaxed) {
+        if tickets.recv().is_err() {
+            break;
         }
+        let Some((payload, pos)) = source.next_chunk()? else {
+            break;
+        };
+        bar.set_position(pos);
+        let n = match &payload {
+            Payload::Csv(c) => c.rows.len(),
+            Payload::Docs(d) => d.len(),
+        } as u64;
+        let shared = Arc::clone(shared);
+        let tx = done_tx.clone();
+        let this = seq;
+        pool.spawn(move || {
+            let done = process(&shared, this, first_row, payload);
+            let _ = tx.send(done);
+        });
+        seq += 1;
+        first_row += n;
     }
-    Ok(outcome)
+    Ok(seq)
+}
+
+/// The calling thread's side: writes finished chunks in input order.
+struct Writer<'a> {
+    shared: &'a Shared,
+    out: &'a mut dyn Write,
+    errors: &'a mut dyn Write,
+    bar: &'a ProgressBar,
+    outcome: Outcome,
+    json: bool,
+    wrote_item: bool,
+    /// Rows read by each version of a CSV header (`grid_version` column).
+    variant_rows: Vec<u64>,
+    doc_warnings: DocWarnings,
+}
+
+impl Writer<'_> {
+    /// Writes chunks as they arrive, in order; the write failure, if any.
+    fn receive(
+        &mut self,
+        done_rx: &mpsc::Receiver<Done>,
+        tickets: &mpsc::SyncSender<()>,
+        stop: &AtomicBool,
+    ) -> Option<Fail> {
+        let mut pending: BTreeMap<u64, Done> = BTreeMap::new();
+        let mut next = 0u64;
+        for done in done_rx.iter() {
+            pending.insert(done.seq, done);
+            while let Some(done) = pending.remove(&next) {
+                next += 1;
+                match self.write(done) {
+                    Ok(true) => {}
+                    Ok(false) => {
+                        stop.store(true, Ordering::Relaxed);
+                        return None;
+                    }
+                    Err(e) => {
+                        stop.store(true, Ordering::Relaxed);
+                        return Some(e);
+                    }
+                }
+                let _ = tickets.send(());
+            }
+        }
+        None
+    }
+
+    /// Writes one chunk; `false` when `strict` stops the run at its first bad row.
+    fn write(&mut self, done: Done) -> Result<bool, Fail> {
+        let strict = self.shared.options.strict;
+        if !done.errors.is_empty() {
+            let shown = if strict {
+                &done.errors[..1]
+            } else {
+                &done.errors[..]
+            };
+            let errors = &mut self.errors;
+            self.bar.suspend(|| {
+                for error in shown {
+                    let _ = errors.write_all(error.as_bytes());
+                }
+            });
+            if strict {
+                self.outcome.failed += 1;
+                self.outcome.stopped = true;
+                return Ok(false);
+            }
+        }
+        let mut data = &done.out[..];
+        if self.json && !data.is_empty() {
+            write_all(self.out, if self.wrote_item { b"," } else { b"[" })?;
+            self.wrote_item = true;
+            data = &data[1..];
+        }
+        write_all(self.out, data)?;
+        let outcome = &mut self.outcome;
+        outcome.rows += done.ok;
+        outcome.failed += done.failed;
+        outcome.carried += done.carried;
+        outcome.collected.extend(done.collected);
+        if self.variant_rows.len() < done.variant_rows.len() {
+            self.variant_rows.resize(done.variant_rows.len(), 0);
+        }
+        for (mine, n) in self.variant_rows.iter_mut().zip(&done.variant_rows) {
+            *mine += n;
+        }
+        self.doc_warnings.merge(done.doc_warnings);
+        if self.bar.length().is_none() || self.shared.options.format.is_none() {
+            let rows = outcome.rows + outcome.failed;
+            self.bar.set_message(format!("{rows} rows"));
+        }
+        Ok(true)
+    }
+
+    /// Closes a JSON array, says what other versions and documents carried,
+    /// and gathers the statistics.
+    fn finish(mut self) -> Result<Outcome, Fail> {
+        if self.json && !self.outcome.stopped {
+            write_all(self.out, if self.wrote_item { b"\n]\n" } else { b"[]\n" })?;
+        }
+        if !self.outcome.stopped {
+            self.say_carried();
+        }
+        for slot in &self.shared.stats {
+            if let Ok(mut s) = slot.lock() {
+                self.outcome.stats.merge(std::mem::take(&mut *s));
+            }
+        }
+        Ok(self.outcome)
+    }
+
+    /// The warnings of each version other than the default that rows named
+    /// in their `grid_version` cell, then those of the documents.
+    fn say_carried(&mut self) {
+        let mut text = String::new();
+        if let Schema::Csv(versions, _) = &self.shared.schema {
+            let used = versions.variants.iter().zip(&self.variant_rows).skip(1);
+            for (variant, &rows) in used.filter(|(_, &rows)| rows > 0) {
+                let Ok(carried) = &variant.read else { continue };
+                if carried.warnings.is_empty() {
+                    continue;
+                }
+                text.push_str(&batch_versions::render_header(
+                    &self.shared.file,
+                    &carried.warnings,
+                    false,
+                ));
+                text.push_str(&format!(
+                    "  = note: {rows} row(s) give `grid_version` {}\n\n",
+                    variant.version
+                ));
+                self.outcome.carry_warnings += carried.warnings.len() as u64;
+            }
+        }
+        text.push_str(&self.doc_warnings.render());
+        self.outcome.carry_warnings += self.doc_warnings.len() as u64;
+        let _ = self.errors.write_all(text.as_bytes());
+    }
 }
 
 fn process(shared: &Shared, seq: u64, first_row: u64, payload: Payload) -> Done {
-    let grid = &shared.grid;
-    let options = &shared.options;
     let mut done = Done {
         seq,
         out: Vec::new(),
@@ -481,28 +651,48 @@ fn process(shared: &Shared, seq: u64, first_row: u64, payload: Payload) -> Done 
         failed: 0,
         errors: Vec::new(),
         collected: Vec::new(),
+        carried: 0,
+        variant_rows: Vec::new(),
+        doc_warnings: DocWarnings::default(),
     };
     let slot = rayon::current_thread_index().unwrap_or(0) % shared.stats.len().max(1);
-    let mut stats = options
-        .by
-        .as_ref()
+    let mut stats = (shared.options.by.as_ref())
         .and_then(|_| shared.stats.get(slot))
         .and_then(|m| m.lock().ok());
-    if options.format.is_some() {
+    if shared.options.format.is_some() {
         done.out.reserve(256 * 1024);
     }
-    let mut score = |done: &mut Done, index: u64, responses: Responses| {
+    let mut scorer = Scorer {
+        shared,
+        stats: stats.as_deref_mut(),
+    };
+    match payload {
+        Payload::Csv(chunk) => process_csv(&mut scorer, &mut done, first_row, &chunk),
+        Payload::Docs(docs) => process_docs(&mut scorer, &mut done, first_row, docs),
+    }
+    done
+}
+
+/// Scores rows and writes their results into a chunk's output.
+struct Scorer<'a> {
+    shared: &'a Shared,
+    stats: Option<&'a mut Stats>,
+}
+
+impl Scorer<'_> {
+    fn score(&mut self, done: &mut Done, index: u64, responses: Responses) {
+        let (grid, options) = (&self.shared.grid, &self.shared.options);
         let e = grid.evaluate(responses);
-        if let (Some(stats), Some(by)) = (stats.as_mut(), options.by.as_ref()) {
+        if let (Some(stats), Some(by)) = (self.stats.as_deref_mut(), options.by.as_ref()) {
             stats.add(grid, by, &e);
         }
+        done.ok += 1;
+        let collect = index < options.collect;
         if let Some(write) = options.row_writer {
-            write(grid, &e, &mut done.out);
-            done.ok += 1;
-            return;
+            return write(grid, &e, &mut done.out);
         }
         match options.format {
-            Some(RowFormat::Csv) => write_record(grid, &shared.stamp, &e, &mut done.out),
+            Some(RowFormat::Csv) => write_record(grid, &self.shared.stamp, &e, &mut done.out),
             Some(format) => {
                 let report = e.report(grid, &options.lang);
                 if format == RowFormat::Json {
@@ -512,78 +702,103 @@ fn process(shared: &Shared, seq: u64, first_row: u64, payload: Payload) -> Done 
                 if format == RowFormat::Ndjson {
                     done.out.push(b'\n');
                 }
-                if index < options.collect {
+                if collect {
                     done.collected.push(report);
                 }
-                done.ok += 1;
                 return;
             }
             None => {}
         }
-        if index < options.collect {
+        if collect {
             done.collected.push(e.report(grid, &options.lang));
         }
-        done.ok += 1;
+    }
+}
+
+fn process_csv(scorer: &mut Scorer, done: &mut Done, first_row: u64, chunk: &CsvChunk) {
+    let shared = scorer.shared;
+    let Schema::Csv(versions, names) = &shared.schema else {
+        return;
     };
-    match payload {
-        Payload::Csv(chunk) => {
-            let Schema::Csv(schema, names) = &shared.schema else {
-                return done;
-            };
-            let mut fields: Vec<&str> = Vec::with_capacity(schema.len());
-            for i in 0..chunk.rows.len() {
-                let line = chunk.rows[i].0;
-                let index = first_row + i as u64;
-                fields.clear();
-                let mut bad_column = None;
-                for (c, f) in chunk.fields(i).enumerate() {
-                    match std::str::from_utf8(f) {
-                        Ok(s) => fields.push(s),
-                        Err(_) => {
-                            bad_column = Some(c + 1);
-                            break;
-                        }
-                    }
-                }
-                let read = match bad_column {
-                    Some(c) => Err(vec![Diagnostic::error(
-                        "invalid-utf8",
-                        "this cell is not valid UTF-8",
-                    )
-                    .with_hint("save the file as UTF-8")
-                    .with_path(names.get(c - 1).cloned().unwrap_or_default())
-                    .at_line_column(0, c)]),
-                    None => schema.read(grid, &fields),
-                };
-                match read {
-                    Ok(responses) => score(&mut done, index, responses),
-                    Err(errors) => {
-                        done.failed += 1;
-                        let at = Location::Cell {
-                            file: &shared.file,
-                            row: TableRow::csv(Row::Data(index + 1), line),
-                        };
-                        let text: String =
-                            errors.iter().map(|d| style::diagnostic(d, &at)).collect();
-                        done.errors.push(text);
-                    }
-                }
+    done.variant_rows = vec![0; versions.variants.len()];
+    let mut fields: Vec<&str> = Vec::with_capacity(names.len());
+    for i in 0..chunk.rows.len() {
+        let index = first_row + i as u64;
+        let read = decode_fields(chunk, i, names, &mut fields).and_then(|()| {
+            let (variant, schema) = versions
+                .pick(&fields, shared.options.strict)
+                .map_err(|d| vec![*d])?;
+            done.variant_rows[variant] += 1;
+            if !versions.warnings(variant).is_empty() {
+                done.carried += 1;
             }
-        }
-        Payload::Docs(docs) => {
-            for (i, doc) in docs.into_iter().enumerate() {
-                let index = first_row + i as u64;
-                match read_doc(grid, &doc) {
-                    Ok(responses) => score(&mut done, index, responses),
-                    Err(text) => {
-                        done.failed += 1;
-                        done.errors.push(doc_errors(&shared.file, &doc, text));
-                    }
-                }
+            schema.read(&shared.grid, &fields)
+        });
+        match read {
+            Ok(responses) => scorer.score(done, index, responses),
+            Err(errors) => {
+                done.failed += 1;
+                let at = Location::Cell {
+                    file: &shared.file,
+                    row: TableRow::csv(Row::Data(index + 1), chunk.rows[i].0),
+                };
+                let text: String = errors.iter().map(|d| style::diagnostic(d, &at)).collect();
+                done.errors.push(text);
             }
         }
     }
-    done
+}
+
+/// The fields of row `i` as text, or the error for its first cell that is not UTF-8.
+fn decode_fields<'c>(
+    chunk: &'c CsvChunk,
+    i: usize,
+    names: &[String],
+    fields: &mut Vec<&'c str>,
+) -> Result<(), Vec<Diagnostic>> {
+    fields.clear();
+    for (c, f) in chunk.fields(i).enumerate() {
+        match std::str::from_utf8(f) {
+            Ok(s) => fields.push(s),
+            Err(_) => {
+                return Err(vec![Diagnostic::error(
+                    "invalid-utf8",
+                    "this cell is not valid UTF-8",
+                )
+                .with_hint("save the file as UTF-8")
+                .with_path(names.get(c).cloned().unwrap_or_default())
+                .at_line_column(0, c + 1)])
+            }
+        }
+    }
+    Ok(())
+}
+
+fn process_docs(scorer: &mut Scorer, done: &mut Done, first_row: u64, docs: Vec<Doc>) {
+    let shared = scorer.shared;
+    let Schema::Docs(from) = &shared.schema else {
+        return;
+    };
+    for (i, doc) in docs.into_iter().enumerate() {
+        let index = first_row + i as u64;
+        match read_doc(&shared.grid, &doc, from.as_deref(), shared.options.strict) {
+            Ok((responses, warnings)) => {
+                if !warnings.is_empty() {
+                    done.carried += 1;
+                    for d in &warnings {
+                        done.doc_warnings.add(d, || {
+                            doc_diagnostics(&shared.file, &doc, std::slice::from_ref(d))
+                        });
+                    }
+                }
+                scorer.score(done, index, responses)
+            }
+            Err(text) => {
+                done.failed += 1;
+                done.errors.push(doc_errors(&shared.file, &doc, text));
+            }
+        }
+    }
 }
 
 /// Writes the summary record of an evaluation as one CSV line, byte for byte what
@@ -624,18 +839,41 @@ enum DocError {
     Diagnostics(Vec<Diagnostic>),
 }
 
-fn read_doc(grid: &Grid, doc: &Doc) -> Result<Responses, DocError> {
+/// Reads and resolves one document, written for `from` unless it says its
+/// own `grid_version`; with the warnings of carrying it over, if it was
+/// (refused under `strict`).
+fn read_doc(
+    grid: &Grid,
+    doc: &Doc,
+    from: Option<&str>,
+    strict: bool,
+) -> Result<(Responses, Vec<Diagnostic>), DocError> {
     let text = doc.text.as_ref().map_err(|e| DocError::Read(e.clone()))?;
-    let assessment = if doc.json {
+    let mut assessment = if doc.json {
         Assessment::from_json(text)
     } else {
         Assessment::from_toml(text)
     }
     .map_err(|d| DocError::Diagnostics(d.0))?;
-    let mut responses = grid
+    if assessment.meta.grid_version.is_none() {
+        assessment.meta.grid_version = from.map(str::to_owned);
+    }
+    let resolved = grid
         .resolve(&assessment)
-        .map_err(|d| DocError::Diagnostics(d.0))?
-        .responses;
+        .map_err(|d| DocError::Diagnostics(d.0))?;
+    let carried: Vec<Diagnostic> = resolved
+        .warnings
+        .into_iter()
+        .filter(batch_versions::is_carry_warning)
+        .collect();
+    if strict && !carried.is_empty() {
+        let refused = carried.into_iter().map(|mut d| {
+            d.severity = domino_engine::diagnostic::Severity::Error;
+            d
+        });
+        return Err(DocError::Diagnostics(refused.collect()));
+    }
+    let mut responses = resolved.responses;
     if responses.meta.id.is_none() {
         responses.meta.id.clone_from(&doc.default_id);
     }
@@ -644,7 +882,7 @@ fn read_doc(grid: &Grid, doc: &Doc) -> Result<Responses, DocError> {
             responses.meta.initiative.clone_from(id);
         }
     }
-    Ok(responses)
+    Ok((responses, carried))
 }
 
 /// The errors of a document, rendered where it sits: a file of its own, or
@@ -652,7 +890,25 @@ fn read_doc(grid: &Grid, doc: &Doc) -> Result<Responses, DocError> {
 fn doc_errors(file: &str, doc: &Doc, error: DocError) -> String {
     let is_file = doc.label == file || doc.default_id.is_some();
     let index = doc.text.as_deref().ok().map(LineIndex::new);
-    let at = match &index {
+    let at = doc_location(file, doc, is_file, index.as_ref());
+    match error {
+        DocError::Read(reason) => style::diagnostic(&Diagnostic::error("unreadable", reason), &at),
+        DocError::Diagnostics(diags) => diags
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| style::diagnostic(d, &at))
+            .collect(),
+    }
+}
+
+/// Where a document sits: a file of its own, or a document of the batch file.
+fn doc_location<'a>(
+    file: &'a str,
+    doc: &'a Doc,
+    is_file: bool,
+    index: Option<&'a LineIndex>,
+) -> Location<'a> {
+    match index {
         Some(index) if is_file => Location::Text {
             file: &doc.label,
             index,
@@ -662,18 +918,18 @@ fn doc_errors(file: &str, doc: &Doc, error: DocError) -> String {
             document: BatchDocument {
                 label: &doc.label,
                 line: doc.line,
-                text: index.as_ref(),
+                text: index,
             },
         },
-    };
-    match error {
-        DocError::Read(reason) => style::diagnostic(&Diagnostic::error("unreadable", reason), &at),
-        DocError::Diagnostics(diags) => diags
-            .iter()
-            .filter(|d| d.is_error())
-            .map(|d| style::diagnostic(d, &at))
-            .collect(),
     }
+}
+
+/// A document's diagnostics (warnings included), rendered where it sits.
+fn doc_diagnostics(file: &str, doc: &Doc, diags: &[Diagnostic]) -> String {
+    let is_file = doc.label == file || doc.default_id.is_some();
+    let index = doc.text.as_deref().ok().map(LineIndex::new);
+    let at = doc_location(file, doc, is_file, index.as_ref());
+    diags.iter().map(|d| style::diagnostic(d, &at)).collect()
 }
 
 /// Opens inputs and runs the pipeline without writing rows (charts).

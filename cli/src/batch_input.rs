@@ -1,12 +1,13 @@
 //! Batch inputs: CSV, JSON array, NDJSON, a directory or a list of assessment
 //! files, read as a stream of chunks of rows (constant memory).
 
+use crate::batch_versions::CsvVersions;
 use crate::failure::Fail;
 use crate::files::display;
 use clap::ValueEnum;
 use domino_engine::diagnostic::{Location, Row, TableRow};
 use domino_engine::sniff::{self, BatchFormat};
-use domino_engine::{Grid, RowSchema};
+use domino_engine::Grid;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -79,13 +80,15 @@ pub struct Source {
     pub total: Option<u64>,
     /// What the progress counts.
     pub unit: &'static str,
+    /// The version documents are written for when they do not say (`--from-version`).
+    pub from_version: Option<String>,
     kind: Kind,
 }
 
 enum Kind {
     Csv {
         reader: Box<csv::Reader<LineTracker>>,
-        schema: RowSchema,
+        versions: CsvVersions,
         names: Vec<String>,
     },
     Json(JsonItems),
@@ -99,10 +102,11 @@ enum Kind {
 
 /// The batch schema, for readers of CSV chunks.
 pub enum Schema {
-    /// CSV rows need the header's schema (and its column names, for messages).
-    Csv(RowSchema, Vec<String>),
-    /// Documents carry their own structure.
-    Docs,
+    /// CSV rows need the header's schema for each version they may be
+    /// written for (and its column names, for messages).
+    Csv(CsvVersions, Vec<String>),
+    /// Documents carry their own structure; the version of those that do not say.
+    Docs(Option<String>),
 }
 
 fn open_stream(path: &Path) -> Result<(Box<dyn BufRead + Send>, Option<u64>), Fail> {
@@ -139,12 +143,32 @@ fn assessment_files(dir: &Path) -> Result<Vec<PathBuf>, Fail> {
 
 /// Opens the inputs: one CSV / JSON / NDJSON file (or `-`), one directory, or assessment files.
 pub fn open(inputs: &[PathBuf], forced: Option<InputFormat>, grid: &Grid) -> Result<Source, Fail> {
+    open_for_version(inputs, forced, grid, None)
+}
+
+/// Opens the inputs as [`open`] does, written for grid version `from` unless
+/// a row or a document says otherwise (see [`crate::batch_versions`]).
+pub fn open_for_version(
+    inputs: &[PathBuf],
+    forced: Option<InputFormat>,
+    grid: &Grid,
+    from: Option<&str>,
+) -> Result<Source, Fail> {
+    if let Some(v) = from.filter(|v| *v != grid.version && grid.crosswalk_from(v).is_none()) {
+        return Err(Fail::invalid(format!(
+            "`--from-version {v}`: grid `{}` {} has no crosswalk from version {v} (versions it reads: {})",
+            grid.id,
+            grid.version,
+            grid.readable_versions().join(", ")
+        )));
+    }
     let files_source = |files: Vec<PathBuf>, name: String| {
         let n = files.len();
         Source {
             name,
             total: Some(n as u64),
             unit: "files",
+            from_version: from.map(str::to_owned),
             kind: Kind::Files(files.into_iter(), 0),
         }
     };
@@ -171,7 +195,7 @@ pub fn open(inputs: &[PathBuf], forced: Option<InputFormat>, grid: &Grid) -> Res
             _ => sniff(&mut reader, &name)?,
         },
     };
-    read_stream(reader, name, total, format, grid)
+    read_stream_for_version(reader, name, total, format, grid, from)
 }
 
 /// Opens one stream of `format` (a file's or stdin's bytes) as a batch input;
@@ -186,10 +210,22 @@ pub fn read_stream(
     format: InputFormat,
     grid: &Grid,
 ) -> Result<Source, Fail> {
+    read_stream_for_version(reader, name, total, format, grid, None)
+}
+
+/// [`read_stream`] for an input written for grid version `from` (see [`open_for_version`]).
+pub fn read_stream_for_version(
+    reader: Box<dyn BufRead + Send>,
+    name: String,
+    total: Option<u64>,
+    format: InputFormat,
+    grid: &Grid,
+    from: Option<&str>,
+) -> Result<Source, Fail> {
     let mut reader = reader;
     skip_bom(&mut reader, &name)?;
     let kind = match format {
-        InputFormat::Csv => open_csv(reader, grid, &name)?,
+        InputFormat::Csv => open_csv(reader, grid, &name, from)?,
         InputFormat::Json => Kind::Json(JsonItems::new(reader, &name)?),
         InputFormat::Ndjson => Kind::Ndjson {
             reader,
@@ -201,6 +237,7 @@ pub fn read_stream(
         name,
         total,
         unit: "bytes",
+        from_version: from.map(str::to_owned),
         kind,
     })
 }
@@ -241,7 +278,12 @@ fn skip_bom(reader: &mut Box<dyn BufRead + Send>, name: &str) -> Result<(), Fail
     Ok(())
 }
 
-fn open_csv(reader: Box<dyn BufRead + Send>, grid: &Grid, name: &str) -> Result<Kind, Fail> {
+fn open_csv(
+    reader: Box<dyn BufRead + Send>,
+    grid: &Grid,
+    name: &str,
+    from: Option<&str>,
+) -> Result<Kind, Fail> {
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -272,10 +314,10 @@ fn open_csv(reader: Box<dyn BufRead + Send>, grid: &Grid, name: &str) -> Result<
             }
         }
     }
-    match RowSchema::new(grid, &fields) {
-        Ok(schema) => Ok(Kind::Csv {
+    match CsvVersions::read(grid, &fields, from) {
+        Ok(versions) => Ok(Kind::Csv {
             reader: Box::new(rdr),
-            schema,
+            versions,
             names: fields.iter().map(|f| f.trim().to_owned()).collect(),
         }),
         Err(errors) => {
@@ -301,8 +343,10 @@ impl Source {
     /// Splits off the CSV schema (the workers need it).
     pub fn schema(&self) -> Schema {
         match &self.kind {
-            Kind::Csv { schema, names, .. } => Schema::Csv(schema.clone(), names.clone()),
-            _ => Schema::Docs,
+            Kind::Csv {
+                versions, names, ..
+            } => Schema::Csv(versions.clone(), names.clone()),
+            _ => Schema::Docs(self.from_version.clone()),
         }
     }
 
@@ -310,28 +354,7 @@ impl Source {
     pub fn next_chunk(&mut self) -> Result<Option<(Payload, u64)>, Fail> {
         let name = &self.name;
         match &mut self.kind {
-            Kind::Csv { reader, .. } => {
-                let mut chunk = CsvChunk::default();
-                let mut record = csv::ByteRecord::new();
-                while chunk.rows.len() < CSV_CHUNK_ROWS {
-                    let more = reader
-                        .read_byte_record(&mut record)
-                        .map_err(|e| Fail::io(format!("cannot read `{name}`: {e}")))?;
-                    if !more {
-                        break;
-                    }
-                    let start = record.position().map_or(0, |p| p.byte());
-                    let line = reader.get_mut().line_at(start);
-                    let first = chunk.ends.len();
-                    for f in record.iter() {
-                        chunk.data.extend_from_slice(f);
-                        chunk.ends.push(chunk.data.len());
-                    }
-                    chunk.rows.push((line, first..chunk.ends.len()));
-                }
-                let pos = reader.position().byte();
-                Ok((!chunk.rows.is_empty()).then_some((Payload::Csv(chunk), pos)))
-            }
+            Kind::Csv { reader, .. } => csv_chunk(reader, name),
             Kind::Json(items) => {
                 let mut docs = Vec::new();
                 while docs.len() < DOC_CHUNK {
@@ -340,66 +363,109 @@ impl Source {
                         None => break,
                     }
                 }
-                let pos = items.bytes;
-                Ok((!docs.is_empty()).then_some((Payload::Docs(docs), pos)))
+                Ok(docs_chunk(docs, items.bytes))
             }
             Kind::Ndjson {
                 reader,
                 line,
                 bytes,
-            } => {
-                let mut docs = Vec::new();
-                let mut buf = Vec::new();
-                while docs.len() < DOC_CHUNK {
-                    buf.clear();
-                    let n = reader
-                        .read_until(b'\n', &mut buf)
-                        .map_err(|e| Fail::io(format!("cannot read `{name}`: {e}")))?;
-                    if n == 0 {
-                        break;
-                    }
-                    *line += 1;
-                    *bytes += n as u64;
-                    let text = &buf[..];
-                    if text.iter().all(u8::is_ascii_whitespace) {
-                        continue;
-                    }
-                    docs.push(Doc {
-                        label: format!("line {line}"),
-                        line: *line,
-                        text: String::from_utf8(text.to_vec())
-                            .map_err(|_| "this line is not valid UTF-8".to_owned()),
-                        json: true,
-                        default_id: None,
-                    });
-                }
-                let pos = *bytes;
-                Ok((!docs.is_empty()).then_some((Payload::Docs(docs), pos)))
-            }
-            Kind::Files(files, done) => {
-                let mut docs = Vec::new();
-                for path in files.by_ref().take(DOC_CHUNK) {
-                    *done += 1;
-                    let text = std::fs::read(&path)
-                        .map_err(|e| format!("cannot read: {e}"))
-                        .and_then(|b| sniff::decode_owned(b).map_err(|e| e.to_string()));
-                    let json = match &text {
-                        Ok(t) => crate::files::is_json(&path, t),
-                        Err(_) => false,
-                    };
-                    docs.push(Doc {
-                        label: display(&path),
-                        line: 1,
-                        text,
-                        json,
-                        default_id: path.file_stem().map(|s| s.to_string_lossy().into_owned()),
-                    });
-                }
-                let pos = *done as u64;
-                Ok((!docs.is_empty()).then_some((Payload::Docs(docs), pos)))
-            }
+            } => ndjson_chunk(reader, name, line, bytes),
+            Kind::Files(files, done) => Ok(files_chunk(files, done)),
         }
     }
+}
+
+/// The chunk of `docs`, unless there are none (the end of the input).
+fn docs_chunk(docs: Vec<Doc>, pos: u64) -> Option<(Payload, u64)> {
+    (!docs.is_empty()).then_some((Payload::Docs(docs), pos))
+}
+
+/// The next rows of a CSV file, their fields copied into one buffer.
+fn csv_chunk(
+    reader: &mut csv::Reader<LineTracker>,
+    name: &str,
+) -> Result<Option<(Payload, u64)>, Fail> {
+    let mut chunk = CsvChunk::default();
+    let mut record = csv::ByteRecord::new();
+    while chunk.rows.len() < CSV_CHUNK_ROWS {
+        let more = reader
+            .read_byte_record(&mut record)
+            .map_err(|e| Fail::io(format!("cannot read `{name}`: {e}")))?;
+        if !more {
+            break;
+        }
+        let start = record.position().map_or(0, |p| p.byte());
+        let line = reader.get_mut().line_at(start);
+        let first = chunk.ends.len();
+        for f in record.iter() {
+            chunk.data.extend_from_slice(f);
+            chunk.ends.push(chunk.data.len());
+        }
+        chunk.rows.push((line, first..chunk.ends.len()));
+    }
+    let pos = reader.position().byte();
+    Ok((!chunk.rows.is_empty()).then_some((Payload::Csv(chunk), pos)))
+}
+
+/// The next lines of an NDJSON file, one document each (blank lines skipped).
+fn ndjson_chunk(
+    reader: &mut Box<dyn BufRead + Send>,
+    name: &str,
+    line: &mut u64,
+    bytes: &mut u64,
+) -> Result<Option<(Payload, u64)>, Fail> {
+    let mut docs = Vec::new();
+    let mut buf = Vec::new();
+    while docs.len() < DOC_CHUNK {
+        buf.clear();
+        let n = reader
+            .read_until(b'\n', &mut buf)
+            .map_err(|e| Fail::io(format!("cannot read `{name}`: {e}")))?;
+        if n == 0 {
+            break;
+        }
+        *line += 1;
+        *bytes += n as u64;
+        let text = &buf[..];
+        if text.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        docs.push(Doc {
+            label: format!("line {line}"),
+            line: *line,
+            text: String::from_utf8(text.to_vec())
+                .map_err(|_| "this line is not valid UTF-8".to_owned()),
+            json: true,
+            default_id: None,
+        });
+    }
+    Ok(docs_chunk(docs, *bytes))
+}
+
+/// The next assessment files, each read whole.
+fn files_chunk(
+    files: &mut std::vec::IntoIter<PathBuf>,
+    done: &mut usize,
+) -> Option<(Payload, u64)> {
+    let mut docs = Vec::new();
+    for path in files.by_ref().take(DOC_CHUNK) {
+        *done += 1;
+        let text = std::fs::read(&path)
+            .map_err(|e| format!("cannot read: {e}"))
+            .and_then(|b| sniff::decode_owned(b).map_err(|e| e.to_string()));
+        let json = match &text {
+            Ok(t) => crate::files::is_json(&path, t),
+            Err(_) => false,
+        };
+        docs.push(Doc {
+            label: display(&path),
+            line: 1,
+            text,
+            json,
+            default_id: path.file_stem().map(|s| s.to_string_lossy().into_owned()),
+        });
+    }
+    docs_chunk(docs, *done as u64)
 }
 
 /// The items of a JSON array, one at a time, without reading the whole array.
@@ -449,30 +515,43 @@ impl JsonItems {
         if self.done {
             return Ok(None);
         }
-        // Skip blanks and the separating comma.
-        let first = loop {
-            match next_byte(&mut self.reader, &self.name)? {
-                None => {
-                    self.done = true;
-                    return Ok(None);
-                }
-                Some(b) => {
-                    self.bytes += 1;
-                    match b {
-                        b'\n' => self.line += 1,
-                        b',' => {}
-                        b']' => {
-                            self.done = true;
-                            return Ok(None);
-                        }
-                        b if b.is_ascii_whitespace() => {}
-                        b => break b,
-                    }
-                }
-            }
+        let Some(first) = self.skip_to_item()? else {
+            self.done = true;
+            return Ok(None);
         };
         self.index += 1;
         let start_line = self.line;
+        let item = self.read_item(first)?;
+        Ok(Some(Doc {
+            label: format!("item {}", self.index),
+            line: start_line,
+            text: String::from_utf8(item).map_err(|_| "this item is not valid UTF-8".to_owned()),
+            json: true,
+            default_id: None,
+        }))
+    }
+
+    /// Skips blanks and the separating comma: the first byte of the next
+    /// item, or `None` at the end of the array (or of the input).
+    fn skip_to_item(&mut self) -> Result<Option<u8>, Fail> {
+        loop {
+            let Some(b) = next_byte(&mut self.reader, &self.name)? else {
+                return Ok(None);
+            };
+            self.bytes += 1;
+            match b {
+                b'\n' => self.line += 1,
+                b',' => {}
+                b']' => return Ok(None),
+                b if b.is_ascii_whitespace() => {}
+                b => return Ok(Some(b)),
+            }
+        }
+    }
+
+    /// The bytes of the item starting with `first`: up to its closing bracket,
+    /// or for a scalar up to the next top-level separator.
+    fn read_item(&mut self, first: u8) -> Result<Vec<u8>, Fail> {
         let mut item = vec![first];
         let mut depth: i32 = match first {
             b'{' | b'[' => 1,
@@ -481,7 +560,6 @@ impl JsonItems {
         let mut in_string = first == b'"';
         let mut escaped = false;
         loop {
-            // Scalars end at the next top-level separator.
             let Some(b) = peek_byte(&mut self.reader, &self.name)? else {
                 self.done = true;
                 break;
@@ -517,13 +595,7 @@ impl JsonItems {
                 _ => {}
             }
         }
-        Ok(Some(Doc {
-            label: format!("item {}", self.index),
-            line: start_line,
-            text: String::from_utf8(item).map_err(|_| "this item is not valid UTF-8".to_owned()),
-            json: true,
-            default_id: None,
-        }))
+        Ok(item)
     }
 }
 

@@ -6,6 +6,7 @@
 pub mod agreement;
 pub mod batch;
 pub mod batch_input;
+pub mod batch_versions;
 pub mod chart;
 pub mod compare;
 pub mod failure;
@@ -18,3 +19,4 @@ pub mod score;
 pub mod style;
 pub mod summary;
 pub mod template;
+pub mod upgrade;

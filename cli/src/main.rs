@@ -9,6 +9,7 @@
 
 use domino_cli::{
     agreement, batch, chart, compare, files, grid_command, report_html, score, style, template,
+    upgrade,
 };
 
 use clap::{CommandFactory, Parser, Subcommand};
@@ -71,6 +72,8 @@ enum Command {
     Report(report_html::ReportArgs),
     /// Compare two assessments of one initiative, or two batches matched by id.
     Compare(compare::CompareArgs),
+    /// Rewrite assessments of an earlier grid version as the current version (crosswalk).
+    Upgrade(upgrade::UpgradeArgs),
     /// Print shell completions.
     Completions {
         /// The shell.
@@ -112,6 +115,7 @@ fn run(cli: Cli) -> Result<u8, Fail> {
         Command::Chart(args) => chart::run(&args, cli.grid.as_deref(), lang),
         Command::Report(args) => report_html::run(&args, cli.grid.as_deref(), lang),
         Command::Compare(args) => compare::run(&args, cli.grid.as_deref(), lang),
+        Command::Upgrade(args) => upgrade::run(&args, cli.grid.as_deref()),
         Command::Completions { shell } => {
             let mut cmd = Cli::command();
             let mut out = Vec::new();

@@ -45,7 +45,9 @@ mod text;
 pub mod text_layout;
 pub mod vocabulary;
 
-pub use assessment::{Answer, Assessment, Meta, Responses, RowSchema};
+pub use assessment::{
+    Answer, Assessment, CarriedSchema, Meta, Responses, RowSchema, VERSION_COLUMN,
+};
 pub use diagnostic::{
     did_you_mean, line_column, render_each, Diagnostic, Diagnostics, LineIndex, Severity,
 };

@@ -11,5 +11,5 @@ pub use model::{Answer, Assessment, Meta};
 pub(crate) use resolve::{bad_code, parse_code, unknown_criterion};
 pub use resolve::{Given, Response, Responses};
 pub(crate) use tabular::ragged_row;
-pub use tabular::{RowError, RowSchema};
+pub use tabular::{CarriedSchema, RowError, RowSchema, VERSION_COLUMN};
 pub use write::toml_string;

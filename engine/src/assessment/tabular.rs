@@ -8,7 +8,11 @@ use super::resolve::{
     bad_code, check_profile_value, parse_code, unknown_criterion, Given, Responses,
 };
 use crate::diagnostic::{did_you_mean, Diagnostic, SuggestionBudget};
+use crate::grid::crosswalk::ColumnPlan;
 use crate::grid::Grid;
+
+/// The column naming the grid version a row was written for.
+pub const VERSION_COLUMN: &str = "grid_version";
 
 /// A problem in a batch file: a [`Diagnostic`] whose `column` is the 1-based
 /// column and `path` the column name; the caller sets the line (row).
@@ -18,9 +22,26 @@ pub type RowError = Diagnostic;
 enum Column {
     Id,
     Name,
+    /// `grid_version`: the version a row was written for (read by the caller,
+    /// which picks the schema of that version).
+    Version,
     Profile(usize),
     Level(usize),
     Target(usize),
+    /// A column of an earlier version whose codes are mapped, or that feeds
+    /// several criteria or shares one: an index into [`RowSchema::carried`].
+    Carried(usize),
+    /// A column of an earlier version that is read but not scored.
+    NotScored,
+}
+
+/// How a carried column is read (see [`crate::grid::crosswalk`]).
+#[derive(Debug, Clone, PartialEq)]
+struct CarriedColumn {
+    criteria: Vec<usize>,
+    levels: std::collections::BTreeMap<String, String>,
+    target: bool,
+    merged: bool,
 }
 
 /// The meaning of each column of a batch file, checked against a grid.
@@ -28,21 +49,86 @@ enum Column {
 pub struct RowSchema {
     columns: Vec<Column>,
     names: Vec<String>,
+    carried: Vec<CarriedColumn>,
+}
+
+/// A header read for a grid version, and what carrying it over says.
+#[derive(Debug, Clone)]
+pub struct CarriedSchema {
+    /// The schema rows are read with.
+    pub schema: RowSchema,
+    /// One warning per criterion whose column changed meaning, was not
+    /// carried, or is missing (line 0: the caller sets the header's line);
+    /// empty for a header of the grid's own version.
+    pub warnings: Vec<RowError>,
 }
 
 impl RowSchema {
-    /// Reads a header row. Every unknown or repeated column is reported.
+    /// Reads a header row of the grid's own version. Every unknown or
+    /// repeated column is reported.
     pub fn new(grid: &Grid, header: &[&str]) -> Result<RowSchema, Vec<RowError>> {
+        Self::build(grid, header, &[])
+    }
+
+    /// Reads a header row written for `version` of the grid (`None`: its own
+    /// version): columns of an earlier version are carried over through the
+    /// grid's crosswalk from it, once for the whole file.
+    ///
+    /// Refused like [`RowSchema::new`], and when the grid has no crosswalk
+    /// from `version`.
+    pub fn for_version(
+        grid: &Grid,
+        header: &[&str],
+        version: Option<&str>,
+    ) -> Result<CarriedSchema, Vec<RowError>> {
+        let crosswalk = match version {
+            None => None,
+            Some(v) if v == grid.version => None,
+            Some(v) => Some(
+                grid.crosswalk_from(v)
+                    .ok_or_else(|| vec![unknown_version(grid, v)])?,
+            ),
+        };
+        let Some(crosswalk) = crosswalk else {
+            let schema = Self::new(grid, header)?;
+            return Ok(CarriedSchema {
+                schema,
+                warnings: Vec::new(),
+            });
+        };
+        let names: Vec<&str> = header
+            .iter()
+            .map(|h| crate::sniff::strip_bom(h).trim())
+            .collect();
+        let plan = crate::grid::crosswalk::plan_header(grid, crosswalk, &names);
+        let schema = Self::build(grid, header, &plan.columns)?;
+        Ok(CarriedSchema {
+            schema,
+            warnings: plan.warnings,
+        })
+    }
+
+    /// Reads a header, each column read through its `plan` when it has one.
+    fn build(
+        grid: &Grid,
+        header: &[&str],
+        plan: &[ColumnPlan],
+    ) -> Result<RowSchema, Vec<RowError>> {
         let mut columns = Vec::with_capacity(header.len());
         let mut names = Vec::with_capacity(header.len());
+        let mut carried = Vec::new();
         let mut errors = Vec::new();
         let budget = SuggestionBudget::new();
         for (i, raw) in header.iter().enumerate() {
             let name = crate::sniff::strip_bom(raw).trim();
-            let column = if name == "id" {
+            let column = if let Some(c) = plan.get(i).and_then(|p| planned(p, &mut carried)) {
+                Some(c)
+            } else if name == "id" {
                 Some(Column::Id)
             } else if name == "name" {
                 Some(Column::Name)
+            } else if name == VERSION_COLUMN {
+                Some(Column::Version)
             } else if let Some(p) = grid.profile_index(name) {
                 Some(Column::Profile(p))
             } else if let Some(c) = grid.criterion_index(name) {
@@ -53,7 +139,7 @@ impl RowSchema {
                     .map(Column::Target)
             };
             match column {
-                Some(col) if columns.contains(&col) => errors.push(
+                Some(col) if repeated(&columns, col) => errors.push(
                     Diagnostic::error("duplicate-column", format!("column `{name}` appears twice"))
                         .with_hint("keep one column per field")
                         .with_path(name)
@@ -85,7 +171,11 @@ impl RowSchema {
             );
         }
         if errors.is_empty() {
-            Ok(RowSchema { columns, names })
+            Ok(RowSchema {
+                columns,
+                names,
+                carried,
+            })
         } else {
             Err(errors)
         }
@@ -116,6 +206,8 @@ impl RowSchema {
         }
         let mut responses = Responses::empty(grid);
         let mut errors = Vec::new();
+        // Merged criteria whose old columns disagree in this row (rarely any).
+        let mut conflicts = Vec::new();
         for (i, (column, raw)) in self.columns.iter().zip(fields).enumerate() {
             let cell = raw.trim();
             let name = &self.names[i];
@@ -140,7 +232,14 @@ impl RowSchema {
                         errors.push(fail(*d));
                     }
                 }
-                Column::Level(_) | Column::Target(_) if cell.is_empty() => {}
+                Column::NotScored | Column::Version => {}
+                Column::Level(_) | Column::Target(_) | Column::Carried(_) if cell.is_empty() => {}
+                Column::Carried(k) => {
+                    let carried = &self.carried[k];
+                    if let Err(d) = carried.read(grid, cell, &mut responses, &mut conflicts) {
+                        errors.push(fail(*d));
+                    }
+                }
                 Column::Level(c) => match parse_code(grid.scale_of(c), cell) {
                     Some(g) => responses.answers[c].given = g,
                     None => errors.push(fail(bad_code(grid.scale_of(c), name, cell, false))),
@@ -167,6 +266,114 @@ impl RowSchema {
     }
 }
 
+/// The column a plan reads into; carried columns are added to `carried`.
+fn planned(plan: &ColumnPlan, carried: &mut Vec<CarriedColumn>) -> Option<Column> {
+    match plan {
+        ColumnPlan::Same => None,
+        ColumnPlan::NotScored => Some(Column::NotScored),
+        ColumnPlan::Carried {
+            criteria,
+            levels,
+            target,
+            merged,
+        } => match (criteria.as_slice(), *target) {
+            ([c], false) if levels.is_empty() && !merged => Some(Column::Level(*c)),
+            ([c], true) if levels.is_empty() && !merged => Some(Column::Target(*c)),
+            _ => {
+                carried.push(CarriedColumn {
+                    criteria: criteria.clone(),
+                    levels: levels.clone(),
+                    target: *target,
+                    merged: *merged,
+                });
+                Some(Column::Carried(carried.len() - 1))
+            }
+        },
+    }
+}
+
+/// Whether a column is already in the header; columns not scored and merged
+/// columns may repeat (several old columns meet in one criterion).
+fn repeated(columns: &[Column], col: Column) -> bool {
+    !matches!(col, Column::NotScored | Column::Carried(_)) && columns.contains(&col)
+}
+
+impl CarriedColumn {
+    /// Reads one cell into each of the column's criteria, its code mapped.
+    fn read(
+        &self,
+        grid: &Grid,
+        cell: &str,
+        responses: &mut Responses,
+        conflicts: &mut Vec<(usize, bool)>,
+    ) -> Result<(), Box<Diagnostic>> {
+        let code = self.levels.get(cell).map_or(cell, String::as_str);
+        for &c in &self.criteria {
+            let scale = grid.scale_of(c);
+            let given = parse_code(scale, code);
+            let bad = || {
+                Box::new(bad_code(
+                    scale,
+                    &grid.criterion(c).full_id,
+                    code,
+                    self.target,
+                ))
+            };
+            let answer = &mut responses.answers[c];
+            if self.target {
+                let Some(Given::Level(p)) = given else {
+                    return Err(bad());
+                };
+                merge(
+                    &mut answer.target,
+                    Some(p),
+                    self.merged,
+                    conflicts,
+                    (c, true),
+                );
+            } else {
+                let given = given.ok_or_else(bad)?;
+                let mut slot = (answer.given != Given::Unanswered).then_some(answer.given);
+                merge(&mut slot, Some(given), self.merged, conflicts, (c, false));
+                answer.given = slot.unwrap_or_default();
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Sets `slot`; for a merged criterion, a second answer that disagrees
+/// empties it for the rest of the row.
+fn merge<T: PartialEq>(
+    slot: &mut Option<T>,
+    value: Option<T>,
+    merged: bool,
+    conflicts: &mut Vec<(usize, bool)>,
+    key: (usize, bool),
+) {
+    if !merged || slot.is_none() && !conflicts.contains(&key) {
+        *slot = value;
+    } else if *slot != value {
+        *slot = None;
+        conflicts.push(key);
+    }
+}
+
+/// The error for a version the grid cannot read.
+fn unknown_version(grid: &Grid, version: &str) -> Diagnostic {
+    Diagnostic::error(
+        "unknown-grid-version",
+        format!(
+            "grid `{}` {} has no crosswalk from version {version}",
+            grid.id, grid.version
+        ),
+    )
+    .with_hint(format!(
+        "versions it reads: {}",
+        grid.readable_versions().join(", ")
+    ))
+}
+
 /// The error for a row of `found` fields under a header of `expected`
 /// columns, at the first missing or extra field (the caller sets the line).
 pub(crate) fn ragged_row(found: usize, expected: usize) -> Diagnostic {
@@ -176,6 +383,16 @@ pub(crate) fn ragged_row(found: usize, expected: usize) -> Diagnostic {
     )
     .with_hint("every row needs one field per column; quote fields that contain commas")
     .at_line_column(0, found.min(expected) + 1)
+}
+
+/// The earlier version whose crosswalk names `name` (or its criterion, for a
+/// `.target` column) as an old criterion.
+fn earlier_version_of<'g>(grid: &'g Grid, name: &str) -> Option<&'g str> {
+    let id = name.strip_suffix(".target").unwrap_or(name);
+    grid.crosswalks
+        .iter()
+        .find(|c| c.changes.iter().any(|ch| ch.old.iter().any(|o| o == id)))
+        .map(|c| c.from.as_str())
 }
 
 fn unknown_column(grid: &Grid, name: &str, budget: &SuggestionBudget) -> Diagnostic {
@@ -190,9 +407,14 @@ fn unknown_column(grid: &Grid, name: &str, budget: &SuggestionBudget) -> Diagnos
             "column `{name}` is neither a criterion, a `.target` column nor a profile field{}",
             crate::diagnostic::non_ascii_note(name)
         ));
+        if let Some(from) = earlier_version_of(grid, name) {
+            d.hint = Some(format!(
+                "`{name}` is a column of version {from}: read the file with `--from-version {from}`, or add a `grid_version` column"
+            ));
+        }
         return d;
     }
-    let known = ["id", "name"]
+    let known = ["id", "name", VERSION_COLUMN]
         .into_iter()
         .chain(grid.profile.iter().map(|f| f.id.as_str()));
     let hint = match did_you_mean(name, known) {

@@ -30,6 +30,13 @@ impl Grid {
         self.crosswalks.iter().find(|c| c.from == version)
     }
 
+    /// The versions this grid reads: each version it has a crosswalk from, then its own.
+    pub fn readable_versions(&self) -> Vec<&str> {
+        let mut known: Vec<&str> = self.crosswalks.iter().map(|c| c.from.as_str()).collect();
+        known.push(&self.version);
+        known
+    }
+
     /// Carries an assessment recorded against an earlier version of this grid
     /// over to this version, through the grid's crosswalk from that version.
     ///

@@ -6,11 +6,13 @@
 //! answer could not be carried or may have changed meaning.
 
 mod apply;
+mod columns;
 mod describe;
 mod ids;
 mod load;
 mod model;
 
 pub use apply::Carried;
+pub(crate) use columns::{plan_header, ColumnPlan};
 pub(crate) use load::read_crosswalks;
 pub use model::{ChangeKind, CriterionChange, Crosswalk};
