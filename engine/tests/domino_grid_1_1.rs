@@ -331,80 +331,25 @@ fn no_sample_claims_a_measured_level_on_evidence_that_says_it_is_not_measured() 
     }
 }
 
-/// French texts of a grid file: the `fr = "…"` strings, wherever they appear.
-fn french_texts(source: &str) -> Vec<(usize, String)> {
-    let mut out = Vec::new();
-    for (n, line) in source.lines().enumerate() {
-        if line.trim_start().starts_with('#') {
-            continue;
-        }
-        let mut rest = line;
-        while let Some(at) = rest.find("fr = \"") {
-            let body = &rest[at + 6..];
-            let mut end = None;
-            let mut escaped = false;
-            for (i, ch) in body.char_indices() {
-                match ch {
-                    '\\' if !escaped => escaped = true,
-                    '"' if !escaped => {
-                        end = Some(i);
-                        break;
-                    }
-                    _ => escaped = false,
-                }
-            }
-            let end = end.unwrap_or(body.len());
-            out.push((n + 1, body[..end].to_owned()));
-            rest = &body[end..];
-        }
-    }
-    out
-}
-
-/// What a careful French editor would correct in `text`, if anything.
-fn typography_fault(text: &str) -> Option<&'static str> {
-    if text.contains('\'') {
-        return Some("straight apostrophe: write ’");
-    }
-    for punct in [" ;", " :", " !", " ?"] {
-        if text.contains(punct) {
-            return Some("ordinary space before ; : ! ?: write U+00A0 or U+202F");
-        }
-    }
-    if text.contains("« ") || text.contains(" »") {
-        return Some("ordinary space inside « »: write U+00A0");
-    }
-    None
-}
-
-#[test]
-fn the_typography_check_catches_each_fault() {
-    assert_eq!(typography_fault("À demander\u{a0}: qui\u{a0}?"), None);
-    assert!(typography_fault("l'accueil").is_some());
-    assert!(typography_fault("À demander : qui").is_some());
-    assert!(typography_fault("« bénéficiaires »").is_some());
-    assert_eq!(
-        french_texts(
-            "a.fr = \"un\" # x\nb = { fr = \"deux \\\" trois\", en = \"x\" }\n# fr = \"non\""
-        ),
-        [(1, "un".to_owned()), (2, "deux \\\" trois".to_owned())]
-    );
-}
-
 #[test]
 fn no_french_text_of_any_grid_breaks_french_typography() {
+    let mut checked = 0;
     for entry in std::fs::read_dir(grids_dir()).unwrap() {
         let path = entry.unwrap().path();
         if path.extension().is_none_or(|e| e != "toml") {
             continue;
         }
         let source = std::fs::read_to_string(&path).unwrap();
-        let faults: Vec<String> = french_texts(&source)
-            .into_iter()
-            .filter_map(|(line, text)| {
-                typography_fault(&text).map(|f| format!("{}:{line}: {f}: {text}", path.display()))
-            })
+        let name = path.display().to_string();
+        let lint = domino_engine::grid::typography::check(&source);
+        let faults: String = lint
+            .diagnostics
+            .iter()
+            .map(|d| d.render(&name, &source))
             .collect();
-        assert!(faults.is_empty(), "{}", faults.join("\n"));
+        assert!(faults.is_empty(), "{faults}");
+        assert_eq!(lint.fixed, source, "{name}: the fixer would change it");
+        checked += 1;
     }
+    assert_eq!(checked, 3, "the three shipped grids were checked");
 }
