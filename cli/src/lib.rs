@@ -13,6 +13,7 @@ mod i18n;
 pub mod layout;
 pub mod report_html;
 pub mod score;
+pub mod serve;
 pub mod style;
 pub mod summary;
 pub mod template;

@@ -7,7 +7,7 @@
 //! Exit codes: 0 success; 1 invalid input or usage; 2 some batch rows failed
 //! (the others were scored); 3 a file could not be read or written.
 
-use domino_cli::{batch, chart, files, grid_command, report_html, score, style, template};
+use domino_cli::{batch, chart, files, grid_command, report_html, score, serve, style, template};
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use domino_cli::failure::{Fail, EXIT_INVALID};
@@ -82,6 +82,8 @@ enum Command {
     Chart(chart::ChartArgs),
     /// Write a standalone, printable HTML report of one assessment.
     Report(report_html::ReportArgs),
+    /// Serve workshops: the web app and its JSON API, on an SQLite file or PostgreSQL.
+    Serve(serve::ServeArgs),
     /// Print shell completions.
     Completions {
         /// The shell.
@@ -121,6 +123,7 @@ fn run(cli: Cli) -> Result<u8, Fail> {
         Command::Batch(args) => batch::run(&args, cli.grid.as_deref(), lang),
         Command::Chart(args) => chart::run(&args, cli.grid.as_deref(), lang),
         Command::Report(args) => report_html::run(&args, cli.grid.as_deref(), lang),
+        Command::Serve(args) => serve::run(args),
         Command::Completions { shell } => {
             let mut cmd = Cli::command();
             let mut out = Vec::new();
