@@ -2,7 +2,7 @@
 //! workspace as a tar archive of such files plus its grids (`domino batch` scores it).
 
 use super::open_session;
-use super::results::{may_read_results, session_assessment};
+use super::results::{may_read_results, session_assessment, View};
 use crate::auth::Access;
 use crate::error::{ApiError, ApiResult};
 use crate::grids::builtins;
@@ -17,6 +17,7 @@ use serde::Deserialize;
 #[derive(Deserialize)]
 pub struct Format {
     format: Option<String>,
+    view: Option<String>,
 }
 
 /// A file name made of letters, digits and dashes.
@@ -37,7 +38,7 @@ fn slug(s: &str) -> String {
     }
 }
 
-/// `GET /api/sessions/{id}/export?format=toml|json`.
+/// `GET /api/sessions/{id}/export?format=toml|json&view=consolidated|raters`.
 pub async fn session_file(
     State(app): State<App>,
     access: Access,
@@ -46,8 +47,20 @@ pub async fn session_file(
 ) -> ApiResult<Response> {
     let s = open_session(&app, &access, &id).await?;
     may_read_results(&access, &s)?;
-    let (a, _) = session_assessment(&app, &s).await?;
-    let name = format!("{}-{}", slug(&a.meta.initiative), s.date);
+    let view = match q.view.as_deref().unwrap_or("consolidated") {
+        "consolidated" => View::Consolidated,
+        "raters" => View::Raters,
+        other => {
+            return Err(ApiError::bad_request(
+                "unknown-view",
+                format!("`{other}` is not a view: use `consolidated` or `raters`"),
+            )
+            .field("view"))
+        }
+    };
+    let (a, _) = session_assessment(&app, &s, view).await?;
+    let suffix = if view == View::Raters { "-raters" } else { "" };
+    let name = format!("{}-{}{suffix}", slug(&a.meta.initiative), s.date);
     let (body, ext, mime) = match q.format.as_deref().unwrap_or("toml") {
         "toml" => (a.to_toml(), "toml", "application/toml; charset=utf-8"),
         "json" => (a.to_json(), "json", "application/json"),
@@ -86,7 +99,10 @@ fn append(tar: &mut tar::Builder<Vec<u8>>, path: &str, body: &[u8]) -> ApiResult
     })
 }
 
-/// `GET /api/workspace/export`: `grids/*.toml` and `assessments/*.toml`, as a tar archive.
+/// `GET /api/workspace/export`: `grids/*.toml`, `assessments/*.toml` (one
+/// consolidated file per session) and `raters/*.toml` (every participant's
+/// levels), as a tar archive. Sessions on another grid than `domino` go to
+/// `assessments-GRID/` and `raters-GRID/`, to be scored with that grid.
 pub async fn workspace_archive(State(app): State<App>, access: Access) -> ApiResult<Response> {
     access.facilitator()?;
     let pool = &app.store.pool;
@@ -112,19 +128,24 @@ pub async fn workspace_archive(State(app): State<App>, access: Access) -> ApiRes
             .await?;
     for row in &sessions {
         let s = open_session(&app, &access, &text(row, "id")).await?;
-        let (a, _) = session_assessment(&app, &s).await?;
-        let dir = if s.grid_key == "builtin:domino" {
-            "assessments".to_string()
+        let grid = if s.grid_key == "builtin:domino" {
+            String::new()
         } else {
-            format!("assessments-{}", slug(&s.grid_id))
+            format!("-{}", slug(&s.grid_id))
         };
-        let name = format!(
-            "{dir}/{}-{}-{}.toml",
-            slug(&a.meta.initiative),
-            s.date,
-            s.id
-        );
-        append(&mut tar, &name, a.to_toml().as_bytes())?;
+        for (view, dir) in [
+            (View::Consolidated, "assessments"),
+            (View::Raters, "raters"),
+        ] {
+            let (a, _) = session_assessment(&app, &s, view).await?;
+            let name = format!(
+                "{dir}{grid}/{}-{}-{}.toml",
+                slug(&a.meta.initiative),
+                s.date,
+                s.id
+            );
+            append(&mut tar, &name, a.to_toml().as_bytes())?;
+        }
     }
     let body = tar.into_inner().map_err(|e| {
         ApiError::new(

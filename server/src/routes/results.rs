@@ -48,9 +48,23 @@ fn rater_names(people: &[(String, String)]) -> BTreeMap<String, String> {
     out
 }
 
-/// The session as the assessment file the CLI reads: per-rater answers under `by`,
-/// the agreed level as `level`, the consensus note as `evidence`.
-pub async fn session_assessment(app: &App, s: &SessionRow) -> ApiResult<(Assessment, Arc<Grid>)> {
+/// Which file a session becomes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    /// What the group concluded: the agreed level and its note where there is
+    /// one, the per-rater levels (`by`) where it did not agree. The engine reads
+    /// a criterion as one level or per-rater levels, never both.
+    Consolidated,
+    /// Every participant's levels under `by`, whatever was agreed.
+    Raters,
+}
+
+/// The session as the assessment file the CLI reads.
+pub async fn session_assessment(
+    app: &App,
+    s: &SessionRow,
+    view: View,
+) -> ApiResult<(Assessment, Arc<Grid>)> {
     let pool = &app.store.pool;
     let grid = app.grids.get(&app.store, &s.grid_key).await?;
     let initiative = sqlx::query("SELECT name, profile FROM initiative WHERE id = $1")
@@ -93,11 +107,16 @@ pub async fn session_assessment(app: &App, s: &SessionRow) -> ApiResult<(Assessm
     .bind(&s.id)
     .fetch_all(pool)
     .await?;
-    for r in &agreed {
+    for r in agreed.iter().filter(|_| view == View::Consolidated) {
         let entry = a.answers.entry(text(r, "criterion")).or_default();
         entry.level = opt_text(r, "level");
+        if entry.level.is_some() {
+            entry.by.clear();
+        }
         entry.evidence = Some(text(r, "note")).filter(|n| !n.trim().is_empty());
     }
+    a.answers
+        .retain(|_, x| x.level.is_some() || !x.by.is_empty() || x.evidence.is_some());
     let used: HashSet<&String> = a.answers.values().flat_map(|x| x.by.keys()).collect();
     a.meta.raters = people
         .iter()
@@ -123,7 +142,7 @@ pub async fn report(
 ) -> ApiResult<Json<domino_engine::Report>> {
     let s = open_session(&app, &access, &id).await?;
     may_read_results(&access, &s)?;
-    let (assessment, grid) = session_assessment(&app, &s).await?;
+    let (assessment, grid) = session_assessment(&app, &s, View::Consolidated).await?;
     let lang = q
         .lang
         .unwrap_or_else(|| grid.default_language().to_string());
