@@ -46,6 +46,13 @@ pub fn router() -> Router<App> {
         .route("/api/sessions/{id}/export", get(export::session_file))
         .route("/api/sessions/{id}/events", get(events::stream))
         .fallback(|| async { ApiError::not_found("no such API endpoint; see server/README.md") })
+        .method_not_allowed_fallback(|| async {
+            ApiError::new(
+                axum::http::StatusCode::METHOD_NOT_ALLOWED,
+                "method-not-allowed",
+                "this endpoint does not take this method; see server/README.md",
+            )
+        })
 }
 
 /// A JSON body whose every refusal is an [`ApiError`] (malformed, wrong type, too large).

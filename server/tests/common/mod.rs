@@ -214,3 +214,66 @@ pub struct Workshop {
     pub a: Person,
     pub b: Person,
 }
+
+/// One server-sent event: (id, kind, data).
+pub type SseEvent = (i64, String, Value);
+
+/// Reads a server-sent events response one event at a time.
+pub struct SseReader {
+    res: reqwest::Response,
+    buf: String,
+}
+
+impl SseReader {
+    pub async fn open(
+        h: &Harness,
+        session: &str,
+        token: &str,
+        last_event_id: Option<i64>,
+    ) -> SseReader {
+        let mut req = h
+            .client
+            .get(format!("{}/api/sessions/{session}/events", h.base))
+            .bearer_auth(token);
+        if let Some(id) = last_event_id {
+            req = req.header("Last-Event-ID", id.to_string());
+        }
+        let res = req.send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        SseReader {
+            res,
+            buf: String::new(),
+        }
+    }
+
+    /// The next event (keep-alive comments skipped), or None after `wait`.
+    pub async fn next(&mut self, wait: std::time::Duration) -> Option<SseEvent> {
+        let deadline = tokio::time::Instant::now() + wait;
+        loop {
+            if let Some(end) = self.buf.find("\n\n") {
+                let block: String = self.buf.drain(..end + 2).collect();
+                let (mut id, mut kind, mut data) = (0, String::new(), Value::Null);
+                for line in block.lines() {
+                    if let Some(v) = line.strip_prefix("id:") {
+                        id = v.trim().parse().unwrap();
+                    }
+                    if let Some(v) = line.strip_prefix("event:") {
+                        kind = v.trim().to_string();
+                    }
+                    if let Some(v) = line.strip_prefix("data:") {
+                        data = serde_json::from_str(v.trim()).unwrap();
+                    }
+                }
+                if id > 0 {
+                    return Some((id, kind, data));
+                }
+                continue;
+            }
+            let chunk = tokio::time::timeout_at(deadline, self.res.chunk())
+                .await
+                .ok()?
+                .ok()??;
+            self.buf.push_str(&String::from_utf8_lossy(&chunk));
+        }
+    }
+}
