@@ -62,20 +62,50 @@ impl<T: DeserializeOwned> FromRequest<App> for Body<T> {
     type Rejection = ApiError;
 
     async fn from_request(req: Request, app: &App) -> Result<Self, Self::Rejection> {
+        let refused = |rejection: axum::extract::rejection::JsonRejection| {
+            let status = rejection.status();
+            let code = if status == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+                "too-large"
+            } else {
+                "bad-json"
+            };
+            ApiError::new(status, code, rejection.body_text())
+        };
+        let (parts, body) = req.into_parts();
+        let bytes = axum::body::Bytes::from_request(Request::from_parts(parts.clone(), body), app)
+            .await
+            .map_err(|r| ApiError::new(r.status(), "too-large", r.body_text()))?;
+        // PostgreSQL text cannot hold NUL, and no name or note needs it: refused on both databases.
+        if memchr_nul(&bytes) {
+            return Err(ApiError::bad_request(
+                "nul-character",
+                "the text holds a NUL character (\\u0000), which is not accepted: remove it",
+            ));
+        }
+        let req = Request::from_parts(parts, axum::body::Body::from(bytes));
         match axum::Json::<T>::from_request(req, app).await {
             Ok(axum::Json(v)) => Ok(Body(v)),
-            Err(rejection) => {
-                let status = rejection.status();
-                let message = rejection.body_text();
-                let code = if status == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
-                    "too-large"
-                } else {
-                    "bad-json"
-                };
-                Err(ApiError::new(status, code, message))
-            }
+            Err(rejection) => Err(refused(rejection)),
         }
     }
+}
+
+/// True when a JSON text holds a NUL, raw or escaped.
+fn memchr_nul(bytes: &[u8]) -> bool {
+    bytes.contains(&0)
+        || bytes
+            .windows(6)
+            .any(|w| w[0] == b'\\' && w[1] == b'u' && &w[2..] == b"0000")
+}
+
+/// True when `id` could be one of the server's ids (base64url, at most 64 characters):
+/// anything else is refused before it reaches the database.
+pub fn plausible_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 /// A session as stored.
@@ -97,6 +127,9 @@ pub struct SessionRow {
 /// The session `id`, if the link opens it: the facilitator's whole workspace,
 /// any other link its own session only.
 pub async fn open_session(app: &App, access: &Access, id: &str) -> ApiResult<SessionRow> {
+    if !plausible_id(id) {
+        return Err(ApiError::forbidden("this link does not open that session"));
+    }
     let row = sqlx::query("SELECT * FROM session WHERE id = $1")
         .bind(id)
         .fetch_optional(&app.store.pool)

@@ -50,6 +50,11 @@ pub async fn create(
     Body(body): Body<NewSession>,
 ) -> ApiResult<(StatusCode, Json<Value>)> {
     access.facilitator()?;
+    if !super::plausible_id(&initiative) {
+        return Err(ApiError::forbidden(
+            "this link does not open that initiative",
+        ));
+    }
     let pool = &app.store.pool;
     let found = sqlx::query("SELECT id FROM initiative WHERE id = $1 AND workspace = $2")
         .bind(&initiative)

@@ -257,6 +257,9 @@ pub async fn revoke_link(
     Path(id): Path<String>,
 ) -> ApiResult<Json<Value>> {
     access.facilitator()?;
+    if !super::plausible_id(&id) {
+        return Err(ApiError::not_found("no such live link in this workspace").field("id"));
+    }
     let done = sqlx::query(
         "UPDATE link SET revoked_at = $1 WHERE id = $2 AND workspace = $3 AND revoked_at IS NULL",
     )
