@@ -43,24 +43,28 @@ pub fn check_upload(source: &str) -> ApiResult<domino_engine::LoadedGrid> {
     })
 }
 
+/// The TOML source behind a session's `grid_key`.
+pub async fn source(store: &Store, key: &str) -> ApiResult<String> {
+    let source = match key.strip_prefix(BUILTIN) {
+        Some(name) => builtins()
+            .find(|(n, _)| *n == name)
+            .map(|(_, s)| s.to_string()),
+        None => sqlx::query("SELECT source FROM grid WHERE id = $1")
+            .bind(key)
+            .fetch_optional(&store.pool)
+            .await?
+            .map(|row| text(&row, "source")),
+    };
+    source.ok_or_else(|| ApiError::not_found(format!("grid `{key}` is not stored here")))
+}
+
 impl GridCache {
     /// The grid behind a session's `grid_key`.
     pub async fn get(&self, store: &Store, key: &str) -> ApiResult<Arc<Grid>> {
         if let Some(g) = self.lock().get(key) {
             return Ok(g.clone());
         }
-        let source = match key.strip_prefix(BUILTIN) {
-            Some(name) => builtins()
-                .find(|(n, _)| *n == name)
-                .map(|(_, s)| s.to_string()),
-            None => sqlx::query("SELECT source FROM grid WHERE id = $1")
-                .bind(key)
-                .fetch_optional(&store.pool)
-                .await?
-                .map(|row| text(&row, "source")),
-        };
-        let source = source
-            .ok_or_else(|| ApiError::not_found(format!("grid `{key}` is not stored here")))?;
+        let source = source(store, key).await?;
         let grid = Arc::new(check_upload(&source)?.grid);
         self.lock().insert(key.to_string(), grid.clone());
         Ok(grid)

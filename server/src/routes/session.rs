@@ -414,3 +414,20 @@ async fn prefill_from_previous(
         .execute(&mut **tx).await?;
     Ok(())
 }
+
+/// `GET /api/sessions/{id}/grid`: the TOML source of the session's grid, for the app to show it.
+pub async fn grid(
+    State(app): State<App>,
+    access: Access,
+    Path(id): Path<String>,
+) -> ApiResult<impl axum::response::IntoResponse> {
+    let s = open_session(&app, &access, &id).await?;
+    let source = crate::grids::source(&app.store, &s.grid_key).await?;
+    Ok((
+        [(
+            axum::http::header::CONTENT_TYPE,
+            "application/toml; charset=utf-8",
+        )],
+        source,
+    ))
+}
