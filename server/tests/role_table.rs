@@ -30,124 +30,33 @@ const fn row(method: Method, path: &'static str, body: &'static str, expect: [u1
     }
 }
 
+#[rustfmt::skip] // one row per line: the table reads as a table
 fn table() -> Vec<Row> {
     use Method as M;
     vec![
         //                                                                         F    J    A    O    R    N    X
-        row(
-            M::GET,
-            "/api/config",
-            "",
-            [200, 200, 200, 200, 200, 200, 200],
-        ),
+        row(M::GET, "/api/config", "", [200, 200, 200, 200, 200, 200, 200]),
         row(M::GET, "/api/me", "", [200, 200, 200, 200, 401, 401, 200]),
-        row(
-            M::GET,
-            "/api/workspace",
-            "",
-            [200, 403, 403, 403, 401, 401, 200],
-        ),
-        row(
-            M::GET,
-            "/api/grids",
-            "",
-            [200, 403, 403, 403, 401, 401, 200],
-        ),
-        row(
-            M::POST,
-            "/api/initiatives",
-            r#"{"name":"Jardin partagé"}"#,
-            [201, 403, 403, 403, 401, 401, 201],
-        ),
-        row(
-            M::POST,
-            "/api/initiatives/{i}/sessions",
-            r#"{"grid":"domino"}"#,
-            [201, 403, 403, 403, 401, 401, 403],
-        ),
-        row(
-            M::GET,
-            "/api/links",
-            "",
-            [200, 403, 403, 403, 401, 401, 200],
-        ),
-        row(
-            M::GET,
-            "/api/workspace/export",
-            "",
-            [200, 403, 403, 403, 401, 401, 200],
-        ),
-        row(
-            M::GET,
-            "/api/sessions/{s}",
-            "",
-            [200, 200, 200, 200, 401, 401, 403],
-        ),
-        row(
-            M::POST,
-            "/api/sessions/{s}/links",
-            r#"{"role":"observer"}"#,
-            [201, 403, 403, 403, 401, 401, 403],
-        ),
+        row(M::GET, "/api/workspace", "", [200, 403, 403, 403, 401, 401, 200]),
+        row(M::GET, "/api/grids", "", [200, 403, 403, 403, 401, 401, 200]),
+        row(M::POST, "/api/initiatives", r#"{"name":"Jardin partagé"}"#, [201, 403, 403, 403, 401, 401, 201]),
+        row(M::POST, "/api/initiatives/{i}/sessions", r#"{"grid":"domino"}"#, [201, 403, 403, 403, 401, 401, 403]),
+        row(M::GET, "/api/links", "", [200, 403, 403, 403, 401, 401, 200]),
+        row(M::GET, "/api/workspace/export", "", [200, 403, 403, 403, 401, 401, 200]),
+        row(M::GET, "/api/sessions/{s}", "", [200, 200, 200, 200, 401, 401, 403]),
+        row(M::GET, "/api/sessions/{s}/grid", "", [200, 200, 200, 200, 401, 401, 403]),
+        row(M::POST, "/api/sessions/{s}/links", r#"{"role":"observer"}"#, [201, 403, 403, 403, 401, 401, 403]),
         // Already in rating: the facilitator passes the role check and meets the phase order.
-        row(
-            M::POST,
-            "/api/sessions/{s}/phase",
-            r#"{"phase":"rating"}"#,
-            [409, 403, 403, 403, 401, 401, 403],
-        ),
-        row(
-            M::POST,
-            "/api/sessions/{s}/publish",
-            r#"{"published":false}"#,
-            [200, 403, 403, 403, 401, 401, 403],
-        ),
-        row(
-            M::POST,
-            "/api/sessions/{s}/join",
-            r#"{"name":"Chloé","role":"technicienne"}"#,
-            [403, 201, 403, 403, 401, 401, 403],
-        ),
-        row(
-            M::GET,
-            "/api/sessions/{s}/answers",
-            "",
-            [200, 403, 200, 403, 401, 401, 403],
-        ),
-        row(
-            M::PUT,
-            "/api/sessions/{s}/answers",
-            r#"{"criterion":"collectif.accueil","level":"3","base_version":0,"idempotency_key":"{key}"}"#,
-            [403, 403, 200, 403, 401, 401, 403],
-        ),
+        row(M::POST, "/api/sessions/{s}/phase", r#"{"phase":"rating"}"#, [409, 403, 403, 403, 401, 401, 403]),
+        row(M::POST, "/api/sessions/{s}/publish", r#"{"published":false}"#, [200, 403, 403, 403, 401, 401, 403]),
+        row(M::POST, "/api/sessions/{s}/join", r#"{"name":"Chloé","role":"technicienne"}"#, [403, 201, 403, 403, 401, 401, 403]),
+        row(M::GET, "/api/sessions/{s}/answers", "", [200, 403, 200, 403, 401, 401, 403]),
+        row(M::PUT, "/api/sessions/{s}/answers", r#"{"criterion":"collectif.accueil","level":"3","base_version":0,"idempotency_key":"{key}"}"#, [403, 403, 200, 403, 401, 401, 403]),
         // Not in consensus yet: the facilitator passes the role check and meets the phase.
-        row(
-            M::PUT,
-            "/api/sessions/{s}/consensus",
-            r#"{"criterion":"collectif.accueil","level":"3","note":"","base_version":0}"#,
-            [409, 403, 403, 403, 401, 401, 403],
-        ),
-        row(
-            M::GET,
-            "/api/sessions/{s}/results",
-            "",
-            [200, 403, 403, 403, 401, 401, 403],
-        ),
-        row(
-            M::GET,
-            "/api/sessions/{s}/export",
-            "",
-            [200, 403, 403, 403, 401, 401, 403],
-        ),
-        Row {
-            stream: true,
-            ..row(
-                M::GET,
-                "/api/sessions/{s}/events",
-                "",
-                [200, 403, 200, 200, 401, 401, 403],
-            )
-        },
+        row(M::PUT, "/api/sessions/{s}/consensus", r#"{"criterion":"collectif.accueil","level":"3","note":"","base_version":0}"#, [409, 403, 403, 403, 401, 401, 403]),
+        row(M::GET, "/api/sessions/{s}/results", "", [200, 403, 403, 403, 401, 401, 403]),
+        row(M::GET, "/api/sessions/{s}/export", "", [200, 403, 403, 403, 401, 401, 403]),
+        Row { stream: true, ..row(M::GET, "/api/sessions/{s}/events", "", [200, 403, 200, 200, 401, 401, 403]) },
     ]
 }
 

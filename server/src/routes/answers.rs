@@ -48,6 +48,18 @@ async fn check_with_engine(
         .extra(json!({ "diagnostic": d })))
 }
 
+/// The session's phase, read inside the write transaction (after its lock).
+async fn current_phase(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    id: &str,
+) -> ApiResult<String> {
+    let row = sqlx::query("SELECT phase FROM session WHERE id = $1")
+        .bind(id)
+        .fetch_one(&mut **tx)
+        .await?;
+    Ok(text(&row, "phase"))
+}
+
 /// Takes the session's write lock (PostgreSQL row lock; SQLite has one writer) before reading versions.
 async fn lock_session(tx: &mut sqlx::Transaction<'static, sqlx::Any>, id: &str) -> ApiResult<()> {
     sqlx::query("UPDATE session SET event_seq = event_seq WHERE id = $1")
@@ -183,11 +195,7 @@ pub async fn write(
             Json(serde_json::from_str(&text(&done, "response")).unwrap_or(Value::Null)),
         ));
     }
-    let phase: String = sqlx::query("SELECT phase FROM session WHERE id = $1")
-        .bind(&id)
-        .fetch_one(&mut *tx)
-        .await
-        .map(|r| text(&r, "phase"))?;
+    let phase = current_phase(&mut tx, &id).await?;
     if phase != "rating" {
         return Err(ApiError::wrong_phase(&phase, "rating"));
     }
@@ -269,11 +277,7 @@ pub async fn agree(
     check_len("note", &body.note, NOTE_CHARS)?;
     let mut tx = app.store.pool.begin().await?;
     lock_session(&mut tx, &id).await?;
-    let phase: String = sqlx::query("SELECT phase FROM session WHERE id = $1")
-        .bind(&id)
-        .fetch_one(&mut *tx)
-        .await
-        .map(|r| text(&r, "phase"))?;
+    let phase = current_phase(&mut tx, &id).await?;
     if phase != "consensus" {
         return Err(ApiError::wrong_phase(&phase, "consensus"));
     }
