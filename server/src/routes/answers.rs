@@ -221,26 +221,7 @@ pub async fn write(
             "this answer changed meanwhile (version {version}, this write was based on {}): look at the current value and write again from it", body.base_version))
             .field("base_version").extra(json!({ "current": now })));
     }
-    let at = crate::now();
-    sqlx::query("DELETE FROM answer WHERE session = $1 AND participant = $2 AND criterion = $3")
-        .bind(&id)
-        .bind(&pid)
-        .bind(&body.criterion)
-        .execute(&mut *tx)
-        .await?;
-    sqlx::query("INSERT INTO answer (session, participant, criterion, level, target, evidence, to_confirm, version, updated_at) VALUES ($1, $2, $3, $4, $5, $6, 0, $7, $8)")
-        .bind(&id).bind(&pid).bind(&body.criterion).bind(&body.level).bind(&body.target).bind(&body.evidence)
-        .bind(version + 1).bind(&at).execute(&mut *tx).await?;
-    let response = json!({
-        "participant": pid, "criterion": body.criterion, "level": body.level, "target": body.target,
-        "evidence": body.evidence, "version": version + 1, "to_confirm": false, "updated_at": at,
-    });
-    sqlx::query("INSERT INTO idempotency (actor, key, status, response) VALUES ($1, $2, 200, $3)")
-        .bind(&actor)
-        .bind(&body.idempotency_key)
-        .bind(response.to_string())
-        .execute(&mut *tx)
-        .await?;
+    let response = store_answer(&mut tx, &id, &pid, &actor, &body, version + 1).await?;
     let event = record_event(
         &mut tx,
         &id,
@@ -252,6 +233,39 @@ pub async fn write(
     tx.commit().await?;
     app.live.publish(event);
     Ok((StatusCode::OK, Json(response)))
+}
+
+/// Replaces the stored answer by `body` at `version`, and remembers the result under
+/// the write's idempotency key; returns the answer as the client sees it.
+async fn store_answer(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    id: &str,
+    pid: &str,
+    actor: &str,
+    body: &AnswerWrite,
+    version: i64,
+) -> ApiResult<Value> {
+    let at = crate::now();
+    sqlx::query("DELETE FROM answer WHERE session = $1 AND participant = $2 AND criterion = $3")
+        .bind(id)
+        .bind(pid)
+        .bind(&body.criterion)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query("INSERT INTO answer (session, participant, criterion, level, target, evidence, to_confirm, version, updated_at) VALUES ($1, $2, $3, $4, $5, $6, 0, $7, $8)")
+        .bind(id).bind(pid).bind(&body.criterion).bind(&body.level).bind(&body.target).bind(&body.evidence)
+        .bind(version).bind(&at).execute(&mut **tx).await?;
+    let response = json!({
+        "participant": pid, "criterion": body.criterion, "level": body.level, "target": body.target,
+        "evidence": body.evidence, "version": version, "to_confirm": false, "updated_at": at,
+    });
+    sqlx::query("INSERT INTO idempotency (actor, key, status, response) VALUES ($1, $2, 200, $3)")
+        .bind(actor)
+        .bind(&body.idempotency_key)
+        .bind(response.to_string())
+        .execute(&mut **tx)
+        .await?;
+    Ok(response)
 }
 
 /// Body of `PUT /api/sessions/{id}/consensus`.
