@@ -8,8 +8,8 @@
 //! (the others were scored); 3 a file could not be read or written.
 
 use domino_cli::{
-    agreement, batch, chart, compare, files, grid_command, report_html, score, style, template,
-    upgrade,
+    agreement, batch, chart, compare, files, grid_command, report_html, score, serve, style,
+    template, upgrade,
 };
 
 use clap::{CommandFactory, Parser, Subcommand};
@@ -74,6 +74,8 @@ enum Command {
     Compare(compare::CompareArgs),
     /// Rewrite assessments of an earlier grid version as the current version (crosswalk).
     Upgrade(upgrade::UpgradeArgs),
+    /// Serve workshops: the web app and its JSON API, on an SQLite file or PostgreSQL.
+    Serve(serve::ServeArgs),
     /// Print shell completions.
     Completions {
         /// The shell.
@@ -116,6 +118,7 @@ fn run(cli: Cli) -> Result<u8, Fail> {
         Command::Report(args) => report_html::run(&args, cli.grid.as_deref(), lang),
         Command::Compare(args) => compare::run(&args, cli.grid.as_deref(), lang),
         Command::Upgrade(args) => upgrade::run(&args, cli.grid.as_deref()),
+        Command::Serve(args) => serve::run(args),
         Command::Completions { shell } => {
             let mut cmd = Cli::command();
             let mut out = Vec::new();

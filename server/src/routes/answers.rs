@@ -1,0 +1,336 @@
+//! Answers (each participant's, during rating) and consensus (the group's, during consensus).
+//!
+//! Every write carries the version it was based on: a stale one gets 409 with
+//! the current value, so two devices never overwrite each other silently. An
+//! answer write also carries an idempotency key: the same key again returns the
+//! stored result, so a client may replay its queue after a lost connection.
+
+use super::{open_session, record_event, Body, SessionRow};
+use crate::auth::{Access, Kind};
+use crate::error::{ApiError, ApiResult};
+use crate::limits::{check_len, check_name, KEY_CHARS, NOTE_CHARS};
+use crate::store::{int, opt_text, text};
+use crate::App;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::Json;
+use domino_engine::{Answer, Assessment};
+use serde::Deserialize;
+use serde_json::{json, Value};
+use sqlx::any::AnyRow;
+
+/// Checks one answer with the engine; its first error becomes a 422 naming the field.
+async fn check_with_engine(
+    app: &App,
+    s: &SessionRow,
+    criterion: &str,
+    answer: Answer,
+) -> ApiResult<()> {
+    let grid = app.grids.get(&app.store, &s.grid_key).await?;
+    let mut assessment = Assessment::default();
+    assessment.meta.grid = grid.id.clone();
+    assessment.answers.insert(criterion.to_string(), answer);
+    let Err(diags) = grid.resolve(&assessment) else {
+        return Ok(());
+    };
+    let d = diags.0.iter().find(|d| d.is_error()).unwrap_or(&diags.0[0]);
+    let field = match d.path.as_deref() {
+        Some(p) if p.ends_with(".level") => "level",
+        Some(p) if p.ends_with(".target") => "target",
+        _ => "criterion",
+    };
+    let message = match &d.hint {
+        Some(h) => format!("{}; {h}", d.message),
+        None => d.message.clone(),
+    };
+    Err(ApiError::invalid("invalid-answer", message)
+        .field(field)
+        .extra(json!({ "diagnostic": d })))
+}
+
+/// The session's phase, read inside the write transaction (after its lock).
+async fn current_phase(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    id: &str,
+) -> ApiResult<String> {
+    let row = sqlx::query("SELECT phase FROM session WHERE id = $1")
+        .bind(id)
+        .fetch_one(&mut **tx)
+        .await?;
+    Ok(text(&row, "phase"))
+}
+
+/// Takes the session's write lock (PostgreSQL row lock; SQLite has one writer) before reading versions.
+async fn lock_session(tx: &mut sqlx::Transaction<'static, sqlx::Any>, id: &str) -> ApiResult<()> {
+    sqlx::query("UPDATE session SET event_seq = event_seq WHERE id = $1")
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+fn answer_json(r: &AnyRow, with_levels: bool) -> Value {
+    let mut v = json!({
+        "participant": text(r, "participant"), "criterion": text(r, "criterion"),
+        "version": int(r, "version"), "to_confirm": int(r, "to_confirm") != 0, "updated_at": text(r, "updated_at"),
+    });
+    if with_levels {
+        v["level"] = json!(text(r, "level"));
+        v["target"] = json!(opt_text(r, "target"));
+        v["evidence"] = json!(opt_text(r, "evidence"));
+    }
+    v
+}
+
+fn consensus_json(r: &AnyRow) -> Value {
+    json!({
+        "criterion": text(r, "criterion"), "level": opt_text(r, "level"), "note": text(r, "note"),
+        "version": int(r, "version"), "to_confirm": int(r, "to_confirm") != 0, "decided_at": text(r, "decided_at"),
+    })
+}
+
+/// `GET /api/sessions/{id}/answers`: blind during rating (own answers only, or who
+/// answered what for the facilitator), everyone's from reveal on.
+pub async fn list(
+    State(app): State<App>,
+    access: Access,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Value>> {
+    let s = open_session(&app, &access, &id).await?;
+    let blind = matches!(s.phase.as_str(), "draft" | "rating");
+    let pool = &app.store.pool;
+    let (rows, with_levels) = match access.kind {
+        Kind::Participant if blind => {
+            let rows = sqlx::query(
+                "SELECT * FROM answer WHERE session = $1 AND participant = $2 ORDER BY criterion",
+            )
+            .bind(&id)
+            .bind(&access.participant)
+            .fetch_all(pool)
+            .await?;
+            (rows, true)
+        }
+        Kind::Participant | Kind::Facilitator => {
+            let rows = sqlx::query(
+                "SELECT * FROM answer WHERE session = $1 ORDER BY participant, criterion",
+            )
+            .bind(&id)
+            .fetch_all(pool)
+            .await?;
+            (rows, !blind)
+        }
+        Kind::Join | Kind::Observer => {
+            return Err(ApiError::forbidden(
+                "this link cannot read answers; observers see the published results",
+            ))
+        }
+    };
+    let answers: Vec<Value> = rows.iter().map(|r| answer_json(r, with_levels)).collect();
+    let consensus: Vec<Value> = if blind && access.kind != Kind::Facilitator {
+        Vec::new()
+    } else {
+        sqlx::query("SELECT * FROM consensus WHERE session = $1 ORDER BY criterion")
+            .bind(&id)
+            .fetch_all(pool)
+            .await?
+            .iter()
+            .map(consensus_json)
+            .collect()
+    };
+    Ok(Json(
+        json!({ "phase": s.phase, "answers": answers, "consensus": consensus }),
+    ))
+}
+
+/// Body of `PUT /api/sessions/{id}/answers`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnswerWrite {
+    criterion: String,
+    level: String,
+    target: Option<String>,
+    evidence: Option<String>,
+    /// The version this write was based on (0 for a first answer).
+    base_version: i64,
+    /// Chosen by the client, unique per write: replays return the first result.
+    idempotency_key: String,
+}
+
+/// `PUT /api/sessions/{id}/answers`: a participant's own answer to one criterion, during rating.
+pub async fn write(
+    State(app): State<App>,
+    access: Access,
+    Path(id): Path<String>,
+    Body(body): Body<AnswerWrite>,
+) -> ApiResult<(StatusCode, Json<Value>)> {
+    let Some(pid) = access
+        .participant
+        .clone()
+        .filter(|_| access.kind == Kind::Participant)
+    else {
+        return Err(ApiError::forbidden(
+            "only a participant's link can write answers",
+        ));
+    };
+    let s = open_session(&app, &access, &id).await?;
+    check_name("idempotency_key", &body.idempotency_key, KEY_CHARS)?;
+    check_len(
+        "evidence",
+        body.evidence.as_deref().unwrap_or(""),
+        NOTE_CHARS,
+    )?;
+    let mut tx = app.store.pool.begin().await?;
+    lock_session(&mut tx, &id).await?;
+    let actor = access.actor();
+    if let Some(done) =
+        sqlx::query("SELECT status, response FROM idempotency WHERE actor = $1 AND key = $2")
+            .bind(&actor)
+            .bind(&body.idempotency_key)
+            .fetch_optional(&mut *tx)
+            .await?
+    {
+        let status = StatusCode::from_u16(int(&done, "status") as u16).unwrap_or(StatusCode::OK);
+        return Ok((
+            status,
+            Json(serde_json::from_str(&text(&done, "response")).unwrap_or(Value::Null)),
+        ));
+    }
+    let phase = current_phase(&mut tx, &id).await?;
+    if phase != "rating" {
+        return Err(ApiError::wrong_phase(&phase, "rating"));
+    }
+    let answer = Answer {
+        level: Some(body.level.clone()),
+        target: body.target.clone(),
+        evidence: body.evidence.clone(),
+        by: Default::default(),
+    };
+    check_with_engine(&app, &s, &body.criterion, answer).await?;
+    let current = sqlx::query(
+        "SELECT * FROM answer WHERE session = $1 AND participant = $2 AND criterion = $3",
+    )
+    .bind(&id)
+    .bind(&pid)
+    .bind(&body.criterion)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let version = current.as_ref().map_or(0, |r| int(r, "version"));
+    if version != body.base_version {
+        let now = current.as_ref().map(|r| answer_json(r, true));
+        return Err(ApiError::new(StatusCode::CONFLICT, "stale-version", format!(
+            "this answer changed meanwhile (version {version}, this write was based on {}): look at the current value and write again from it", body.base_version))
+            .field("base_version").extra(json!({ "current": now })));
+    }
+    let response = store_answer(&mut tx, &id, &pid, &actor, &body, version + 1).await?;
+    let event = record_event(
+        &mut tx,
+        &id,
+        &actor,
+        "answer",
+        json!({ "participant": pid, "criterion": body.criterion, "version": version + 1 }),
+    )
+    .await?;
+    tx.commit().await?;
+    app.live.publish(event);
+    Ok((StatusCode::OK, Json(response)))
+}
+
+/// Replaces the stored answer by `body` at `version`, and remembers the result under
+/// the write's idempotency key; returns the answer as the client sees it.
+async fn store_answer(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    id: &str,
+    pid: &str,
+    actor: &str,
+    body: &AnswerWrite,
+    version: i64,
+) -> ApiResult<Value> {
+    let at = crate::now();
+    sqlx::query("DELETE FROM answer WHERE session = $1 AND participant = $2 AND criterion = $3")
+        .bind(id)
+        .bind(pid)
+        .bind(&body.criterion)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query("INSERT INTO answer (session, participant, criterion, level, target, evidence, to_confirm, version, updated_at) VALUES ($1, $2, $3, $4, $5, $6, 0, $7, $8)")
+        .bind(id).bind(pid).bind(&body.criterion).bind(&body.level).bind(&body.target).bind(&body.evidence)
+        .bind(version).bind(&at).execute(&mut **tx).await?;
+    let response = json!({
+        "participant": pid, "criterion": body.criterion, "level": body.level, "target": body.target,
+        "evidence": body.evidence, "version": version, "to_confirm": false, "updated_at": at,
+    });
+    sqlx::query("INSERT INTO idempotency (actor, key, status, response) VALUES ($1, $2, 200, $3)")
+        .bind(actor)
+        .bind(&body.idempotency_key)
+        .bind(response.to_string())
+        .execute(&mut **tx)
+        .await?;
+    Ok(response)
+}
+
+/// Body of `PUT /api/sessions/{id}/consensus`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConsensusWrite {
+    criterion: String,
+    /// The agreed level; absent when the group cannot agree (the criterion stays to debate).
+    level: Option<String>,
+    note: String,
+    base_version: i64,
+}
+
+/// `PUT /api/sessions/{id}/consensus`: the facilitator records the group's level and why.
+pub async fn agree(
+    State(app): State<App>,
+    access: Access,
+    Path(id): Path<String>,
+    Body(body): Body<ConsensusWrite>,
+) -> ApiResult<Json<Value>> {
+    access.facilitator()?;
+    let s = open_session(&app, &access, &id).await?;
+    check_len("note", &body.note, NOTE_CHARS)?;
+    let mut tx = app.store.pool.begin().await?;
+    lock_session(&mut tx, &id).await?;
+    let phase = current_phase(&mut tx, &id).await?;
+    if phase != "consensus" {
+        return Err(ApiError::wrong_phase(&phase, "consensus"));
+    }
+    let answer = Answer {
+        level: body.level.clone(),
+        ..Answer::default()
+    };
+    check_with_engine(&app, &s, &body.criterion, answer).await?;
+    let current = sqlx::query("SELECT * FROM consensus WHERE session = $1 AND criterion = $2")
+        .bind(&id)
+        .bind(&body.criterion)
+        .fetch_optional(&mut *tx)
+        .await?;
+    let version = current.as_ref().map_or(0, |r| int(r, "version"));
+    if version != body.base_version {
+        return Err(ApiError::new(StatusCode::CONFLICT, "stale-version", format!(
+            "the agreed level changed meanwhile (version {version}, this write was based on {}): look at it and write again from it", body.base_version))
+            .field("base_version").extra(json!({ "current": current.as_ref().map(consensus_json) })));
+    }
+    let at = crate::now();
+    sqlx::query("DELETE FROM consensus WHERE session = $1 AND criterion = $2")
+        .bind(&id)
+        .bind(&body.criterion)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("INSERT INTO consensus (session, criterion, level, note, to_confirm, version, decided_at) VALUES ($1, $2, $3, $4, 0, $5, $6)")
+        .bind(&id).bind(&body.criterion).bind(&body.level).bind(&body.note).bind(version + 1).bind(&at)
+        .execute(&mut *tx).await?;
+    let event = record_event(
+        &mut tx,
+        &id,
+        &access.actor(),
+        "consensus",
+        json!({ "criterion": body.criterion, "version": version + 1 }),
+    )
+    .await?;
+    tx.commit().await?;
+    app.live.publish(event);
+    Ok(Json(
+        json!({ "criterion": body.criterion, "level": body.level, "note": body.note, "version": version + 1, "to_confirm": false, "decided_at": at }),
+    ))
+}

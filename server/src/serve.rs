@@ -1,0 +1,216 @@
+//! Starting the server: options, database, first workspace, routes and middleware.
+
+use crate::error::ApiError;
+use crate::limits::{GRID_BODY, JSON_BODY};
+use crate::routes::router;
+use crate::store::{text, Store};
+use crate::App;
+use axum::extract::DefaultBodyLimit;
+use axum::http::{header, HeaderValue};
+use axum::Router;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+use tower_http::compression::CompressionLayer;
+use tower_http::services::{ServeDir, ServeFile};
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+
+/// Options of `domino serve`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ServeArgs {
+    /// The database: an SQLite file (created on first start) or `postgres://…`.
+    #[arg(long, default_value = "domino-workshops.db", value_name = "URL")]
+    pub db: String,
+    /// The address to listen on; `0.0.0.0:8080` serves the room's local network.
+    #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDR")]
+    pub listen: SocketAddr,
+    /// The address participants reach, when it is not the listen address (behind a proxy).
+    #[arg(long, value_name = "URL")]
+    pub public_url: Option<String>,
+    /// The built web app to serve (default: `web/dist` when it exists).
+    #[arg(long, value_name = "DIR")]
+    pub web: Option<PathBuf>,
+    /// Create a new workspace with this title and print its facilitator's link.
+    #[arg(long, value_name = "TITLE")]
+    pub new_workspace: Option<String>,
+}
+
+/// A running server.
+pub struct Started {
+    /// Where it listens.
+    pub addr: SocketAddr,
+    /// The facilitator's link printed at start, when one was made.
+    pub facilitator_link: Option<String>,
+    /// The facilitator's token inside that link.
+    pub facilitator_token: Option<String>,
+    /// The server's shared state (tests add workspaces through it).
+    pub app: App,
+    /// The serving task.
+    pub task: tokio::task::JoinHandle<std::io::Result<()>>,
+}
+
+/// Runs `domino serve` until interrupted: builds the runtime, starts, prints the link.
+pub fn run(args: ServeArgs) -> Result<(), String> {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("DOMINO_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
+    let runtime =
+        tokio::runtime::Runtime::new().map_err(|e| format!("cannot start the runtime: {e}"))?;
+    runtime.block_on(async move {
+        let started = start(args).await?;
+        println!("domino serve: listening on http://{}", started.addr);
+        if let Some(link) = &started.facilitator_link {
+            println!(
+                "facilitator's link (keep it secret, it opens the whole workspace):\n  {link}"
+            );
+        }
+        tokio::select! {
+            r = started.task => r.map_err(|e| e.to_string())?.map_err(|e| e.to_string()),
+            _ = tokio::signal::ctrl_c() => Ok(()),
+        }
+    })
+}
+
+/// Opens the database, makes the first workspace if needed, binds and serves in a task.
+pub async fn start(args: ServeArgs) -> Result<Started, String> {
+    let store = Store::open(&args.db)
+        .await
+        .map_err(|e| format!("cannot open the database `{}`: {e}", args.db))?;
+    let listener = tokio::net::TcpListener::bind(args.listen)
+        .await
+        .map_err(|e| {
+            format!(
+                "cannot listen on {}: {e} (choose another address with --listen)",
+                args.listen
+            )
+        })?;
+    let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    let public_url = args
+        .public_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{addr}"));
+    let app = App {
+        store,
+        live: Default::default(),
+        grids: Default::default(),
+        public_url: Arc::from(public_url.trim_end_matches('/')),
+    };
+    let token = first_link(&app, args.new_workspace.as_deref())
+        .await
+        .map_err(|e| e.message)?;
+    let facilitator_link = token.as_ref().map(|t| crate::routes::link_url(&app, t));
+    let service = routes(app.clone(), web_dir(args.web));
+    let task = tokio::spawn(async move { axum::serve(listener, service).await });
+    Ok(Started {
+        addr,
+        facilitator_link,
+        facilitator_token: token,
+        app,
+        task,
+    })
+}
+
+/// A facilitator's token to print: for a new workspace (`--new-workspace`, or
+/// an empty database), else a fresh link to the only workspace. With several
+/// workspaces, none: their links were printed when they were made.
+async fn first_link(app: &App, title: Option<&str>) -> Result<Option<String>, ApiError> {
+    let rows = sqlx::query("SELECT id FROM workspace ORDER BY created_at, id")
+        .fetch_all(&app.store.pool)
+        .await?;
+    if title.is_some() || rows.is_empty() {
+        let (_, token) =
+            crate::routes::create_workspace(app, title.unwrap_or("Ateliers DOMINO")).await?;
+        return Ok(Some(token));
+    }
+    if let [only] = rows.as_slice() {
+        let (_, token) = crate::routes::create_link(
+            &app.store.pool,
+            crate::auth::Kind::Facilitator,
+            &text(only, "id"),
+            None,
+            None,
+        )
+        .await?;
+        return Ok(Some(token));
+    }
+    Ok(None)
+}
+
+fn web_dir(web: Option<PathBuf>) -> Option<PathBuf> {
+    web.or_else(|| Some(PathBuf::from("web/dist")))
+        .filter(|d| d.join("index.html").is_file())
+}
+
+/// The API's CSP: it serves JSON only, so nothing may load or frame it.
+const API_CSP: &str = "default-src 'none'; frame-ancestors 'none'";
+/// The web app's CSP: its own scripts and wasm, its own API.
+const WEB_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+/// The API and the web app, with limits, compression, tracing and security headers.
+pub fn routes(app: App, web: Option<PathBuf>) -> Router {
+    let api = router()
+        .route_layer(DefaultBodyLimit::max(JSON_BODY))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(API_CSP),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ));
+    let grids = Router::new()
+        .route(
+            "/api/grids",
+            axum::routing::post(crate::routes::upload_grid),
+        )
+        .layer(DefaultBodyLimit::max(GRID_BODY))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(API_CSP),
+        ));
+    let mut all = grids.merge(api).with_state(app);
+    if let Some(dir) = web {
+        let index = dir.join("index.html");
+        let files = ServeDir::new(&dir)
+            .precompressed_gzip()
+            .precompressed_br()
+            .fallback(ServeFile::new(index));
+        let web = Router::new()
+            .fallback_service(files)
+            .layer(SetResponseHeaderLayer::overriding(
+                header::CONTENT_SECURITY_POLICY,
+                HeaderValue::from_static(WEB_CSP),
+            ));
+        all = all.merge(web);
+    }
+    all.layer(SetResponseHeaderLayer::overriding(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    ))
+    .layer(SetResponseHeaderLayer::overriding(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    ))
+    .layer(SetResponseHeaderLayer::overriding(
+        header::X_FRAME_OPTIONS,
+        HeaderValue::from_static("DENY"),
+    ))
+    .layer(CompressionLayer::new())
+    .layer(TraceLayer::new_for_http())
+    .layer(
+        tower_http::sensitive_headers::SetSensitiveRequestHeadersLayer::new([
+            header::AUTHORIZATION,
+        ]),
+    )
+    .layer(tower_http::catch_panic::CatchPanicLayer::custom(|_| {
+        axum::response::IntoResponse::into_response(ApiError::new(
+            axum::http::StatusCode::INTERNAL_SERVER_ERROR,
+            "internal",
+            "the server failed on this request; it keeps serving the others",
+        ))
+    }))
+}
