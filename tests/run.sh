@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs the whole test suite on a fresh machine: installs what it needs (the
-# wasm32 Rust target, npm packages, Debian's chromium and python3-venv, the
+# wasm32 Rust target, npm packages, Debian's chromium, postgresql and python3-venv, the
 # Python packages of the cross-checks in a virtualenv under target/), then
-# checks formatting and lints, runs every Rust test, cross-checks the
+# checks formatting and lints, runs every Rust test (the workshop server's on
+# SQLite, then again on a throwaway PostgreSQL cluster), cross-checks the
 # statistics against independent Python implementations, builds the web bundle
 # and drives it in headless Chromium.
 set -euo pipefail
@@ -25,6 +26,7 @@ if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknow
 fi
 [ -x /usr/bin/chromium ] || apt_install chromium chromium-driver
 python3 -c 'import venv, ensurepip' 2>/dev/null || apt_install python3-venv
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || apt_install postgresql
 if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/binaryen ]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi
@@ -36,6 +38,9 @@ cargo clippy -p domino-web --target wasm32-unknown-unknown --quiet -- -D warning
 
 step "Rust tests (engine, CLI, web logic, cross-crate)"
 cargo test --workspace --quiet
+
+step "Workshop server on PostgreSQL (a throwaway cluster)"
+bash tests/pg.sh --quiet
 
 step "Cross-checks against independent implementations (Python)"
 VENV=target/venv

@@ -47,10 +47,11 @@ async fn a_subscriber_that_reconnects_with_last_event_id_gets_what_it_missed() {
     drop(first);
     for c in [
         "collectif.accueil",
-        "collectif.regles",
+        "collectif.decisions",
         "collectif.diversite",
     ] {
-        h.answer(&w, &w.a, c, "2").await;
+        let (status, body) = h.answer(&w, &w.a, c, "2").await;
+        assert!(status.is_success(), "{c} acknowledged: {body}");
     }
     let mut again = SseReader::open(&h, &w.session, &w.b.token, Some(last)).await;
     let mut missed = Vec::new();

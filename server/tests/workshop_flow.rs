@@ -105,7 +105,7 @@ async fn run_workshop(h: &Harness, w: &common::Workshop) -> String {
             StatusCode::OK
         );
         assert_eq!(
-            h.answer(w, who, "collectif.regles", "3").await.0,
+            h.answer(w, who, "collectif.decisions", "3").await.0,
             StatusCode::OK
         );
     }
@@ -148,9 +148,9 @@ async fn the_exported_session_is_an_assessment_the_engine_scores_like_the_result
         accueil.evidence.as_deref(),
         Some("Accueil « ouvert » mais codes à connaître")
     );
-    let regles = &a.answers["collectif.regles"];
+    let decisions = &a.answers["collectif.decisions"];
     assert_eq!(
-        (regles.level.as_deref(), regles.by.len()),
+        (decisions.level.as_deref(), decisions.by.len()),
         (None, 2),
         "not agreed: per rater"
     );
