@@ -33,6 +33,19 @@ pub fn bars_svg(bars: &[Bar], options: &ChartOptions) -> String {
     })
 }
 
+/// The dark text style of the labels, `size` in points.
+fn text(size: u32, hpos: HPos, bold: bool) -> TextStyle<'static> {
+    let font = ("sans-serif", f64::from(size) * 1.24).into_font();
+    let font = if bold {
+        font.style(FontStyle::Bold)
+    } else {
+        font
+    };
+    TextStyle::from(font)
+        .color(&RGBColor(33, 33, 33))
+        .pos(Pos::new(hpos, VPos::Center))
+}
+
 /// Draws on any plotters drawing area (SVG here; the CLI also draws PNG).
 pub fn draw_bars<DB: DrawingBackend>(
     root: &DrawingArea<DB, plotters::coord::Shift>,
@@ -45,17 +58,6 @@ pub fn draw_bars<DB: DrawingBackend>(
     let label_width = (width * 45 / 100).max(120);
     let bar_left = label_width + 10;
     let bar_max = (width - bar_left - 50).max(20);
-    let text = |size: u32, hpos: HPos, bold: bool| {
-        let font = ("sans-serif", f64::from(size) * 1.24).into_font();
-        let font = if bold {
-            font.style(FontStyle::Bold)
-        } else {
-            font
-        };
-        TextStyle::from(font)
-            .color(&RGBColor(33, 33, 33))
-            .pos(Pos::new(hpos, VPos::Center))
-    };
     if options.show_title {
         root.draw(&Text::new(
             clean(&options.title, 80),

@@ -93,6 +93,15 @@ pub fn heat_color(value: f64) -> RGBColor {
     RGBColor(mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2))
 }
 
+const DARK: RGBColor = RGBColor(33, 33, 33);
+
+/// The dark text style of the labels, `size` in pixels.
+fn text(size: u32, hpos: HPos, vpos: VPos) -> TextStyle<'static> {
+    TextStyle::from(("sans-serif", size).into_font())
+        .color(&DARK)
+        .pos(Pos::new(hpos, vpos))
+}
+
 /// Draws on any plotters drawing area (SVG here; the CLI also draws PNG).
 pub fn draw_heatmap<DB: DrawingBackend>(
     root: &DrawingArea<DB, plotters::coord::Shift>,
@@ -102,18 +111,12 @@ pub fn draw_heatmap<DB: DrawingBackend>(
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     root.fill(&WHITE)?;
     let (width, _) = heatmap_size(columns, rows, options);
-    let dark = RGBColor(33, 33, 33);
-    let text = |size: u32, hpos: HPos, vpos: VPos| {
-        TextStyle::from(("sans-serif", size).into_font())
-            .color(&dark)
-            .pos(Pos::new(hpos, vpos))
-    };
     if options.show_title {
         root.draw(&Text::new(
             clean(&options.title, 80),
             (width as i32 / 2, 18),
             TextStyle::from(("sans-serif", 16).into_font().style(FontStyle::Bold))
-                .color(&dark)
+                .color(&DARK)
                 .pos(Pos::new(HPos::Center, VPos::Center)),
         ))?;
     }
@@ -151,8 +154,14 @@ pub fn draw_heatmap<DB: DrawingBackend>(
             ))?;
         }
     }
-    // Legend: a gradient from 0 to 100 and the grey of "no value".
-    let ly = y0 + CELL * rows.len() as i32 + 22;
+    draw_legend(root, y0 + CELL * rows.len() as i32 + 22)
+}
+
+/// The legend at height `ly`: a gradient from 0 to 100 and the grey of "no value".
+fn draw_legend<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    ly: i32,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     for i in 0..=100 {
         let x = LABELS + i * 2;
         root.draw(&Rectangle::new(
