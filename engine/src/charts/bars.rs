@@ -1,9 +1,9 @@
 //! Horizontal bars: one per criterion, grouped by axis.
 
 use super::svg::render;
-use super::{clean, ChartOptions, PALETTE};
+use super::{clean, label_style, ChartOptions, PALETTE};
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::text_anchor::{HPos, VPos};
 
 /// One bar: a criterion and its value in percent (absent when unanswered).
 #[derive(Debug, Clone, PartialEq)]
@@ -33,17 +33,9 @@ pub fn bars_svg(bars: &[Bar], options: &ChartOptions) -> String {
     })
 }
 
-/// The dark text style of the labels, `size` in points.
+/// A label `size` points high, vertically centred.
 fn text(size: u32, hpos: HPos, bold: bool) -> TextStyle<'static> {
-    let font = ("sans-serif", f64::from(size) * 1.24).into_font();
-    let font = if bold {
-        font.style(FontStyle::Bold)
-    } else {
-        font
-    };
-    TextStyle::from(font)
-        .color(&RGBColor(33, 33, 33))
-        .pos(Pos::new(hpos, VPos::Center))
+    label_style(f64::from(size) * 1.24, hpos, VPos::Center, bold)
 }
 
 /// Draws on any plotters drawing area (SVG here; the CLI also draws PNG).

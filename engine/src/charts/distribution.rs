@@ -1,9 +1,9 @@
 //! The distribution chart: for each axis of a batch, a histogram of its scores.
 
 use super::svg::render;
-use super::{clean, ChartOptions, PALETTE};
+use super::{clean, label_style, ChartOptions, PALETTE};
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::text_anchor::{HPos, VPos};
 
 /// The scores of one axis (or the overall score) across a batch.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,17 +37,9 @@ pub fn distribution_svg(series: &[Distribution], options: &ChartOptions) -> Stri
 
 const GRID: RGBColor = RGBColor(200, 200, 200);
 
-/// The dark text style of the labels, `size` in pixels.
+/// A label `size` pixels high, vertically centred.
 fn text(size: u32, hpos: HPos, bold: bool) -> TextStyle<'static> {
-    let font = ("sans-serif", size).into_font();
-    let font = if bold {
-        font.style(FontStyle::Bold)
-    } else {
-        font
-    };
-    TextStyle::from(font)
-        .color(&RGBColor(33, 33, 33))
-        .pos(Pos::new(hpos, VPos::Center))
+    label_style(f64::from(size), hpos, VPos::Center, bold)
 }
 
 /// Draws on any plotters drawing area (SVG here; the CLI also draws PNG).

@@ -1,9 +1,9 @@
 //! The heatmap: initiatives (rows) × criteria (columns), coloured by level.
 
 use super::svg::render;
-use super::{clean, ChartOptions};
+use super::{clean, label_style, ChartOptions};
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::text_anchor::{HPos, VPos};
 
 /// A column: a criterion and the axis it belongs to.
 #[derive(Debug, Clone, PartialEq)]
@@ -93,13 +93,9 @@ pub fn heat_color(value: f64) -> RGBColor {
     RGBColor(mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2))
 }
 
-const DARK: RGBColor = RGBColor(33, 33, 33);
-
-/// The dark text style of the labels, `size` in pixels.
+/// A label `size` pixels high.
 fn text(size: u32, hpos: HPos, vpos: VPos) -> TextStyle<'static> {
-    TextStyle::from(("sans-serif", size).into_font())
-        .color(&DARK)
-        .pos(Pos::new(hpos, vpos))
+    label_style(f64::from(size), hpos, vpos, false)
 }
 
 /// Draws on any plotters drawing area (SVG here; the CLI also draws PNG).
@@ -115,9 +111,7 @@ pub fn draw_heatmap<DB: DrawingBackend>(
         root.draw(&Text::new(
             clean(&options.title, 80),
             (width as i32 / 2, 18),
-            TextStyle::from(("sans-serif", 16).into_font().style(FontStyle::Bold))
-                .color(&DARK)
-                .pos(Pos::new(HPos::Center, VPos::Center)),
+            label_style(16.0, HPos::Center, VPos::Center, true),
         ))?;
     }
     let y0 = top(options) + HEADER;

@@ -1,9 +1,9 @@
 //! The radar chart: one spoke per axis, one polygon per series.
 
 use super::svg::render;
-use super::{clean, wrap, ChartOptions, PALETTE};
+use super::{clean, label_style, wrap, ChartOptions, PALETTE};
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::text_anchor::{HPos, VPos};
 use std::f64::consts::PI;
 
 /// One polygon of a radar: a label and a score (0–100) per axis, absent when unscored.
@@ -50,11 +50,9 @@ impl Wheel {
     }
 }
 
-/// The dark text style of every label, `size` in points.
+/// A label `size` points high.
 fn text(size: u32, hpos: HPos, vpos: VPos) -> TextStyle<'static> {
-    TextStyle::from(("sans-serif", f64::from(size) * 1.24).into_font())
-        .color(&RGBColor(33, 33, 33))
-        .pos(Pos::new(hpos, vpos))
+    label_style(f64::from(size) * 1.24, hpos, vpos, false)
 }
 
 const GRID: RGBColor = RGBColor(200, 200, 200);
