@@ -49,10 +49,9 @@ fn answer(codes: Vec<String>, levels: Vec<String>, raters: Vec<String>) -> Boxed
     prop_oneof![single, by].boxed()
 }
 
-fn assessment() -> impl Strategy<Value = Assessment> {
-    let g = grid();
-    let criteria: Vec<(String, Vec<String>, Vec<String>)> = g
-        .criteria()
+/// Each criterion's id, the codes it accepts and its levels.
+fn criterion_codes(g: &Grid) -> Vec<(String, Vec<String>, Vec<String>)> {
+    g.criteria()
         .map(|(i, c)| {
             let scale = g.scale_of(i);
             let levels: Vec<String> = scale.options.iter().map(|o| o.code.clone()).collect();
@@ -63,9 +62,12 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                 .collect();
             (c.full_id.clone(), codes, levels)
         })
-        .collect();
-    let profile: Vec<(String, Vec<String>)> = g
-        .profile
+        .collect()
+}
+
+/// Each profile field with choices, and its choice codes.
+fn profile_choices(g: &Grid) -> Vec<(String, Vec<String>)> {
+    g.profile
         .iter()
         .filter_map(|f| {
             let choices = f.choices.as_ref()?;
@@ -74,7 +76,13 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                 choices.iter().map(|c| c.code.clone()).collect(),
             ))
         })
-        .collect();
+        .collect()
+}
+
+fn assessment() -> impl Strategy<Value = Assessment> {
+    let g = grid();
+    let criteria = criterion_codes(g);
+    let profile = profile_choices(g);
     let raters = prop_oneof![
         Just(Vec::<String>::new()),
         Just(vec!["elu".to_owned(), "membre".to_owned()]),

@@ -181,34 +181,7 @@ pub fn batch_input(data: &[u8]) {
                 continue;
             }
         };
-        let records = match results {
-            RowFormat::Csv => {
-                let mut reader = csv::ReaderBuilder::new()
-                    .has_headers(false)
-                    .from_reader(&out[..]);
-                let mut count = 0;
-                for record in reader.records() {
-                    record.expect("the results are CSV");
-                    count += 1;
-                }
-                count
-            }
-            RowFormat::Json => {
-                let items: Vec<serde_json::Value> =
-                    serde_json::from_slice(&out).expect("the results are a JSON array");
-                items.len()
-            }
-            RowFormat::Ndjson => {
-                let lines = out.split(|&b| b == b'\n').filter(|line| !line.is_empty());
-                let mut count = 0;
-                for line in lines {
-                    serde_json::from_slice::<serde_json::Value>(line)
-                        .expect("each result line is JSON");
-                    count += 1;
-                }
-                count
-            }
-        };
+        let records = count_records(results, &out);
         assert_eq!(
             records as u64, outcome.rows,
             "{format:?}: one result per scored row"
@@ -224,27 +197,63 @@ pub fn batch_input(data: &[u8]) {
             !errors.is_empty(),
             "{format:?}: messages come from failed rows or from carrying an earlier version: {errors}"
         );
-        let mut located = 0;
-        for at in errors
-            .lines()
-            .filter_map(|l| l.trim_start().strip_prefix("--> "))
-        {
-            located += 1;
-            let line: u64 = at
-                .strip_prefix("input:")
-                .and_then(|rest| rest.split(':').next())
-                .and_then(|n| n.parse().ok())
-                .unwrap_or_else(|| panic!("{format:?}: `--> {at}` is not a line of `input`"));
-            assert!(
-                (1..=lines).contains(&line),
-                "{format:?}: line {line} of a {lines}-line input"
-            );
+        every_failure_located(format, &errors, lines, outcome.failed);
+    }
+}
+
+/// The number of records in batch results written as `results`, each
+/// checked to parse.
+fn count_records(results: RowFormat, out: &[u8]) -> usize {
+    match results {
+        RowFormat::Csv => {
+            let mut reader = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .from_reader(out);
+            let mut count = 0;
+            for record in reader.records() {
+                record.expect("the results are CSV");
+                count += 1;
+            }
+            count
         }
+        RowFormat::Json => {
+            let items: Vec<serde_json::Value> =
+                serde_json::from_slice(out).expect("the results are a JSON array");
+            items.len()
+        }
+        RowFormat::Ndjson => {
+            let lines = out.split(|&b| b == b'\n').filter(|line| !line.is_empty());
+            let mut count = 0;
+            for line in lines {
+                serde_json::from_slice::<serde_json::Value>(line)
+                    .expect("each result line is JSON");
+                count += 1;
+            }
+            count
+        }
+    }
+}
+
+/// Every message of a failed row points at a line of the `lines`-line
+/// input, and there is one at least per failed row.
+fn every_failure_located(format: InputFormat, errors: &str, lines: u64, failed: u64) {
+    let mut located = 0;
+    for at in errors
+        .lines()
+        .filter_map(|l| l.trim_start().strip_prefix("--> "))
+    {
+        located += 1;
+        let line: u64 = at
+            .strip_prefix("input:")
+            .and_then(|rest| rest.split(':').next())
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("{format:?}: `--> {at}` is not a line of `input`"));
         assert!(
-            located >= outcome.failed,
-            "{format:?}: a failed row says where"
+            (1..=lines).contains(&line),
+            "{format:?}: line {line} of a {lines}-line input"
         );
     }
+    assert!(located >= failed, "{format:?}: a failed row says where");
 }
 
 /// The typography fix of any text: what parsed as TOML still does, and a

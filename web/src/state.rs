@@ -251,7 +251,6 @@ impl Model {
     /// Applies a change; returns true when the saved data changed.
     pub fn apply(&mut self, action: Action) -> bool {
         self.results = ResultsCell::default();
-        let lang = self.lang;
         let changed = match action {
             Action::Navigate(route) => {
                 if let Some(l) = route.lang {
@@ -265,15 +264,7 @@ impl Model {
                 self.add(self.selected, a);
                 true
             }
-            Action::Select(id) => {
-                if let Some(e) = self.entries.iter().find(|e| e.id == id) {
-                    self.selected = e.grid;
-                    self.active = Some(id);
-                    true
-                } else {
-                    false
-                }
-            }
+            Action::Select(id) => self.select(id),
             Action::Delete(id) => {
                 self.entries.retain(|e| e.id != id);
                 if self.active.as_deref() == Some(&id) {
@@ -281,84 +272,16 @@ impl Model {
                 }
                 true
             }
-            Action::SetMeta(field, value) => match self.active_mut() {
-                Some(e) => {
-                    let m = &mut e.assessment.meta;
-                    let opt = (!value.trim().is_empty()).then(|| value.clone());
-                    match field {
-                        MetaField::Initiative => m.initiative = value,
-                        MetaField::Territory => m.territory = opt,
-                        MetaField::Date => m.date = opt,
-                    }
-                    true
-                }
-                None => false,
-            },
-            Action::SetProfile(field, value) => match self.active_mut() {
-                Some(e) => {
-                    if value.is_empty() {
-                        e.assessment.profile.remove(&field);
-                    } else {
-                        e.assessment.profile.insert(field, value);
-                    }
-                    true
-                }
-                None => false,
-            },
+            Action::SetMeta(field, value) => self.set_meta(field, value),
+            Action::SetProfile(field, value) => self.set_profile(field, value),
             Action::SetLevel(id, level) => self.edit_answer(&id, |a| a.level = level),
             Action::SetTarget(id, target) => self.edit_answer(&id, |a| a.target = target),
             Action::SetEvidence(id, text) => self.edit_answer(&id, |a| {
                 a.evidence = (!text.is_empty()).then_some(text);
             }),
             Action::Import(name, text) => self.import(&name, &text),
-            Action::LoadGrid(name, text) => match engine_bridge::load_grid(&name, &text) {
-                Ok(loaded) => {
-                    let title = loaded.grid.title.get(lang.code()).to_string();
-                    self.custom = Some(Rc::new(CustomGrid {
-                        name: name.clone(),
-                        source: text,
-                        grid: loaded.grid,
-                        warnings: loaded.warnings,
-                    }));
-                    self.grid_failure = None;
-                    self.selected = GridChoice::Custom;
-                    // Assessments of the previous user grid no longer have their grid.
-                    self.active = self
-                        .active_entry()
-                        .filter(|e| e.grid == GridChoice::Custom)
-                        .map(|e| e.id.clone());
-                    self.notify(
-                        Tone::Info,
-                        lang.labelled(
-                            lang.pick("Grille chargée", "Grid loaded"),
-                            format!("{} ({name})", lang.quoted(&title)),
-                        ),
-                        Rendered::default(),
-                    );
-                    true
-                }
-                Err(refused) => {
-                    self.grid_failure = Some(GridFailure { name, refused });
-                    false
-                }
-            },
-            Action::UseGrid(choice) => {
-                let choice = if self.custom.is_none() {
-                    GridChoice::Builtin
-                } else {
-                    choice
-                };
-                self.selected = choice;
-                if self.active_entry().is_some_and(|e| e.grid != choice) {
-                    self.active = self
-                        .entries
-                        .iter()
-                        .rev()
-                        .find(|e| e.grid == choice)
-                        .map(|e| e.id.clone());
-                }
-                true
-            }
+            Action::LoadGrid(name, text) => self.load_grid(name, text),
+            Action::UseGrid(choice) => self.use_grid(choice),
             Action::DropGrid => {
                 self.custom = None;
                 self.selected = GridChoice::Builtin;
@@ -381,6 +304,102 @@ impl Model {
             self.revision += 1;
         }
         changed
+    }
+
+    /// Makes assessment `id` the active one, with its grid selected.
+    fn select(&mut self, id: String) -> bool {
+        let Some(e) = self.entries.iter().find(|e| e.id == id) else {
+            return false;
+        };
+        self.selected = e.grid;
+        self.active = Some(id);
+        true
+    }
+
+    /// Sets a field of the active assessment's heading; a blank territory or
+    /// date is cleared.
+    fn set_meta(&mut self, field: MetaField, value: String) -> bool {
+        let Some(e) = self.active_mut() else {
+            return false;
+        };
+        let m = &mut e.assessment.meta;
+        let opt = (!value.trim().is_empty()).then(|| value.clone());
+        match field {
+            MetaField::Initiative => m.initiative = value,
+            MetaField::Territory => m.territory = opt,
+            MetaField::Date => m.date = opt,
+        }
+        true
+    }
+
+    /// Sets a profile field of the active assessment; an empty value removes it.
+    fn set_profile(&mut self, field: String, value: String) -> bool {
+        let Some(e) = self.active_mut() else {
+            return false;
+        };
+        if value.is_empty() {
+            e.assessment.profile.remove(&field);
+        } else {
+            e.assessment.profile.insert(field, value);
+        }
+        true
+    }
+
+    /// Loads a user grid in place of the previous one, or keeps the refusal
+    /// to show it.
+    fn load_grid(&mut self, name: String, text: String) -> bool {
+        let lang = self.lang;
+        match engine_bridge::load_grid(&name, &text) {
+            Ok(loaded) => {
+                let title = loaded.grid.title.get(lang.code()).to_string();
+                self.custom = Some(Rc::new(CustomGrid {
+                    name: name.clone(),
+                    source: text,
+                    grid: loaded.grid,
+                    warnings: loaded.warnings,
+                }));
+                self.grid_failure = None;
+                self.selected = GridChoice::Custom;
+                // Assessments of the previous user grid no longer have their grid.
+                self.active = self
+                    .active_entry()
+                    .filter(|e| e.grid == GridChoice::Custom)
+                    .map(|e| e.id.clone());
+                self.notify(
+                    Tone::Info,
+                    lang.labelled(
+                        lang.pick("Grille chargée", "Grid loaded"),
+                        format!("{} ({name})", lang.quoted(&title)),
+                    ),
+                    Rendered::default(),
+                );
+                true
+            }
+            Err(refused) => {
+                self.grid_failure = Some(GridFailure { name, refused });
+                false
+            }
+        }
+    }
+
+    /// Selects a grid (the built-in one when no user grid is loaded) and the
+    /// latest assessment of that grid when the active one belongs to another.
+    fn use_grid(&mut self, choice: GridChoice) -> bool {
+        let choice = if self.custom.is_none() {
+            GridChoice::Builtin
+        } else {
+            choice
+        };
+        self.selected = choice;
+        if self.active_entry().is_some_and(|e| e.grid != choice) {
+            self.active = self
+                .entries
+                .iter()
+                .rev()
+                .find(|e| e.grid == choice)
+                .map(|e| e.id.clone());
+        }
+        true
     }
 
     fn edit_answer(&mut self, id: &str, edit: impl FnOnce(&mut Answer)) -> bool {

@@ -145,34 +145,7 @@ fn build_web(args: &[String]) -> Result<PathBuf> {
         .map_err(|e| format!("wasm-bindgen: {e:#}"))?;
     let bg = out.join("domino_web_bg.wasm");
     if optimize {
-        let wasm_opt = root().join("node_modules").join(".bin").join("wasm-opt");
-        if wasm_opt.exists() {
-            let tmp = out.join("domino_web_bg.opt.wasm");
-            run(Command::new(&wasm_opt)
-                .arg("-Oz")
-                .args([
-                    "--strip-debug",
-                    "--strip-producers",
-                    "--strip-target-features",
-                ])
-                .args([
-                    "--enable-bulk-memory",
-                    "--enable-nontrapping-float-to-int",
-                    "--enable-sign-ext",
-                    "--enable-mutable-globals",
-                    "--enable-reference-types",
-                    "--enable-multivalue",
-                ])
-                .arg(&bg)
-                .arg("-o")
-                .arg(&tmp))?;
-            std::fs::rename(&tmp, &bg).map_err(|e| e.to_string())?;
-        } else {
-            eprintln!(
-                "note: {} not found (run `npm ci` at the workspace root); skipping wasm-opt",
-                wasm_opt.display()
-            );
-        }
+        wasm_opt(&out, &bg)?;
     }
     for name in STATIC_FILES {
         let from = root().join("web").join(name);
@@ -184,6 +157,40 @@ fn build_web(args: &[String]) -> Result<PathBuf> {
     eprintln!("built {} in {:.1?}", out.display(), started.elapsed());
     size()?;
     Ok(out)
+}
+
+/// Shrinks the bindgen output `bg` in place with the `wasm-opt` of
+/// `node_modules`, or says how to get it.
+fn wasm_opt(out: &Path, bg: &Path) -> Result<()> {
+    let wasm_opt = root().join("node_modules").join(".bin").join("wasm-opt");
+    if wasm_opt.exists() {
+        let tmp = out.join("domino_web_bg.opt.wasm");
+        run(Command::new(&wasm_opt)
+            .arg("-Oz")
+            .args([
+                "--strip-debug",
+                "--strip-producers",
+                "--strip-target-features",
+            ])
+            .args([
+                "--enable-bulk-memory",
+                "--enable-nontrapping-float-to-int",
+                "--enable-sign-ext",
+                "--enable-mutable-globals",
+                "--enable-reference-types",
+                "--enable-multivalue",
+            ])
+            .arg(bg)
+            .arg("-o")
+            .arg(&tmp))?;
+        std::fs::rename(&tmp, bg).map_err(|e| e.to_string())?;
+    } else {
+        eprintln!(
+            "note: {} not found (run `npm ci` at the workspace root); skipping wasm-opt",
+            wasm_opt.display()
+        );
+    }
+    Ok(())
 }
 
 fn gzipped_len(bytes: &[u8]) -> usize {

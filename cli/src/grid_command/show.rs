@@ -1,5 +1,6 @@
 //! `domino grid show`: a grid as readable Markdown or JSON, in one language.
 
+use domino_engine::grid::Criterion;
 use domino_engine::markup::escape_markdown as md;
 use domino_engine::{FindingKind, Grid, Language, Phase};
 use std::fmt::Write;
@@ -62,6 +63,20 @@ pub fn markdown(grid: &Grid, lang: &str) -> String {
     if let Some(d) = &grid.description {
         let _ = writeln!(o, "{}\n", md(d.get(lang)));
     }
+    scales(&mut o, grid, lang, l);
+    profile(&mut o, grid, lang, l);
+    axes(&mut o, grid, lang, l);
+    rules(&mut o, grid, lang, l);
+    recommendations(&mut o, grid, lang, l);
+    while o.ends_with("\n\n") {
+        o.pop();
+    }
+    o
+}
+
+/// The answer scales, one line each with its options and special answers.
+fn scales(o: &mut String, grid: &Grid, lang: &str, l: Language) {
+    let (w, colon) = (l.labels(), l.colon());
     let _ = writeln!(o, "## {}\n", w.scales);
     for s in &grid.scales {
         let opts: Vec<String> = s
@@ -77,6 +92,11 @@ pub fn markdown(grid: &Grid, lang: &str) -> String {
             .collect();
         let _ = writeln!(o, "- **{}**{colon}{}", s.id, opts.join(" · "));
     }
+}
+
+/// The profile fields and their choices, when the grid has a profile.
+fn profile(o: &mut String, grid: &Grid, lang: &str, l: Language) {
+    let (w, colon) = (l.labels(), l.colon());
     if !grid.profile.is_empty() {
         let _ = writeln!(o, "\n## {}\n", w.profile);
         for f in &grid.profile {
@@ -96,6 +116,11 @@ pub fn markdown(grid: &Grid, lang: &str) -> String {
             );
         }
     }
+}
+
+/// Each axis with its question, then its criteria.
+fn axes(o: &mut String, grid: &Grid, lang: &str, l: Language) {
+    let w = l.labels();
     for axis in &grid.axes {
         let _ = writeln!(
             o,
@@ -110,37 +135,48 @@ pub fn markdown(grid: &Grid, lang: &str) -> String {
             let _ = writeln!(o, "{}\n", md(d.get(lang)));
         }
         for c in &axis.criteria {
-            let critical = if c.critical {
-                format!(" — **{}**", w.critical)
-            } else {
-                String::new()
-            };
-            let _ = writeln!(
-                o,
-                "### {} `{}`\n\n{} {}{critical}\n",
-                md(c.title.get(lang)),
-                c.full_id,
-                w.weight,
-                c.weight
-            );
-            let _ = writeln!(o, "{}\n", md(c.question.get(lang)));
-            if let Some(h) = &c.hint {
-                let _ = writeln!(o, "*{}*\n", md(h.get(lang)));
-            }
-            if let Some(r) = &c.relevant {
-                let _ = writeln!(o, "{}{colon}`{}`\n", w.relevant_when, r.source());
-            }
-            let scale = &grid.scales[c.scale];
-            if c.levels.iter().any(Option::is_some) {
-                for (opt, text) in scale.options.iter().zip(&c.levels) {
-                    if let Some(t) = text {
-                        let _ = writeln!(o, "- `{}` {}", opt.code, md(t.get(lang)));
-                    }
-                }
-                o.push('\n');
-            }
+            criterion(o, grid, c, lang, l);
         }
     }
+}
+
+/// One criterion: weight, question, hint, condition and level descriptors.
+fn criterion(o: &mut String, grid: &Grid, c: &Criterion, lang: &str, l: Language) {
+    let (w, colon) = (l.labels(), l.colon());
+    let critical = if c.critical {
+        format!(" — **{}**", w.critical)
+    } else {
+        String::new()
+    };
+    let _ = writeln!(
+        o,
+        "### {} `{}`\n\n{} {}{critical}\n",
+        md(c.title.get(lang)),
+        c.full_id,
+        w.weight,
+        c.weight
+    );
+    let _ = writeln!(o, "{}\n", md(c.question.get(lang)));
+    if let Some(h) = &c.hint {
+        let _ = writeln!(o, "*{}*\n", md(h.get(lang)));
+    }
+    if let Some(r) = &c.relevant {
+        let _ = writeln!(o, "{}{colon}`{}`\n", w.relevant_when, r.source());
+    }
+    let scale = &grid.scales[c.scale];
+    if c.levels.iter().any(Option::is_some) {
+        for (opt, text) in scale.options.iter().zip(&c.levels) {
+            if let Some(t) = text {
+                let _ = writeln!(o, "- `{}` {}", opt.code, md(t.get(lang)));
+            }
+        }
+        o.push('\n');
+    }
+}
+
+/// The rules, grouped by the kind of finding they raise.
+fn rules(o: &mut String, grid: &Grid, lang: &str, l: Language) {
+    let w = l.labels();
     if !grid.rules.is_empty() {
         let _ = writeln!(o, "## {}\n", w.rules);
         for kind in FindingKind::ALL {
@@ -160,6 +196,11 @@ pub fn markdown(grid: &Grid, lang: &str) -> String {
             o.push('\n');
         }
     }
+}
+
+/// The recommendations, grouped by phase.
+fn recommendations(o: &mut String, grid: &Grid, lang: &str, l: Language) {
+    let (w, colon) = (l.labels(), l.colon());
     if !grid.recommendations.is_empty() {
         let _ = writeln!(o, "## {}\n", w.recommendations);
         for phase in Phase::ALL {
@@ -184,8 +225,4 @@ pub fn markdown(grid: &Grid, lang: &str) -> String {
             o.push('\n');
         }
     }
-    while o.ends_with("\n\n") {
-        o.pop();
-    }
-    o
 }

@@ -1,9 +1,9 @@
 //! Horizontal bars: one per criterion, grouped by axis.
 
 use super::svg::render;
-use super::{clean, ChartOptions, PALETTE};
+use super::{clean, label_style, ChartOptions, PALETTE};
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::text_anchor::{HPos, VPos};
 
 /// One bar: a criterion and its value in percent (absent when unanswered).
 #[derive(Debug, Clone, PartialEq)]
@@ -33,6 +33,11 @@ pub fn bars_svg(bars: &[Bar], options: &ChartOptions) -> String {
     })
 }
 
+/// A label `size` points high, vertically centred.
+fn text(size: u32, hpos: HPos, bold: bool) -> TextStyle<'static> {
+    label_style(f64::from(size) * 1.24, hpos, VPos::Center, bold)
+}
+
 /// Draws on any plotters drawing area (SVG here; the CLI also draws PNG).
 pub fn draw_bars<DB: DrawingBackend>(
     root: &DrawingArea<DB, plotters::coord::Shift>,
@@ -45,17 +50,6 @@ pub fn draw_bars<DB: DrawingBackend>(
     let label_width = (width * 45 / 100).max(120);
     let bar_left = label_width + 10;
     let bar_max = (width - bar_left - 50).max(20);
-    let text = |size: u32, hpos: HPos, bold: bool| {
-        let font = ("sans-serif", f64::from(size) * 1.24).into_font();
-        let font = if bold {
-            font.style(FontStyle::Bold)
-        } else {
-            font
-        };
-        TextStyle::from(font)
-            .color(&RGBColor(33, 33, 33))
-            .pos(Pos::new(hpos, VPos::Center))
-    };
     if options.show_title {
         root.draw(&Text::new(
             clean(&options.title, 80),

@@ -1,9 +1,9 @@
 //! The distribution chart: for each axis of a batch, a histogram of its scores.
 
 use super::svg::render;
-use super::{clean, ChartOptions, PALETTE};
+use super::{clean, label_style, ChartOptions, PALETTE};
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::text_anchor::{HPos, VPos};
 
 /// The scores of one axis (or the overall score) across a batch.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,6 +35,13 @@ pub fn distribution_svg(series: &[Distribution], options: &ChartOptions) -> Stri
     })
 }
 
+const GRID: RGBColor = RGBColor(200, 200, 200);
+
+/// A label `size` pixels high, vertically centred.
+fn text(size: u32, hpos: HPos, bold: bool) -> TextStyle<'static> {
+    label_style(f64::from(size), hpos, VPos::Center, bold)
+}
+
 /// Draws on any plotters drawing area (SVG here; the CLI also draws PNG).
 pub fn draw_distribution<DB: DrawingBackend>(
     root: &DrawingArea<DB, plotters::coord::Shift>,
@@ -43,17 +50,6 @@ pub fn draw_distribution<DB: DrawingBackend>(
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     root.fill(&WHITE)?;
     let width = options.width as i32;
-    let text = |size: u32, hpos: HPos, bold: bool| {
-        let font = ("sans-serif", size).into_font();
-        let font = if bold {
-            font.style(FontStyle::Bold)
-        } else {
-            font
-        };
-        TextStyle::from(font)
-            .color(&RGBColor(33, 33, 33))
-            .pos(Pos::new(hpos, VPos::Center))
-    };
     let mut y = 10;
     if options.show_title {
         root.draw(&Text::new(
@@ -66,59 +62,71 @@ pub fn draw_distribution<DB: DrawingBackend>(
     let left = 40;
     let right = width - 20;
     let plot_w = (right - left).max(20);
-    let grid = RGBColor(200, 200, 200);
     for (s, one) in series.iter().enumerate() {
         let (r, g, b) = PALETTE[s % PALETTE.len()];
-        let color = RGBColor(r, g, b);
-        root.draw(&Text::new(
-            clean(&one.label, 90),
-            (10, y + 8),
-            text(13, HPos::Left, true),
-        ))?;
-        root.draw(&Text::new(
-            clean(&one.note, 110),
-            (10, y + 24),
-            text(11, HPos::Left, false),
-        ))?;
-        let base = y + BAND - 22;
-        let plot_h = BAND - 58;
-        let max = one.counts.iter().copied().max().unwrap_or(0).max(1);
-        let bins = one.counts.len().max(1) as i32;
-        for (i, &c) in one.counts.iter().enumerate() {
-            let x0 = left + plot_w * i as i32 / bins;
-            let x1 = left + plot_w * (i as i32 + 1) / bins - 1;
-            let h = ((plot_h as f64) * c as f64 / max as f64).round() as i32;
-            if c > 0 {
-                root.draw(&Rectangle::new(
-                    [(x0, base - h.max(1)), (x1, base)],
-                    color.mix(0.8).filled(),
-                ))?;
-            }
-        }
-        root.draw(&PathElement::new(
-            vec![(left, base), (left + plot_w, base)],
-            grid.stroke_width(1),
-        ))?;
-        for tick in [0, 25, 50, 75, 100] {
-            let x = left + plot_w * tick / 100;
-            root.draw(&PathElement::new(
-                vec![(x, base), (x, base + 4)],
-                grid.stroke_width(1),
-            ))?;
-            root.draw(&Text::new(
-                format!("{tick}"),
-                (x, base + 12),
-                text(10, HPos::Center, false),
-            ))?;
-        }
-        if let Some(m) = one.median {
-            let x = left + (f64::from(plot_w) * m.clamp(0.0, 100.0) / 100.0).round() as i32;
-            root.draw(&PathElement::new(
-                vec![(x, base - plot_h - 4), (x, base)],
-                RGBColor(33, 33, 33).stroke_width(2),
-            ))?;
-        }
+        draw_band(root, one, RGBColor(r, g, b), y, left, plot_w)?;
         y += BAND;
+    }
+    Ok(())
+}
+
+/// One band at height `y`: the series' label and note, its histogram over
+/// `plot_w` pixels from `left`, the 0–100 ticks and the median.
+fn draw_band<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    one: &Distribution,
+    color: RGBColor,
+    y: i32,
+    left: i32,
+    plot_w: i32,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    root.draw(&Text::new(
+        clean(&one.label, 90),
+        (10, y + 8),
+        text(13, HPos::Left, true),
+    ))?;
+    root.draw(&Text::new(
+        clean(&one.note, 110),
+        (10, y + 24),
+        text(11, HPos::Left, false),
+    ))?;
+    let base = y + BAND - 22;
+    let plot_h = BAND - 58;
+    let max = one.counts.iter().copied().max().unwrap_or(0).max(1);
+    let bins = one.counts.len().max(1) as i32;
+    for (i, &c) in one.counts.iter().enumerate() {
+        let x0 = left + plot_w * i as i32 / bins;
+        let x1 = left + plot_w * (i as i32 + 1) / bins - 1;
+        let h = ((plot_h as f64) * c as f64 / max as f64).round() as i32;
+        if c > 0 {
+            root.draw(&Rectangle::new(
+                [(x0, base - h.max(1)), (x1, base)],
+                color.mix(0.8).filled(),
+            ))?;
+        }
+    }
+    root.draw(&PathElement::new(
+        vec![(left, base), (left + plot_w, base)],
+        GRID.stroke_width(1),
+    ))?;
+    for tick in [0, 25, 50, 75, 100] {
+        let x = left + plot_w * tick / 100;
+        root.draw(&PathElement::new(
+            vec![(x, base), (x, base + 4)],
+            GRID.stroke_width(1),
+        ))?;
+        root.draw(&Text::new(
+            format!("{tick}"),
+            (x, base + 12),
+            text(10, HPos::Center, false),
+        ))?;
+    }
+    if let Some(m) = one.median {
+        let x = left + (f64::from(plot_w) * m.clamp(0.0, 100.0) / 100.0).round() as i32;
+        root.draw(&PathElement::new(
+            vec![(x, base - plot_h - 4), (x, base)],
+            RGBColor(33, 33, 33).stroke_width(2),
+        ))?;
     }
     Ok(())
 }

@@ -1,9 +1,9 @@
 //! The heatmap: initiatives (rows) × criteria (columns), coloured by level.
 
 use super::svg::render;
-use super::{clean, ChartOptions};
+use super::{clean, label_style, ChartOptions};
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::text_anchor::{HPos, VPos};
 
 /// A column: a criterion and the axis it belongs to.
 #[derive(Debug, Clone, PartialEq)]
@@ -93,6 +93,11 @@ pub fn heat_color(value: f64) -> RGBColor {
     RGBColor(mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2))
 }
 
+/// A label `size` pixels high.
+fn text(size: u32, hpos: HPos, vpos: VPos) -> TextStyle<'static> {
+    label_style(f64::from(size), hpos, vpos, false)
+}
+
 /// Draws on any plotters drawing area (SVG here; the CLI also draws PNG).
 pub fn draw_heatmap<DB: DrawingBackend>(
     root: &DrawingArea<DB, plotters::coord::Shift>,
@@ -102,19 +107,11 @@ pub fn draw_heatmap<DB: DrawingBackend>(
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     root.fill(&WHITE)?;
     let (width, _) = heatmap_size(columns, rows, options);
-    let dark = RGBColor(33, 33, 33);
-    let text = |size: u32, hpos: HPos, vpos: VPos| {
-        TextStyle::from(("sans-serif", size).into_font())
-            .color(&dark)
-            .pos(Pos::new(hpos, vpos))
-    };
     if options.show_title {
         root.draw(&Text::new(
             clean(&options.title, 80),
             (width as i32 / 2, 18),
-            TextStyle::from(("sans-serif", 16).into_font().style(FontStyle::Bold))
-                .color(&dark)
-                .pos(Pos::new(HPos::Center, VPos::Center)),
+            label_style(16.0, HPos::Center, VPos::Center, true),
         ))?;
     }
     let y0 = top(options) + HEADER;
@@ -151,8 +148,14 @@ pub fn draw_heatmap<DB: DrawingBackend>(
             ))?;
         }
     }
-    // Legend: a gradient from 0 to 100 and the grey of "no value".
-    let ly = y0 + CELL * rows.len() as i32 + 22;
+    draw_legend(root, y0 + CELL * rows.len() as i32 + 22)
+}
+
+/// The legend at height `ly`: a gradient from 0 to 100 and the grey of "no value".
+fn draw_legend<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    ly: i32,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     for i in 0..=100 {
         let x = LABELS + i * 2;
         root.draw(&Rectangle::new(

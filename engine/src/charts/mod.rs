@@ -19,6 +19,8 @@ pub use plotters;
 pub use radar::{draw_radar, radar_svg, RadarSeries};
 
 use crate::Report;
+use plotters::prelude::*;
+use plotters::style::text_anchor;
 
 /// Size and title of a chart.
 #[derive(Debug, Clone)]
@@ -90,6 +92,25 @@ pub(crate) const PALETTE: [(u8, u8, u8); 6] = [
     (120, 100, 0),
     (180, 30, 50),
 ];
+
+/// The dark text style of every chart label: `px` pixels high, anchored at
+/// `hpos`/`vpos`, bold or not.
+pub(crate) fn label_style(
+    px: f64,
+    hpos: text_anchor::HPos,
+    vpos: text_anchor::VPos,
+    bold: bool,
+) -> TextStyle<'static> {
+    let font = ("sans-serif", px).into_font();
+    let font = if bold {
+        font.style(FontStyle::Bold)
+    } else {
+        font
+    };
+    TextStyle::from(font)
+        .color(&RGBColor(33, 33, 33))
+        .pos(text_anchor::Pos::new(hpos, vpos))
+}
 
 /// Removes control characters and caps the length of a text drawn in a chart.
 pub(crate) fn clean(text: &str, max_chars: usize) -> String {

@@ -113,56 +113,7 @@ struct Sample {
 /// Enumerates the rule's combinations, taking them from `budget`; None when
 /// the rule can be both true and false, or is not checked.
 fn always_or_never(grid: &Grid, condition: &Condition, budget: &mut usize) -> Option<Verdict> {
-    let refs = condition.references();
-    let numbers = sample_numbers(&condition.numeric_literals());
-    let mut dims: Vec<Dimension> = Vec::new();
-    for &c in &refs.criteria {
-        let scale = grid.scale_of(c);
-        let mut samples = vec![Sample {
-            state: AnswerState::Unanswered,
-            level: None,
-        }];
-        if scale.not_applicable.is_some() || grid.criterion(c).relevant.is_some() {
-            samples.push(Sample {
-                state: AnswerState::NotApplicable,
-                level: None,
-            });
-        }
-        if scale.unknown.is_some() {
-            samples.push(Sample {
-                state: AnswerState::Unknown,
-                level: None,
-            });
-        }
-        samples.extend(scale.options.iter().map(|o| Sample {
-            state: AnswerState::Answered,
-            level: Some(o.score),
-        }));
-        dims.push(Dimension::Criterion(c, samples));
-        if refs.targets.contains(&c) {
-            let mut t = vec![None];
-            t.extend(scale.options.iter().map(|o| Some(o.score)));
-            dims.push(Dimension::Target(c, t));
-        }
-        if refs.spreads.contains(&c) {
-            let mut s = vec![None];
-            s.extend((0..scale.options.len()).map(|n| Some(n as f64)));
-            dims.push(Dimension::Spread(c, s));
-        }
-    }
-    for &a in &refs.axes {
-        dims.push(Dimension::AxisScore(a, numbers.clone()));
-        dims.push(Dimension::AxisCoverage(a, numbers.clone()));
-    }
-    if refs.overall {
-        dims.push(Dimension::Overall(numbers.clone()));
-    }
-    for &f in &refs.profile_fields {
-        let choices = grid.profile[f].choices.as_ref()?;
-        let mut values = vec![None];
-        values.extend(choices.iter().map(|c| Some(c.code.clone())));
-        dims.push(Dimension::Profile(f, values));
-    }
+    let dims = dimensions(grid, condition)?;
     let total = dims.iter().try_fold(1usize, |acc, d| {
         acc.checked_mul(d.len()).filter(|&n| n <= MAX_COMBINATIONS)
     })?;
@@ -192,6 +143,69 @@ fn always_or_never(grid: &Grid, condition: &Condition, budget: &mut usize) -> Op
         (true, false) => Some(Verdict::Always),
         _ => None,
     }
+}
+
+/// What the rule reads, each with the values it can take; None when it
+/// reads a free-text profile field, whose values cannot be listed.
+fn dimensions(grid: &Grid, condition: &Condition) -> Option<Vec<Dimension>> {
+    let refs = condition.references();
+    let numbers = sample_numbers(&condition.numeric_literals());
+    let mut dims: Vec<Dimension> = Vec::new();
+    for &c in &refs.criteria {
+        let scale = grid.scale_of(c);
+        dims.push(Dimension::Criterion(c, criterion_samples(grid, c)));
+        if refs.targets.contains(&c) {
+            let mut t = vec![None];
+            t.extend(scale.options.iter().map(|o| Some(o.score)));
+            dims.push(Dimension::Target(c, t));
+        }
+        if refs.spreads.contains(&c) {
+            let mut s = vec![None];
+            s.extend((0..scale.options.len()).map(|n| Some(n as f64)));
+            dims.push(Dimension::Spread(c, s));
+        }
+    }
+    for &a in &refs.axes {
+        dims.push(Dimension::AxisScore(a, numbers.clone()));
+        dims.push(Dimension::AxisCoverage(a, numbers.clone()));
+    }
+    if refs.overall {
+        dims.push(Dimension::Overall(numbers.clone()));
+    }
+    for &f in &refs.profile_fields {
+        let choices = grid.profile[f].choices.as_ref()?;
+        let mut values = vec![None];
+        values.extend(choices.iter().map(|c| Some(c.code.clone())));
+        dims.push(Dimension::Profile(f, values));
+    }
+    Some(dims)
+}
+
+/// The answers a criterion can have: none, not applicable (when its scale
+/// or its condition allows it), unknown, and each level.
+fn criterion_samples(grid: &Grid, c: usize) -> Vec<Sample> {
+    let scale = grid.scale_of(c);
+    let mut samples = vec![Sample {
+        state: AnswerState::Unanswered,
+        level: None,
+    }];
+    if scale.not_applicable.is_some() || grid.criterion(c).relevant.is_some() {
+        samples.push(Sample {
+            state: AnswerState::NotApplicable,
+            level: None,
+        });
+    }
+    if scale.unknown.is_some() {
+        samples.push(Sample {
+            state: AnswerState::Unknown,
+            level: None,
+        });
+    }
+    samples.extend(scale.options.iter().map(|o| Sample {
+        state: AnswerState::Answered,
+        level: Some(o.score),
+    }));
+    samples
 }
 
 /// Sample scores: absent, the bounds, and each number written in the rule ± 0.5.

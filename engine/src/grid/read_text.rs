@@ -84,65 +84,7 @@ pub(crate) fn text_of(
             );
             None
         }
-        Value::Table(_) => {
-            let t = TableReader::new(node, path, sink)?;
-            let mut entries = Vec::with_capacity(languages.len());
-            let mut ok = true;
-            for (lang, span, value) in t.entries() {
-                // No declared language (the `[grid]` table is refused):
-                // the texts cannot be checked against it.
-                if !languages.is_empty() && !languages.iter().any(|l| l == lang) {
-                    sink.error_hint(
-                        "unknown-language",
-                        format!("`{path}` has a text in `{lang}`, which the grid does not declare"),
-                        format!(
-                            "declared languages: {}; add `{lang}` to `grid.languages` or remove this text",
-                            languages.join(", ")
-                        ),
-                        span,
-                        &t.path_of(lang),
-                    );
-                    ok = false;
-                    continue;
-                }
-                match &value.value {
-                    Value::Str(_) => {}
-                    other => {
-                        sink.error(
-                            "wrong-type",
-                            format!(
-                                "`{}` must be a string, found {}",
-                                t.path_of(lang),
-                                other.kind()
-                            ),
-                            value.span.clone(),
-                            &t.path_of(lang),
-                        );
-                        ok = false;
-                    }
-                }
-            }
-            for lang in languages {
-                match t.get(lang).map(|n| (&n.value, n)) {
-                    Some((Value::Str(s), n)) => {
-                        check_not_empty(s, n, &t.path_of(lang), sink);
-                        entries.push((lang.clone(), s.clone()));
-                    }
-                    Some(_) => {}
-                    None => {
-                        sink.error_hint(
-                            "missing-translation",
-                            format!("`{path}` has no text in `{lang}`"),
-                            format!("add `{lang} = \"…\"`"),
-                            node.span.clone().map(|s| s.start..s.start + 1),
-                            path,
-                        );
-                        ok = false;
-                    }
-                }
-            }
-            ok.then(|| Text::new(entries))
-        }
+        Value::Table(_) => text_table(node, path, languages, sink),
         other => {
             sink.error(
                 "wrong-type",
@@ -156,6 +98,79 @@ pub(crate) fn text_of(
             None
         }
     }
+}
+
+/// A text table: a string in each declared language, and none in another.
+fn text_table(node: &Node, path: &str, languages: &[String], sink: &mut Sink) -> Option<Text> {
+    let t = TableReader::new(node, path, sink)?;
+    let mut entries = Vec::with_capacity(languages.len());
+    let mut ok = text_entries_declared(&t, path, languages, sink);
+    for lang in languages {
+        match t.get(lang).map(|n| (&n.value, n)) {
+            Some((Value::Str(s), n)) => {
+                check_not_empty(s, n, &t.path_of(lang), sink);
+                entries.push((lang.clone(), s.clone()));
+            }
+            Some(_) => {}
+            None => {
+                sink.error_hint(
+                    "missing-translation",
+                    format!("`{path}` has no text in `{lang}`"),
+                    format!("add `{lang} = \"…\"`"),
+                    node.span.clone().map(|s| s.start..s.start + 1),
+                    path,
+                );
+                ok = false;
+            }
+        }
+    }
+    ok.then(|| Text::new(entries))
+}
+
+/// Reports the texts of `t` in an undeclared language or not written as a
+/// string; true when there is none.
+fn text_entries_declared(
+    t: &TableReader<'_>,
+    path: &str,
+    languages: &[String],
+    sink: &mut Sink,
+) -> bool {
+    let mut ok = true;
+    for (lang, span, value) in t.entries() {
+        // No declared language (the `[grid]` table is refused):
+        // the texts cannot be checked against it.
+        if !languages.is_empty() && !languages.iter().any(|l| l == lang) {
+            sink.error_hint(
+                "unknown-language",
+                format!("`{path}` has a text in `{lang}`, which the grid does not declare"),
+                format!(
+                    "declared languages: {}; add `{lang}` to `grid.languages` or remove this text",
+                    languages.join(", ")
+                ),
+                span,
+                &t.path_of(lang),
+            );
+            ok = false;
+            continue;
+        }
+        match &value.value {
+            Value::Str(_) => {}
+            other => {
+                sink.error(
+                    "wrong-type",
+                    format!(
+                        "`{}` must be a string, found {}",
+                        t.path_of(lang),
+                        other.kind()
+                    ),
+                    value.span.clone(),
+                    &t.path_of(lang),
+                );
+                ok = false;
+            }
+        }
+    }
+    ok
 }
 
 fn check_not_empty(s: &str, node: &Node, path: &str, sink: &mut Sink) {

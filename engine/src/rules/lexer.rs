@@ -106,129 +106,162 @@ pub(crate) fn lex(source: &str) -> Lexed {
     while i < bytes.len() {
         let c = bytes[i];
         let start = i;
-        let at = |n: usize| bytes.get(n).copied();
-        let push = |tok: Tok, end: usize, out: &mut Lexed| {
-            out.tokens.push(Token {
-                tok,
-                span: start..end,
-            })
-        };
-        match c {
-            b' ' | b'\t' | b'\n' | b'\r' => i += 1,
+        let (tok, end) = match c {
+            b' ' | b'\t' | b'\n' | b'\r' => {
+                i += 1;
+                continue;
+            }
             b'0'..=b'9' => {
-                while at(i).is_some_and(|b| b.is_ascii_digit()) {
-                    i += 1;
-                }
-                if at(i) == Some(b'.') && at(i + 1).is_some_and(|b| b.is_ascii_digit()) {
-                    i += 1;
-                    while at(i).is_some_and(|b| b.is_ascii_digit()) {
-                        i += 1;
-                    }
-                }
-                let text = &source[start..i];
-                match text.parse::<f64>() {
-                    Ok(n) if n.is_finite() => push(Tok::Number(n), i, &mut out),
-                    _ => {
-                        out.errors.push(RuleError::new(
-                            RuleErrorKind::Syntax,
-                            start..i,
-                            "this number is too large",
-                        ));
-                        push(Tok::Number(0.0), i, &mut out);
-                    }
-                }
-                if at(i).is_some_and(is_ident_start) {
-                    let end = ident_end(bytes, i);
-                    out.errors.push(
-                        RuleError::new(
-                            RuleErrorKind::Syntax,
-                            start..end,
-                            format!("`{}` is neither a number nor a name", &source[start..end]),
-                        )
-                        .hint("names start with a letter; put an operator between a number and a name"),
-                    );
-                    out.lossy = true;
-                    i = end;
-                }
+                let (tok, end, next) = number(source, start, &mut out);
+                i = next;
+                (tok, end)
             }
             c if is_ident_start(c) => {
                 i = ident_end(bytes, i);
-                let tok = match keyword(&source[start..i]) {
-                    Some(Keyword::And) => Tok::And,
-                    Some(Keyword::Or) => Tok::Or,
-                    Some(Keyword::Not) => Tok::Not,
-                    Some(Keyword::In) => Tok::In,
-                    Some(Keyword::True) => Tok::Bool(true),
-                    Some(Keyword::False) => Tok::Bool(false),
-                    None => Tok::Ident,
-                };
-                push(tok, i, &mut out);
+                (word(&source[start..i]), i)
             }
             b'\'' | b'"' => {
                 let (tok, end) = string(source, start, &mut out);
                 i = end;
-                push(tok, i, &mut out);
+                (tok, end)
             }
             b'=' | b'!' | b'<' | b'>' | b'&' | b'|' => {
-                let next = at(i + 1);
-                let (tok, len, fix): (Tok, usize, Option<&str>) = match (c, next) {
-                    (b'=', Some(b'=')) => (Tok::Eq, 2, None),
-                    (b'=', Some(b'<')) => (Tok::Le, 2, Some("<=")),
-                    (b'=', Some(b'>')) => (Tok::Ge, 2, Some(">=")),
-                    (b'=', _) => (Tok::Eq, 1, Some("==")),
-                    (b'!', Some(b'=')) => (Tok::Ne, 2, None),
-                    (b'!', _) => (Tok::Not, 1, Some("not")),
-                    (b'<', Some(b'=')) => (Tok::Le, 2, None),
-                    (b'<', Some(b'>')) => (Tok::Ne, 2, Some("!=")),
-                    (b'<', _) => (Tok::Lt, 1, None),
-                    (b'>', Some(b'=')) => (Tok::Ge, 2, None),
-                    (b'>', _) => (Tok::Gt, 1, None),
-                    (b'&', Some(b'&')) => (Tok::And, 2, Some("and")),
-                    (b'&', _) => (Tok::And, 1, Some("and")),
-                    (b'|', Some(b'|')) => (Tok::Or, 2, Some("or")),
-                    _ => (Tok::Or, 1, Some("or")),
-                };
-                i += len;
-                if let Some(fix) = fix {
-                    let written = &source[start..i];
-                    out.errors.push(
-                        RuleError::new(
-                            RuleErrorKind::Syntax,
-                            start..i,
-                            format!("`{written}` is not an operator of this language"),
-                        )
-                        .hint(format!("write `{fix}`")),
-                    );
-                }
-                push(tok, i, &mut out);
+                let (tok, end) = operator(source, start, &mut out);
+                i = end;
+                (tok, end)
             }
-            _ => {
-                let simple = match c {
-                    b'+' => Some(Tok::Plus),
-                    b'-' => Some(Tok::Minus),
-                    b'*' => Some(Tok::Star),
-                    b'/' => Some(Tok::Slash),
-                    b'(' => Some(Tok::LParen),
-                    b')' => Some(Tok::RParen),
-                    b'[' => Some(Tok::LBracket),
-                    b']' => Some(Tok::RBracket),
-                    b',' => Some(Tok::Comma),
-                    b'.' => Some(Tok::Dot),
-                    _ => None,
-                };
-                if let Some(tok) = simple {
+            _ => match punctuation(c) {
+                Some(tok) => {
                     i += 1;
-                    push(tok, i, &mut out);
-                } else {
+                    (tok, i)
+                }
+                None => {
                     let ch = source[start..].chars().next().unwrap_or('\u{FFFD}');
                     i += ch.len_utf8();
                     out.errors.push(unexpected_char(ch, start..i));
                     out.lossy = true;
+                    continue;
                 }
-            }
-        }
+            },
+        };
+        out.tokens.push(Token {
+            tok,
+            span: start..end,
+        });
     }
     out
+}
+
+/// The number starting at `start`, where its digits end, and where lexing
+/// goes on: a number glued to a name (`3abc`) is reported and the name
+/// skipped.
+fn number(source: &str, start: usize, out: &mut Lexed) -> (Tok, usize, usize) {
+    let bytes = source.as_bytes();
+    let at = |n: usize| bytes.get(n).copied();
+    let mut i = start;
+    while at(i).is_some_and(|b| b.is_ascii_digit()) {
+        i += 1;
+    }
+    if at(i) == Some(b'.') && at(i + 1).is_some_and(|b| b.is_ascii_digit()) {
+        i += 1;
+        while at(i).is_some_and(|b| b.is_ascii_digit()) {
+            i += 1;
+        }
+    }
+    let tok = match source[start..i].parse::<f64>() {
+        Ok(n) if n.is_finite() => Tok::Number(n),
+        _ => {
+            out.errors.push(RuleError::new(
+                RuleErrorKind::Syntax,
+                start..i,
+                "this number is too large",
+            ));
+            Tok::Number(0.0)
+        }
+    };
+    if !at(i).is_some_and(is_ident_start) {
+        return (tok, i, i);
+    }
+    let end = ident_end(bytes, i);
+    out.errors.push(
+        RuleError::new(
+            RuleErrorKind::Syntax,
+            start..end,
+            format!("`{}` is neither a number nor a name", &source[start..end]),
+        )
+        .hint("names start with a letter; put an operator between a number and a name"),
+    );
+    out.lossy = true;
+    (tok, i, end)
+}
+
+/// A keyword's token, or `Ident` for any other word.
+fn word(text: &str) -> Tok {
+    match keyword(text) {
+        Some(Keyword::And) => Tok::And,
+        Some(Keyword::Or) => Tok::Or,
+        Some(Keyword::Not) => Tok::Not,
+        Some(Keyword::In) => Tok::In,
+        Some(Keyword::True) => Tok::Bool(true),
+        Some(Keyword::False) => Tok::Bool(false),
+        None => Tok::Ident,
+    }
+}
+
+/// The comparison or logical operator at `start` and where it ends; the
+/// spellings of other languages (`=`, `=<`, `<>`, `&&`, `!` …) are read as
+/// the operator they mean and reported with the one to write.
+fn operator(source: &str, start: usize, out: &mut Lexed) -> (Tok, usize) {
+    let bytes = source.as_bytes();
+    let c = bytes[start];
+    let next = bytes.get(start + 1).copied();
+    let (tok, len, fix): (Tok, usize, Option<&str>) = match (c, next) {
+        (b'=', Some(b'=')) => (Tok::Eq, 2, None),
+        (b'=', Some(b'<')) => (Tok::Le, 2, Some("<=")),
+        (b'=', Some(b'>')) => (Tok::Ge, 2, Some(">=")),
+        (b'=', _) => (Tok::Eq, 1, Some("==")),
+        (b'!', Some(b'=')) => (Tok::Ne, 2, None),
+        (b'!', _) => (Tok::Not, 1, Some("not")),
+        (b'<', Some(b'=')) => (Tok::Le, 2, None),
+        (b'<', Some(b'>')) => (Tok::Ne, 2, Some("!=")),
+        (b'<', _) => (Tok::Lt, 1, None),
+        (b'>', Some(b'=')) => (Tok::Ge, 2, None),
+        (b'>', _) => (Tok::Gt, 1, None),
+        (b'&', Some(b'&')) => (Tok::And, 2, Some("and")),
+        (b'&', _) => (Tok::And, 1, Some("and")),
+        (b'|', Some(b'|')) => (Tok::Or, 2, Some("or")),
+        _ => (Tok::Or, 1, Some("or")),
+    };
+    let end = start + len;
+    if let Some(fix) = fix {
+        let written = &source[start..end];
+        out.errors.push(
+            RuleError::new(
+                RuleErrorKind::Syntax,
+                start..end,
+                format!("`{written}` is not an operator of this language"),
+            )
+            .hint(format!("write `{fix}`")),
+        );
+    }
+    (tok, end)
+}
+
+/// The token of a one-byte punctuation mark, if `c` is one.
+fn punctuation(c: u8) -> Option<Tok> {
+    match c {
+        b'+' => Some(Tok::Plus),
+        b'-' => Some(Tok::Minus),
+        b'*' => Some(Tok::Star),
+        b'/' => Some(Tok::Slash),
+        b'(' => Some(Tok::LParen),
+        b')' => Some(Tok::RParen),
+        b'[' => Some(Tok::LBracket),
+        b']' => Some(Tok::RBracket),
+        b',' => Some(Tok::Comma),
+        b'.' => Some(Tok::Dot),
+        _ => None,
+    }
 }
 
 /// End of the identifier starting at `i`: letters, digits, `_`, and `-` between two of those.

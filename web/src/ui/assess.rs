@@ -1,6 +1,7 @@
 //! Self-assessment: the list of assessments, their details, the form axis by axis.
 
 use super::*;
+use domino_engine::assessment::Answer;
 
 pub(super) fn file_input(
     id: &'static str,
@@ -307,13 +308,42 @@ pub(super) fn criterion_form(
 ) -> Html {
     let l = m.lang;
     let code = l.code();
-    let scale = &g.scales[c.scale];
     let answer = entry.assessment.answers.get(&c.full_id);
-    let level = answer.and_then(|a| a.level.clone());
-    let target = answer.and_then(|a| a.target.clone());
-    let evidence = answer.and_then(|a| a.evidence.clone()).unwrap_or_default();
     let dom_id = c.full_id.replace('.', "-");
-    let group = format!("level-{dom_id}");
+    let relevant_note = c.relevant.as_ref().map(|r| plain_words(g, l, r));
+    let raters = answer.map(|a| &a.by).filter(|b| !b.is_empty());
+    html! {
+        <section class="criterion-form" id={format!("q-{dom_id}")}>
+            <fieldset>
+                <legend>
+                    <span class="title">{ c.title.get(code) }</span>
+                    if c.critical { <span class="badge critical">{ l.labels().critical }</span> }
+                </legend>
+                <p class="question">{ c.question.get(code) }</p>
+                { for c.hint.as_ref().map(|h| html!{ <details class="hint"><summary>{ l.pick("Conseil", "Hint") }</summary><p>{ h.get(code) }</p></details> }) }
+                { for relevant_note.map(|n| html!{ <p class="relevant">{ label(l, l.pick("Concerne seulement si", "Only relevant when")) }{ n }</p> }) }
+                { for raters.map(|by| html!{ <p class="raters">{ label(l, l.pick("Réponses par évaluateur", "Answers by rater")) }
+                    { by.iter().map(|(k, v)| format!("{k} = {v}")).collect::<Vec<_>>().join(", ") }</p> }) }
+                { level_choices(l, g, c, answer, dispatch) }
+                { target_and_evidence(l, g, c, answer, dispatch) }
+            </fieldset>
+        </section>
+    }
+}
+
+/// The radio group of a criterion's levels (with their descriptors) and
+/// special answers, and the button clearing the answer once one is chosen.
+fn level_choices(
+    l: Lang,
+    g: &Grid,
+    c: &Criterion,
+    answer: Option<&Answer>,
+    dispatch: &Callback<Action>,
+) -> Html {
+    let code = l.code();
+    let scale = &g.scales[c.scale];
+    let level = answer.and_then(|a| a.level.clone());
+    let group = format!("level-{}", c.full_id.replace('.', "-"));
     let radio = |value: String, label: Html, extra: Option<String>| {
         let d = dispatch.clone();
         let id = c.full_id.clone();
@@ -334,6 +364,37 @@ pub(super) fn criterion_form(
         let id = c.full_id.clone();
         Callback::from(move |_| d.emit(Action::SetLevel(id.clone(), None)))
     };
+    html! {
+        <>
+            <div class="choices" role="radiogroup" aria-label={format!("{} — {}", l.labels().level, c.title.get(code))}>
+                { for scale.options.iter().enumerate().map(|(i, o)| radio(
+                    o.code.clone(),
+                    html!{ <strong>{ format!("{} — {}", o.code, o.label.get(code)) }</strong> },
+                    c.levels.get(i).and_then(|t| t.as_ref()).map(|t| t.get(code).to_string()),
+                )) }
+                { for scale.not_applicable.as_ref().map(|s| radio(s.code.clone(), html!{ <strong>{ s.label.get(code) }</strong> }, None)) }
+                { for scale.unknown.as_ref().map(|s| radio(s.code.clone(), html!{ <strong>{ s.label.get(code) }</strong> }, None)) }
+            </div>
+            if level.is_some() {
+                <button type="button" class="link" onclick={clear}>{ l.pick("Effacer la réponse", "Clear the answer") }</button>
+            }
+        </>
+    }
+}
+
+/// The target level and the evidence of a criterion, side by side.
+fn target_and_evidence(
+    l: Lang,
+    g: &Grid,
+    c: &Criterion,
+    answer: Option<&Answer>,
+    dispatch: &Callback<Action>,
+) -> Html {
+    let code = l.code();
+    let scale = &g.scales[c.scale];
+    let target = answer.and_then(|a| a.target.clone());
+    let evidence = answer.and_then(|a| a.evidence.clone()).unwrap_or_default();
+    let dom_id = c.full_id.replace('.', "-");
     let on_target = {
         let d = dispatch.clone();
         let id = c.full_id.clone();
@@ -351,48 +412,21 @@ pub(super) fn criterion_form(
             d.emit(Action::SetEvidence(id.clone(), t.value()));
         })
     };
-    let relevant_note = c.relevant.as_ref().map(|r| plain_words(g, l, r));
-    let raters = answer.map(|a| &a.by).filter(|b| !b.is_empty());
     html! {
-        <section class="criterion-form" id={format!("q-{dom_id}")}>
-            <fieldset>
-                <legend>
-                    <span class="title">{ c.title.get(code) }</span>
-                    if c.critical { <span class="badge critical">{ l.labels().critical }</span> }
-                </legend>
-                <p class="question">{ c.question.get(code) }</p>
-                { for c.hint.as_ref().map(|h| html!{ <details class="hint"><summary>{ l.pick("Conseil", "Hint") }</summary><p>{ h.get(code) }</p></details> }) }
-                { for relevant_note.map(|n| html!{ <p class="relevant">{ label(l, l.pick("Concerne seulement si", "Only relevant when")) }{ n }</p> }) }
-                { for raters.map(|by| html!{ <p class="raters">{ label(l, l.pick("Réponses par évaluateur", "Answers by rater")) }
-                    { by.iter().map(|(k, v)| format!("{k} = {v}")).collect::<Vec<_>>().join(", ") }</p> }) }
-                <div class="choices" role="radiogroup" aria-label={format!("{} — {}", l.labels().level, c.title.get(code))}>
-                    { for scale.options.iter().enumerate().map(|(i, o)| radio(
-                        o.code.clone(),
-                        html!{ <strong>{ format!("{} — {}", o.code, o.label.get(code)) }</strong> },
-                        c.levels.get(i).and_then(|t| t.as_ref()).map(|t| t.get(code).to_string()),
-                    )) }
-                    { for scale.not_applicable.as_ref().map(|s| radio(s.code.clone(), html!{ <strong>{ s.label.get(code) }</strong> }, None)) }
-                    { for scale.unknown.as_ref().map(|s| radio(s.code.clone(), html!{ <strong>{ s.label.get(code) }</strong> }, None)) }
-                </div>
-                if level.is_some() {
-                    <button type="button" class="link" onclick={clear}>{ l.pick("Effacer la réponse", "Clear the answer") }</button>
-                }
-                <div class="row">
-                    <p class="field">
-                        <label for={format!("target-{dom_id}")}>{ l.labels().target }</label>
-                        <select id={format!("target-{dom_id}")} onchange={on_target}>
-                            <option value="" selected={target.is_none()}>{ l.pick("— aucun —", "— none —") }</option>
-                            { for scale.options.iter().map(|o| html!{
-                                <option value={o.code.clone()} selected={target.as_deref() == Some(o.code.as_str())}>{ format!("{} — {}", o.code, o.label.get(code)) }</option>
-                            }) }
-                        </select>
-                    </p>
-                    <p class="field grow">
-                        <label for={format!("evidence-{dom_id}")}>{ l.pick("Éléments de preuve, remarques", "Evidence, notes") }</label>
-                        <textarea id={format!("evidence-{dom_id}")} rows="2" value={evidence} oninput={on_evidence} />
-                    </p>
-                </div>
-            </fieldset>
-        </section>
+        <div class="row">
+            <p class="field">
+                <label for={format!("target-{dom_id}")}>{ l.labels().target }</label>
+                <select id={format!("target-{dom_id}")} onchange={on_target}>
+                    <option value="" selected={target.is_none()}>{ l.pick("— aucun —", "— none —") }</option>
+                    { for scale.options.iter().map(|o| html!{
+                        <option value={o.code.clone()} selected={target.as_deref() == Some(o.code.as_str())}>{ format!("{} — {}", o.code, o.label.get(code)) }</option>
+                    }) }
+                </select>
+            </p>
+            <p class="field grow">
+                <label for={format!("evidence-{dom_id}")}>{ l.pick("Éléments de preuve, remarques", "Evidence, notes") }</label>
+                <textarea id={format!("evidence-{dom_id}")} rows="2" value={evidence} oninput={on_evidence} />
+            </p>
+        </div>
     }
 }

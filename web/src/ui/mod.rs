@@ -96,78 +96,14 @@ pub fn app(props: &AppProps) -> Html {
         Callback::from(move |a| state.dispatch(a))
     };
 
-    // Follow the location.
-    {
-        let dispatch = dispatch.clone();
-        use_effect_with((), move |_| {
-            let listener = Closure::<dyn Fn()>::new(move || {
-                dispatch.emit(Action::Navigate(Route::parse(&dom::hash())));
-            });
-            let window = dom::window();
-            if let Some(w) = &window {
-                let _ = w.add_event_listener_with_callback(
-                    "hashchange",
-                    listener.as_ref().unchecked_ref(),
-                );
-            }
-            move || {
-                if let Some(w) = &window {
-                    let _ = w.remove_event_listener_with_callback(
-                        "hashchange",
-                        listener.as_ref().unchecked_ref(),
-                    );
-                }
-            }
-        });
-    }
-
-    // After a navigation has been rendered, move the focus to the new page's
-    // heading, so that keyboard and screen-reader users start from there. Not
-    // on the first render: a page just opened keeps the browser's focus.
-    {
-        let first_render = use_mut_ref(|| true);
-        use_effect_with(state.0.route.clone(), move |_| {
-            if !std::mem::replace(&mut *first_render.borrow_mut(), false) {
-                dom::focus_main_heading();
-            }
-        });
-    }
-
-    // Autosave whenever the saved data changes.
-    {
-        let model = &state.0;
-        let snapshot = state.clone();
-        let dispatch = dispatch.clone();
-        use_effect_with(model.revision, move |rev| {
-            if *rev > 0 {
-                let mut store = dom::BrowserStore::open();
-                if let Err(e) = crate::state::persist(&mut store, &snapshot.0) {
-                    let lang = snapshot.0.lang;
-                    dispatch.emit(Action::Notify(
-                        Tone::Problem,
-                        format!(
-                            "{} ({e})",
-                            lang.pick(
-                                "Impossible d’enregistrer dans le navigateur\u{a0}; exportez votre évaluation",
-                                "Could not save in the browser; export your assessment"
-                            )
-                        ),
-                    ));
-                }
-            }
-        });
-    }
-
-    // Remember the language; set the document's language and title.
-    {
-        let lang = state.0.lang;
-        let title = state.0.current_grid().title.get(lang.code()).to_string();
-        use_effect_with((lang, title), move |(lang, title)| {
-            let mut store = dom::BrowserStore::open();
-            let _ = store.set(store::LANG_KEY, lang.code());
-            dom::set_document(lang.code(), &report_text::page_title(title));
-        });
-    }
+    use_hash_route(dispatch.clone());
+    use_focus_on_navigation(state.0.route.clone());
+    use_autosave(state.clone(), dispatch.clone());
+    let lang = state.0.lang;
+    use_document_language(
+        lang,
+        state.0.current_grid().title.get(lang.code()).to_string(),
+    );
 
     let m = &state.0;
     html! {
@@ -188,6 +124,75 @@ pub fn app(props: &AppProps) -> Html {
             </footer>
         </>
     }
+}
+
+/// Follows the location: every change of the hash becomes a navigation.
+#[hook]
+fn use_hash_route(dispatch: Callback<Action>) {
+    use_effect_with((), move |_| {
+        let listener = Closure::<dyn Fn()>::new(move || {
+            dispatch.emit(Action::Navigate(Route::parse(&dom::hash())));
+        });
+        let window = dom::window();
+        if let Some(w) = &window {
+            let _ =
+                w.add_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
+        }
+        move || {
+            if let Some(w) = &window {
+                let _ = w.remove_event_listener_with_callback(
+                    "hashchange",
+                    listener.as_ref().unchecked_ref(),
+                );
+            }
+        }
+    });
+}
+
+/// After a navigation has been rendered, moves the focus to the new page's
+/// heading, so that keyboard and screen-reader users start from there. Not
+/// on the first render: a page just opened keeps the browser's focus.
+#[hook]
+fn use_focus_on_navigation(route: Route) {
+    let first_render = use_mut_ref(|| true);
+    use_effect_with(route, move |_| {
+        if !std::mem::replace(&mut *first_render.borrow_mut(), false) {
+            dom::focus_main_heading();
+        }
+    });
+}
+
+/// Autosaves whenever the saved data changes; a failure is told as a notice.
+#[hook]
+fn use_autosave(snapshot: UseReducerHandle<State>, dispatch: Callback<Action>) {
+    use_effect_with(snapshot.0.revision, move |rev| {
+        if *rev > 0 {
+            let mut store = dom::BrowserStore::open();
+            if let Err(e) = crate::state::persist(&mut store, &snapshot.0) {
+                let lang = snapshot.0.lang;
+                dispatch.emit(Action::Notify(
+                    Tone::Problem,
+                    format!(
+                        "{} ({e})",
+                        lang.pick(
+                            "Impossible d’enregistrer dans le navigateur\u{a0}; exportez votre évaluation",
+                            "Could not save in the browser; export your assessment"
+                        )
+                    ),
+                ));
+            }
+        }
+    });
+}
+
+/// Remembers the language; sets the document's language and title.
+#[hook]
+fn use_document_language(lang: Lang, title: String) {
+    use_effect_with((lang, title), move |(lang, title)| {
+        let mut store = dom::BrowserStore::open();
+        let _ = store.set(store::LANG_KEY, lang.code());
+        dom::set_document(lang.code(), &report_text::page_title(title));
+    });
 }
 
 fn link(lang: Lang, page: Page) -> String {

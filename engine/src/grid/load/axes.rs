@@ -47,70 +47,83 @@ impl GridLoader<'_, '_> {
             let Some(t) = TableReader::new(item, &path, self.sink) else {
                 continue;
             };
-            t.check_keys(AXIS_KEYS, self.sink);
-            let id = read_id(&t, "id", "the axis id, e.g. \"solidarite\"", self.sink);
-            if let Some(id) = id {
-                if seen.insert(id.to_owned(), ()).is_some() {
-                    self.sink.error_hint(
-                        "duplicate-id",
-                        format!("axis `{id}` is declared twice"),
-                        "axis ids must be unique".into(),
-                        t.get("id").and_then(|n| n.span.clone()),
-                        &t.path_of("id"),
-                    );
-                }
-            }
-            let weight = self.read_weight(&t);
-            let title = read_text(&t, "title", &self.languages, true, self.sink);
-            let question = read_text(&t, "question", &self.languages, true, self.sink);
-            let description = read_text(&t, "description", &self.languages, false, self.sink);
-            let criteria_nodes = t.array("criteria", self.sink).unwrap_or(&[]);
-            if criteria_nodes.is_empty() {
-                self.sink.error_hint(
-                    "empty-axis",
-                    format!("axis `{}` has no criterion", id.unwrap_or("?")),
-                    "add `[[axes.criteria]]` tables after the axis".into(),
-                    t.key_span("id"),
-                    &path,
-                );
-            }
-            let mut criteria = Vec::new();
-            let mut axis_relevance = Vec::new();
-            let mut crit_seen = HashSet::new();
-            for (j, node) in criteria_nodes.iter().enumerate() {
-                let cpath = format!("{path}.criteria[{j}]");
-                let Some(c) = TableReader::new(node, &cpath, self.sink) else {
-                    continue;
-                };
-                let (criterion, pending) = self.read_criterion(&c, id, scales, &mut crit_seen);
-                match criterion {
-                    Some(criterion) => {
-                        criteria.push(criterion);
-                        axis_relevance.push(pending);
-                    }
-                    None => read.orphans.extend(pending),
-                }
-            }
-            if let (Some(id), Some(title), Some(question)) = (id, title, question) {
-                read.axes.push(Axis {
-                    id: id.to_owned(),
-                    weight,
-                    title,
-                    question,
-                    description,
-                    criteria,
-                });
-                read.relevance.extend(axis_relevance);
-            } else {
-                if let Some(id) = id {
-                    self.broken_names.push(id.to_owned());
-                    self.broken_names
-                        .extend(criteria.iter().map(|c| c.full_id.clone()));
-                }
-                read.orphans.extend(axis_relevance.into_iter().flatten());
-            }
+            self.read_axis(&t, &path, scales, &mut seen, &mut read);
         }
         read
+    }
+
+    /// Reads one axis and its criteria into `read`: a refused axis keeps its
+    /// criteria's conditions as orphans and its names as broken.
+    fn read_axis<'a>(
+        &mut self,
+        t: &TableReader<'a>,
+        path: &str,
+        scales: &[Scale],
+        seen: &mut HashMap<String, ()>,
+        read: &mut AxesRead<'a>,
+    ) {
+        t.check_keys(AXIS_KEYS, self.sink);
+        let id = read_id(t, "id", "the axis id, e.g. \"solidarite\"", self.sink);
+        if let Some(id) = id {
+            if seen.insert(id.to_owned(), ()).is_some() {
+                self.sink.error_hint(
+                    "duplicate-id",
+                    format!("axis `{id}` is declared twice"),
+                    "axis ids must be unique".into(),
+                    t.get("id").and_then(|n| n.span.clone()),
+                    &t.path_of("id"),
+                );
+            }
+        }
+        let weight = self.read_weight(t);
+        let title = read_text(t, "title", &self.languages, true, self.sink);
+        let question = read_text(t, "question", &self.languages, true, self.sink);
+        let description = read_text(t, "description", &self.languages, false, self.sink);
+        let criteria_nodes = t.array("criteria", self.sink).unwrap_or(&[]);
+        if criteria_nodes.is_empty() {
+            self.sink.error_hint(
+                "empty-axis",
+                format!("axis `{}` has no criterion", id.unwrap_or("?")),
+                "add `[[axes.criteria]]` tables after the axis".into(),
+                t.key_span("id"),
+                path,
+            );
+        }
+        let mut criteria = Vec::new();
+        let mut axis_relevance = Vec::new();
+        let mut crit_seen = HashSet::new();
+        for (j, node) in criteria_nodes.iter().enumerate() {
+            let cpath = format!("{path}.criteria[{j}]");
+            let Some(c) = TableReader::new(node, &cpath, self.sink) else {
+                continue;
+            };
+            let (criterion, pending) = self.read_criterion(&c, id, scales, &mut crit_seen);
+            match criterion {
+                Some(criterion) => {
+                    criteria.push(criterion);
+                    axis_relevance.push(pending);
+                }
+                None => read.orphans.extend(pending),
+            }
+        }
+        if let (Some(id), Some(title), Some(question)) = (id, title, question) {
+            read.axes.push(Axis {
+                id: id.to_owned(),
+                weight,
+                title,
+                question,
+                description,
+                criteria,
+            });
+            read.relevance.extend(axis_relevance);
+        } else {
+            if let Some(id) = id {
+                self.broken_names.push(id.to_owned());
+                self.broken_names
+                    .extend(criteria.iter().map(|c| c.full_id.clone()));
+            }
+            read.orphans.extend(axis_relevance.into_iter().flatten());
+        }
     }
 
     /// Reads one criterion of axis `axis` (`None` when the axis id is

@@ -57,86 +57,13 @@ impl GridLoader<'_, '_> {
             return None;
         };
         let mut options: Vec<ScaleOption> = Vec::new();
-        let mut spans: Vec<Option<Range<usize>>> = Vec::new();
         for (i, item) in items.iter().enumerate() {
             let path = format!("{}.options[{i}]", t.path());
-            let Some(o) = TableReader::new(item, &path, self.sink) else {
-                continue;
-            };
-            o.check_keys(OPTION_KEYS, self.sink);
-            let code = self.read_code(&o, "code");
-            let score = o.number("score", self.sink);
-            if o.get("score").is_none() {
-                o.missing("score", "a number", self.sink);
-            }
-            let label = read_text(&o, "label", &self.languages, true, self.sink);
-            if let Some(s) = score {
-                if !s.is_finite() || s.abs() > MAX_SCORE {
-                    self.sink.error_hint(
-                        "bad-score",
-                        format!(
-                            "`{path}.score` must be a number between -{MAX_SCORE} and {MAX_SCORE}, found {}",
-                            show_number(s)
-                        ),
-                        "write a number such as 0, 1 or -2".into(),
-                        o.get("score").and_then(|n| n.span.clone()),
-                        &format!("{path}.score"),
-                    );
-                    continue;
-                }
-            }
-            if let Some(code) = &code {
-                if let Some(prev) = options.iter().position(|p| &p.code == code) {
-                    self.sink.error_hint(
-                        "duplicate-id",
-                        format!("option code `{code}` appears twice in scale `{id}`"),
-                        format!("the first is option {prev}; codes must be unique"),
-                        o.get("code").and_then(|n| n.span.clone()),
-                        &format!("{path}.code"),
-                    );
-                    continue;
-                }
-            }
-            if let (Some(code), Some(score), Some(label)) = (code, score, label) {
-                if let Some(last) = options.last() {
-                    if score <= last.score {
-                        self.sink.error_hint(
-                            "scale-order",
-                            format!("option `{code}` (score {score}) must score higher than the option before it (`{}`, score {})", last.code, last.score),
-                            "list options from the lowest to the highest score, each score unique".into(),
-                            o.get("score").and_then(|n| n.span.clone()),
-                            &format!("{path}.score"),
-                        );
-                        continue;
-                    }
-                }
-                options.push(ScaleOption { code, score, label });
-                spans.push(item.span.clone());
+            if let Some(option) = self.read_option(id, item, &path, &options) {
+                options.push(option);
             }
         }
-        if items.len() < 2 {
-            self.sink.error_hint(
-                "scale-too-small",
-                format!(
-                    "scale `{id}` has {} option(s); a scale needs at least two",
-                    items.len()
-                ),
-                "add options, e.g. 0 = absent … 4 = exemplary".into(),
-                t.get("options").and_then(|n| n.span.clone()),
-                &t.path_of("options"),
-            );
-        }
-        if items.len() > MAX_OPTIONS {
-            self.sink.error_hint(
-                "scale-too-large",
-                format!(
-                    "scale `{id}` has {} options; a scale has at most {MAX_OPTIONS}",
-                    items.len()
-                ),
-                "a scale is a short list of levels a person chooses from".into(),
-                t.get("options").and_then(|n| n.span.clone()),
-                &t.path_of("options"),
-            );
+        if !self.check_option_count(id, t, items.len()) {
             return None;
         }
         let not_applicable = self.read_special(t, "not_applicable", &options);
@@ -151,28 +78,7 @@ impl GridLoader<'_, '_> {
                 );
             }
         }
-        let critical_below = match t.get("critical_below") {
-            None => options.len() / 2,
-            Some(node) => match as_code(node) {
-                Some(code) => match options.iter().position(|o| o.code == code) {
-                    Some(p) => p,
-                    None => {
-                        let codes: Vec<&str> = options.iter().map(|o| o.code.as_str()).collect();
-                        self.sink.error_hint("unknown-code", format!("`critical_below` names `{code}`, which is not an option of scale `{id}`"), format!("use one of: {}", codes.join(", ")), node.span.clone(), &t.path_of("critical_below"));
-                        0
-                    }
-                },
-                None => {
-                    self.sink.error(
-                        "wrong-type",
-                        format!("`{}` must be an option code", t.path_of("critical_below")),
-                        node.span.clone(),
-                        &t.path_of("critical_below"),
-                    );
-                    0
-                }
-            },
-        };
+        let critical_below = self.read_critical_below(id, t, &options);
         (options.len() >= 2).then(|| Scale {
             id: id.to_owned(),
             label,
@@ -181,6 +87,125 @@ impl GridLoader<'_, '_> {
             unknown,
             critical_below,
         })
+    }
+
+    /// One entry of `options`, checked against the options kept before it:
+    /// its score in range, its code unique, its score above the previous one.
+    fn read_option(
+        &mut self,
+        id: &str,
+        item: &Node,
+        path: &str,
+        options: &[ScaleOption],
+    ) -> Option<ScaleOption> {
+        let o = TableReader::new(item, path, self.sink)?;
+        o.check_keys(OPTION_KEYS, self.sink);
+        let code = self.read_code(&o, "code");
+        let score = o.number("score", self.sink);
+        if o.get("score").is_none() {
+            o.missing("score", "a number", self.sink);
+        }
+        let label = read_text(&o, "label", &self.languages, true, self.sink);
+        if let Some(s) = score {
+            if !s.is_finite() || s.abs() > MAX_SCORE {
+                self.sink.error_hint(
+                    "bad-score",
+                    format!(
+                        "`{path}.score` must be a number between -{MAX_SCORE} and {MAX_SCORE}, found {}",
+                        show_number(s)
+                    ),
+                    "write a number such as 0, 1 or -2".into(),
+                    o.get("score").and_then(|n| n.span.clone()),
+                    &format!("{path}.score"),
+                );
+                return None;
+            }
+        }
+        if let Some(code) = &code {
+            if let Some(prev) = options.iter().position(|p| &p.code == code) {
+                self.sink.error_hint(
+                    "duplicate-id",
+                    format!("option code `{code}` appears twice in scale `{id}`"),
+                    format!("the first is option {prev}; codes must be unique"),
+                    o.get("code").and_then(|n| n.span.clone()),
+                    &format!("{path}.code"),
+                );
+                return None;
+            }
+        }
+        let (code, score, label) = (code?, score?, label?);
+        if let Some(last) = options.last() {
+            if score <= last.score {
+                self.sink.error_hint(
+                    "scale-order",
+                    format!("option `{code}` (score {score}) must score higher than the option before it (`{}`, score {})", last.code, last.score),
+                    "list options from the lowest to the highest score, each score unique".into(),
+                    o.get("score").and_then(|n| n.span.clone()),
+                    &format!("{path}.score"),
+                );
+                return None;
+            }
+        }
+        Some(ScaleOption { code, score, label })
+    }
+
+    /// Reports a scale with fewer than two or more than `MAX_OPTIONS`
+    /// entries; false when the scale is too large to keep.
+    fn check_option_count(&mut self, id: &str, t: &TableReader<'_>, count: usize) -> bool {
+        if count < 2 {
+            self.sink.error_hint(
+                "scale-too-small",
+                format!("scale `{id}` has {count} option(s); a scale needs at least two"),
+                "add options, e.g. 0 = absent … 4 = exemplary".into(),
+                t.get("options").and_then(|n| n.span.clone()),
+                &t.path_of("options"),
+            );
+        }
+        if count > MAX_OPTIONS {
+            self.sink.error_hint(
+                "scale-too-large",
+                format!("scale `{id}` has {count} options; a scale has at most {MAX_OPTIONS}"),
+                "a scale is a short list of levels a person chooses from".into(),
+                t.get("options").and_then(|n| n.span.clone()),
+                &t.path_of("options"),
+            );
+            return false;
+        }
+        true
+    }
+
+    /// The index of the first option that is not critical: the option named
+    /// by `critical_below`, or the middle of the scale when it is absent.
+    fn read_critical_below(
+        &mut self,
+        id: &str,
+        t: &TableReader<'_>,
+        options: &[ScaleOption],
+    ) -> usize {
+        let Some(node) = t.get("critical_below") else {
+            return options.len() / 2;
+        };
+        let Some(code) = as_code(node) else {
+            self.sink.error(
+                "wrong-type",
+                format!("`{}` must be an option code", t.path_of("critical_below")),
+                node.span.clone(),
+                &t.path_of("critical_below"),
+            );
+            return 0;
+        };
+        if let Some(p) = options.iter().position(|o| o.code == code) {
+            return p;
+        }
+        let codes: Vec<&str> = options.iter().map(|o| o.code.as_str()).collect();
+        self.sink.error_hint(
+            "unknown-code",
+            format!("`critical_below` names `{code}`, which is not an option of scale `{id}`"),
+            format!("use one of: {}", codes.join(", ")),
+            node.span.clone(),
+            &t.path_of("critical_below"),
+        );
+        0
     }
 
     pub(super) fn read_code(&mut self, t: &TableReader<'_>, key: &str) -> Option<String> {

@@ -143,6 +143,36 @@ impl Checker<'_> {
         span: &Span,
     ) -> Typed {
         let l = self.expr(lhs);
+        let Some(list_ty) = self.list_type(items) else {
+            return self.unknown_bool();
+        };
+        let lt = l.what.ty();
+        if lt == Ty::Unknown {
+            return self.unknown_bool();
+        }
+        if lt != list_ty {
+            let hint = self.membership_hint(&l.what, lhs, list_ty, items);
+            self.error(
+                RuleErrorKind::Type,
+                span,
+                format!(
+                    "cannot compare {} with a list of {}",
+                    l.what.describe(),
+                    list_ty.plural()
+                ),
+                hint,
+            );
+            return self.unknown_bool();
+        }
+        let _ = list_span;
+        let node = self.membership_node(&l, lhs, list_ty, items);
+        self.typed(What::Bool, node)
+    }
+
+    /// The type of a list's values (that of its first), after reporting every
+    /// value of another type; `None` when the list mixes types. Its numbers
+    /// are kept as literals of the condition.
+    fn list_type(&mut self, items: &[(Literal, Span)]) -> Option<Ty> {
         let list_ty = match items.first() {
             Some((Literal::Number(_), _)) => Ty::Number,
             Some((Literal::Str(_), _)) => Ty::Text,
@@ -168,59 +198,62 @@ impl Checker<'_> {
                 );
             }
         }
-        let lt = l.what.ty();
-        if lt == Ty::Unknown || !homogeneous {
-            return self.unknown_bool();
-        }
-        if lt != list_ty {
-            let src = self.text(&lhs.span).to_owned();
-            let hint = match (&l.what, list_ty) {
-                (w, Ty::Text) if lt == Ty::Number => {
-                    let numbers: Option<Vec<String>> = items
-                        .iter()
-                        .map(|(item, _)| match item {
-                            Literal::Str(s) => {
-                                s.trim().parse::<f64>().ok().map(|_| s.trim().to_owned())
-                            }
-                            _ => None,
-                        })
-                        .collect();
-                    let noun = w.noun().unwrap_or("numbers");
-                    Some(match numbers {
-                        Some(n) => {
-                            format!("{noun} are numbers: write `{src} in [{}]`", n.join(", "))
+        homogeneous.then_some(list_ty)
+    }
+
+    /// What to write instead when `lhs` is compared with a list of another
+    /// type: the numbers unquoted, or the profile choices quoted.
+    fn membership_hint(
+        &self,
+        what: &What,
+        lhs: &Expr,
+        list_ty: Ty,
+        items: &[(Literal, Span)],
+    ) -> Option<String> {
+        let src = self.text(&lhs.span);
+        match (what, list_ty) {
+            (w, Ty::Text) if w.ty() == Ty::Number => {
+                let numbers: Option<Vec<String>> = items
+                    .iter()
+                    .map(|(item, _)| match item {
+                        Literal::Str(s) => {
+                            s.trim().parse::<f64>().ok().map(|_| s.trim().to_owned())
                         }
-                        None => format!(
-                            "{noun} are numbers: compare with numbers, e.g. `{src} in [3, 4]`"
-                        ),
+                        _ => None,
                     })
-                }
-                (What::Profile(_), Ty::Number) => {
-                    let quoted: Vec<String> = items
-                        .iter()
-                        .map(|(_, s)| format!("'{}'", self.text(s)))
-                        .collect();
-                    Some(format!(
-                        "profile fields are strings: write `{src} in [{}]`",
-                        quoted.join(", ")
-                    ))
-                }
-                _ => None,
-            };
-            self.error(
-                RuleErrorKind::Type,
-                span,
-                format!(
-                    "cannot compare {} with a list of {}",
-                    l.what.describe(),
-                    list_ty.plural()
-                ),
-                hint,
-            );
-            return self.unknown_bool();
+                    .collect();
+                let noun = w.noun().unwrap_or("numbers");
+                Some(match numbers {
+                    Some(n) => format!("{noun} are numbers: write `{src} in [{}]`", n.join(", ")),
+                    None => {
+                        format!("{noun} are numbers: compare with numbers, e.g. `{src} in [3, 4]`")
+                    }
+                })
+            }
+            (What::Profile(_), Ty::Number) => {
+                let quoted: Vec<String> = items
+                    .iter()
+                    .map(|(_, s)| format!("'{}'", self.text(s)))
+                    .collect();
+                Some(format!(
+                    "profile fields are strings: write `{src} in [{}]`",
+                    quoted.join(", ")
+                ))
+            }
+            _ => None,
         }
-        let _ = list_span;
-        let node = match list_ty {
+    }
+
+    /// The compiled membership test, its values stored in the program; a
+    /// profile field's text values are checked against its choices first.
+    fn membership_node(
+        &mut self,
+        l: &Typed,
+        lhs: &Expr,
+        list_ty: Ty,
+        items: &[(Literal, Span)],
+    ) -> Node {
+        match list_ty {
             Ty::Number => {
                 let start = self.program.numbers.len() as u32;
                 for (item, _) in items {
@@ -263,8 +296,7 @@ impl Checker<'_> {
                 let has = |b: bool| items.iter().any(|(item, _)| *item == Literal::Bool(b));
                 Node::InBool(l.id, has(true), has(false))
             }
-        };
-        self.typed(What::Bool, node)
+        }
     }
 }
 
