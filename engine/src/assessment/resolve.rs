@@ -1,7 +1,7 @@
 //! Resolving an assessment against a grid: every id and code checked, answers
 //! turned into positions on their scales, ready for scoring.
 
-use super::model::{Assessment, Meta};
+use super::model::{Answer, Assessment, Meta};
 use crate::diagnostic::{Diagnostic, Diagnostics, SuggestionBudget};
 use crate::grid::{Grid, Scale};
 use crate::rules::suggest::enumerate;
@@ -216,48 +216,9 @@ impl Grid {
             .map_or_else(Vec::new, |c| c.warnings.clone());
         let assessment = carried.as_ref().map_or(assessment, |c| &c.assessment);
         let meta = &assessment.meta;
-        if meta.grid != self.id {
-            errors.push(
-                Diagnostic::error(
-                    "wrong-grid",
-                    format!(
-                        "this assessment answers grid `{}`, not `{}`",
-                        meta.grid, self.id
-                    ),
-                )
-                .with_hint(format!(
-                    "score it with grid `{}` (`--grid FILE`), or set `grid = \"{}\"`",
-                    meta.grid, self.id
-                ))
-                .with_path("assessment.grid"),
-            );
-        }
-        if let Some(v) = &meta.grid_version {
-            if v != &self.version {
-                warnings.push(
-                    Diagnostic::warning("grid-version", format!("this assessment was made with version {v} of grid `{}`; this is version {}", self.id, self.version))
-                        .with_hint("check that the criteria and levels still mean the same")
-                        .with_path("assessment.grid_version"),
-                );
-            }
-        }
-        let raters: Vec<String> = if meta.raters.is_empty() {
-            crate::sort::set_of(
-                assessment
-                    .answers
-                    .values()
-                    .flat_map(|a| a.by.keys().cloned()),
-            )
-            .into_iter()
-            .collect()
-        } else {
-            meta.raters.clone()
-        };
-        // The first position of each rater (a repeated one is an error of its own).
-        let mut rater_index: HashMap<&str, usize> = HashMap::with_capacity(raters.len());
-        for (i, rater) in raters.iter().enumerate() {
-            rater_index.entry(rater.as_str()).or_insert(i);
-        }
+        errors.extend(self.wrong_grid(meta));
+        warnings.extend(self.other_version(meta));
+        let raters = raters_of(assessment);
         let mut responses = Responses::empty(self);
         responses.meta = meta.clone();
         responses.raters.clone_from(&raters);
@@ -268,78 +229,183 @@ impl Grid {
                 Err(d) => errors.push(d.with_path(format!("profile.{}", quote_key(field)))),
             }
         }
+        let mut reader = AnswerReader {
+            grid: self,
+            raters: &raters,
+            rater_index: rater_index(&raters),
+            budget: &budget,
+            errors: &mut errors,
+        };
         for (id, answer) in &assessment.answers {
-            let path = format!("answers.{}", quote_key(id));
-            let Some(c) = self.criterion_index(id) else {
-                errors.push(unknown_criterion(self, id, &budget).with_path(path));
-                continue;
-            };
-            let scale = self.scale_of(c);
-            let response = &mut responses.answers[c];
-            if let Some(code) = &answer.level {
-                match parse_code(scale, code) {
-                    Some(g) => response.given = g,
-                    None => errors
-                        .push(bad_code(scale, id, code, false).with_path(format!("{path}.level"))),
-                }
-            }
-            if let Some(code) = &answer.target {
-                match parse_code(scale, code) {
-                    Some(Given::Level(p)) => response.target = Some(p),
-                    _ => errors
-                        .push(bad_code(scale, id, code, true).with_path(format!("{path}.target"))),
-                }
-            }
-            if !answer.by.is_empty() {
-                response.raters = vec![Given::Unanswered; raters.len()];
-                for (rater, code) in &answer.by {
-                    let rpath = format!("{path}.by.{}", quote_key(rater));
-                    let Some(&r) = rater_index.get(rater.as_str()) else {
-                        let hint =
-                            match budget.did_you_mean(rater, raters.iter().map(String::as_str)) {
-                                Some(best) => format!("did you mean `{best}`?"),
-                                None => "add the rater to `assessment.raters`".into(),
-                            };
-                        errors.push(
-                            Diagnostic::error(
-                                "unknown-rater",
-                                format!("rater `{rater}` is not listed in `assessment.raters`"),
-                            )
-                            .with_hint(hint)
-                            .with_path(rpath),
-                        );
-                        continue;
-                    };
-                    match parse_code(scale, code) {
-                        Some(g) => response.raters[r] = g,
-                        None => errors.push(bad_code(scale, id, code, false).with_path(rpath)),
-                    }
-                }
-            }
-            if let Some(e) = &answer.evidence {
-                if responses.evidence.is_empty() {
-                    responses.evidence = vec![None; self.criterion_count()];
-                }
-                responses.evidence[c] = Some(e.clone());
+            reader.read(id, answer, &mut responses);
+        }
+        finish(assessment, responses, warnings, errors)
+    }
+
+    /// The error of an assessment that answers another grid.
+    fn wrong_grid(&self, meta: &Meta) -> Option<Diagnostic> {
+        (meta.grid != self.id).then(|| {
+            Diagnostic::error(
+                "wrong-grid",
+                format!(
+                    "this assessment answers grid `{}`, not `{}`",
+                    meta.grid, self.id
+                ),
+            )
+            .with_hint(format!(
+                "score it with grid `{}` (`--grid FILE`), or set `grid = \"{}\"`",
+                meta.grid, self.id
+            ))
+            .with_path("assessment.grid")
+        })
+    }
+
+    /// The warning of an assessment made with another version that no crosswalk carried.
+    fn other_version(&self, meta: &Meta) -> Option<Diagnostic> {
+        let v = meta.grid_version.as_ref().filter(|v| **v != self.version)?;
+        Some(
+            Diagnostic::warning(
+                "grid-version",
+                format!(
+                    "this assessment was made with version {v} of grid `{}`; this is version {}",
+                    self.id, self.version
+                ),
+            )
+            .with_hint("check that the criteria and levels still mean the same")
+            .with_path("assessment.grid_version"),
+        )
+    }
+}
+
+/// The raters of an assessment: those it lists, or else every rater its answers name.
+fn raters_of(assessment: &Assessment) -> Vec<String> {
+    if assessment.meta.raters.is_empty() {
+        crate::sort::set_of(
+            assessment
+                .answers
+                .values()
+                .flat_map(|a| a.by.keys().cloned()),
+        )
+        .into_iter()
+        .collect()
+    } else {
+        assessment.meta.raters.clone()
+    }
+}
+
+/// The first position of each rater (a repeated one is an error of its own).
+fn rater_index(raters: &[String]) -> HashMap<&str, usize> {
+    let mut index = HashMap::with_capacity(raters.len());
+    for (i, rater) in raters.iter().enumerate() {
+        index.entry(rater.as_str()).or_insert(i);
+    }
+    index
+}
+
+/// Reads each answer into the responses, collecting every problem.
+struct AnswerReader<'a> {
+    grid: &'a Grid,
+    raters: &'a [String],
+    rater_index: HashMap<&'a str, usize>,
+    budget: &'a SuggestionBudget,
+    errors: &'a mut Vec<Diagnostic>,
+}
+
+impl AnswerReader<'_> {
+    fn read(&mut self, id: &str, answer: &Answer, responses: &mut Responses) {
+        let path = format!("answers.{}", quote_key(id));
+        let Some(c) = self.grid.criterion_index(id) else {
+            let d = unknown_criterion(self.grid, id, self.budget).with_path(path);
+            self.errors.push(d);
+            return;
+        };
+        let scale = self.grid.scale_of(c);
+        let response = &mut responses.answers[c];
+        if let Some(code) = &answer.level {
+            match parse_code(scale, code) {
+                Some(g) => response.given = g,
+                None => self
+                    .errors
+                    .push(bad_code(scale, id, code, false).with_path(format!("{path}.level"))),
             }
         }
-        if errors.is_empty() {
-            Ok(Resolved {
-                responses,
-                warnings: warnings
-                    .into_iter()
-                    .map(|d| assessment.origins.locate(d))
-                    .collect(),
-            })
-        } else {
-            let mut errors: Vec<Diagnostic> = errors
-                .into_iter()
-                .map(|d| assessment.origins.locate(d))
-                .collect();
-            crate::sort::sort_by_key(&mut errors, |d| (d.line, d.column));
-            Err(Diagnostics(errors))
+        if let Some(code) = &answer.target {
+            match parse_code(scale, code) {
+                Some(Given::Level(p)) => response.target = Some(p),
+                _ => self
+                    .errors
+                    .push(bad_code(scale, id, code, true).with_path(format!("{path}.target"))),
+            }
+        }
+        if !answer.by.is_empty() {
+            response.raters = vec![Given::Unanswered; self.raters.len()];
+            for (rater, code) in &answer.by {
+                let rpath = format!("{path}.by.{}", quote_key(rater));
+                let Some(r) = self.rater(rater, &rpath) else {
+                    continue;
+                };
+                match parse_code(scale, code) {
+                    Some(g) => response.raters[r] = g,
+                    None => self
+                        .errors
+                        .push(bad_code(scale, id, code, false).with_path(rpath)),
+                }
+            }
+        }
+        if let Some(e) = &answer.evidence {
+            if responses.evidence.is_empty() {
+                responses.evidence = vec![None; self.grid.criterion_count()];
+            }
+            responses.evidence[c] = Some(e.clone());
         }
     }
+
+    /// The position of a rater, or an error at `path` when the assessment does not list it.
+    fn rater(&mut self, rater: &str, path: &str) -> Option<usize> {
+        if let Some(&r) = self.rater_index.get(rater) {
+            return Some(r);
+        }
+        let hint = match self
+            .budget
+            .did_you_mean(rater, self.raters.iter().map(String::as_str))
+        {
+            Some(best) => format!("did you mean `{best}`?"),
+            None => "add the rater to `assessment.raters`".into(),
+        };
+        self.errors.push(
+            Diagnostic::error(
+                "unknown-rater",
+                format!("rater `{rater}` is not listed in `assessment.raters`"),
+            )
+            .with_hint(hint)
+            .with_path(path),
+        );
+        None
+    }
+}
+
+/// The responses with their located warnings, or every error located and in source order.
+fn finish(
+    assessment: &Assessment,
+    responses: Responses,
+    warnings: Vec<Diagnostic>,
+    errors: Vec<Diagnostic>,
+) -> Result<Resolved, Diagnostics> {
+    if errors.is_empty() {
+        return Ok(Resolved {
+            responses,
+            warnings: warnings
+                .into_iter()
+                .map(|d| assessment.origins.locate(d))
+                .collect(),
+        });
+    }
+    let mut errors: Vec<Diagnostic> = errors
+        .into_iter()
+        .map(|d| assessment.origins.locate(d))
+        .collect();
+    crate::sort::sort_by_key(&mut errors, |d| (d.line, d.column));
+    Err(Diagnostics(errors))
 }
 
 fn quote_key(k: &str) -> String {
