@@ -15,7 +15,7 @@ use crate::live::Event;
 use crate::store::{int, opt_text, text};
 use crate::App;
 use axum::extract::{FromRequest, Request};
-use axum::routing::{get, post, put};
+use axum::routing::{any, get, post, put};
 use axum::Router;
 use serde::de::DeserializeOwned;
 use sqlx::{Any, Transaction};
@@ -46,7 +46,13 @@ pub fn router() -> Router<App> {
         .route("/api/sessions/{id}/results", get(results::report))
         .route("/api/sessions/{id}/export", get(export::session_file))
         .route("/api/sessions/{id}/events", get(events::stream))
-        .fallback(|| async { ApiError::not_found("no such API endpoint; see server/README.md") })
+        // A route, not a fallback: the web app's files are the server's one fallback
+        // (axum merges no two routers that both have one), and an unknown API path
+        // still gets a JSON 404 rather than the app's page.
+        .route(
+            "/api/{*rest}",
+            any(|| async { ApiError::not_found("no such API endpoint; see server/README.md") }),
+        )
         .method_not_allowed_fallback(|| async {
             ApiError::new(
                 axum::http::StatusCode::METHOD_NOT_ALLOWED,

@@ -47,13 +47,18 @@ async fn fresh_postgres(url: &str) -> String {
 
 impl Harness {
     pub async fn start() -> Harness {
+        Harness::serving(None).await
+    }
+
+    /// A server that also serves the web app from `web` (a folder holding `index.html`).
+    pub async fn serving(web: Option<std::path::PathBuf>) -> Harness {
         let dir = tempfile::tempdir().unwrap();
         let db = test_db(dir.path()).await;
         let started = domino_server::start(domino_server::ServeArgs {
             db,
             listen: "127.0.0.1:0".parse().unwrap(),
             public_url: None,
-            web: Some(dir.path().join("no-web")),
+            web: Some(web.unwrap_or_else(|| dir.path().join("no-web"))),
             new_workspace: None,
         })
         .await
