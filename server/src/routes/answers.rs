@@ -5,7 +5,7 @@
 //! answer write also carries an idempotency key: the same key again returns the
 //! stored result, so a client may replay its queue after a lost connection.
 
-use super::{open_session, record_event, Body, SessionRow};
+use super::{open_session, record_event, Body};
 use crate::auth::{Access, Kind};
 use crate::error::{ApiError, ApiResult};
 use crate::limits::{check_len, check_name, KEY_CHARS, NOTE_CHARS};
@@ -14,19 +14,17 @@ use crate::App;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
-use domino_engine::{Answer, Assessment};
+use domino_engine::{Answer, Assessment, Grid};
 use serde::Deserialize;
 use serde_json::{json, Value};
 use sqlx::any::AnyRow;
 
 /// Checks one answer with the engine; its first error becomes a 422 naming the field.
-async fn check_with_engine(
-    app: &App,
-    s: &SessionRow,
-    criterion: &str,
-    answer: Answer,
-) -> ApiResult<()> {
-    let grid = app.grids.get(&app.store, &s.grid_key).await?;
+///
+/// The grid is fetched before the write's transaction opens: on SQLite the store has
+/// one connection, which the transaction holds, so fetching an uploaded grid that
+/// is not cached yet from inside it would wait for a second connection.
+fn check_with_engine(grid: &Grid, criterion: &str, answer: Answer) -> ApiResult<()> {
     let mut assessment = Assessment::default();
     assessment.meta.grid = grid.id.clone();
     assessment.answers.insert(criterion.to_string(), answer);
@@ -179,6 +177,7 @@ pub async fn write(
         body.evidence.as_deref().unwrap_or(""),
         NOTE_CHARS,
     )?;
+    let grid = app.grids.get(&app.store, &s.grid_key).await?;
     let mut tx = app.store.pool.begin().await?;
     lock_session(&mut tx, &id).await?;
     let actor = access.actor();
@@ -205,7 +204,7 @@ pub async fn write(
         evidence: body.evidence.clone(),
         by: Default::default(),
     };
-    check_with_engine(&app, &s, &body.criterion, answer).await?;
+    check_with_engine(&grid, &body.criterion, answer)?;
     let current = sqlx::query(
         "SELECT * FROM answer WHERE session = $1 AND participant = $2 AND criterion = $3",
     )
@@ -289,6 +288,7 @@ pub async fn agree(
     access.facilitator()?;
     let s = open_session(&app, &access, &id).await?;
     check_len("note", &body.note, NOTE_CHARS)?;
+    let grid = app.grids.get(&app.store, &s.grid_key).await?;
     let mut tx = app.store.pool.begin().await?;
     lock_session(&mut tx, &id).await?;
     let phase = current_phase(&mut tx, &id).await?;
@@ -299,7 +299,7 @@ pub async fn agree(
         level: body.level.clone(),
         ..Answer::default()
     };
-    check_with_engine(&app, &s, &body.criterion, answer).await?;
+    check_with_engine(&grid, &body.criterion, answer)?;
     let current = sqlx::query("SELECT * FROM consensus WHERE session = $1 AND criterion = $2")
         .bind(&id)
         .bind(&body.criterion)

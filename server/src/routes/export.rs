@@ -3,7 +3,7 @@
 
 use super::open_session;
 use super::results::{may_read_results, session_assessment, View};
-use crate::auth::Access;
+use crate::auth::{Access, Kind};
 use crate::error::{ApiError, ApiResult};
 use crate::grids::builtins;
 use crate::store::text;
@@ -58,6 +58,11 @@ pub async fn session_file(
             .field("view"))
         }
     };
+    if view == View::Raters && access.kind == Kind::Observer {
+        return Err(ApiError::forbidden(
+            "an observer link reads the consolidated results, not each participant's levels",
+        ));
+    }
     let (a, _) = session_assessment(&app, &s, view).await?;
     let suffix = if view == View::Raters { "-raters" } else { "" };
     let name = format!("{}-{}{suffix}", slug(&a.meta.initiative), s.date);
