@@ -255,6 +255,15 @@ async fn domino_batch_scores_an_extracted_workspace_archive() {
     );
 }
 
+/// The answers a newly joined participant reads in a session.
+async fn answers_of(h: &Harness, session: &str, person: &Value) -> Vec<Value> {
+    let token = person["token"].as_str().unwrap();
+    let (_, answers) = h
+        .get(&format!("/api/sessions/{session}/answers"), token)
+        .await;
+    answers["answers"].as_array().unwrap().clone()
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_new_session_from_the_last_one_starts_with_its_answers_to_confirm() {
     let h = Harness::start().await;
@@ -269,23 +278,35 @@ async fn a_new_session_from_the_last_one_starts_with_its_answers_to_confirm() {
         .await;
     assert_eq!(next["previous"], json!(w.session));
     let session = next["id"].as_str().unwrap();
-    let (s, anne) = h
+    // Someone else in the room taking the same name gets nothing of hers.
+    let join_path = format!("/api/sessions/{session}/join");
+    let join_token = next["join_token"].as_str().unwrap();
+    let (s, stranger) = h
         .post(
-            &format!("/api/sessions/{session}/join"),
-            next["join_token"].as_str().unwrap(),
-            json!({ "name": "Anne", "role": "élue" }),
+            &join_path,
+            join_token,
+            json!({ "name": "Anne", "role": "habitant" }),
         )
         .await;
     assert_eq!(s, StatusCode::CREATED);
-    let (_, answers) = h
-        .get(
-            &format!("/api/sessions/{session}/answers"),
-            anne["token"].as_str().unwrap(),
+    assert!(answers_of(&h, session, &stranger).await.is_empty());
+    // She comes back with her own link of the last session: her answers, to confirm.
+    let (s, again) = h
+        .post(
+            &join_path,
+            join_token,
+            json!({ "name": "Anne", "role": "élue", "previous_token": w.a.token }),
         )
         .await;
-    let mine = answers["answers"].as_array().unwrap();
-    assert_eq!(mine.len(), 2, "{answers}");
+    assert_eq!(s, StatusCode::CREATED);
+    let mine = answers_of(&h, session, &again).await;
+    assert_eq!(mine.len(), 2, "{mine:?}");
     assert!(mine.iter().all(|a| a["to_confirm"] == json!(true)));
+    assert!(
+        mine.iter()
+            .any(|a| a["criterion"] == "collectif.accueil" && a["level"] == "4"),
+        "{mine:?}"
+    );
     let (_, board) = h
         .get(&format!("/api/sessions/{session}/answers"), &w.facilitator)
         .await;

@@ -5,7 +5,7 @@ use super::{open_session, record_event, Body, SessionRow};
 use crate::auth::{Access, Kind};
 use crate::error::{ApiError, ApiResult};
 use crate::limits::{check_name, NAME_CHARS, PARTICIPANTS};
-use crate::store::{int, text};
+use crate::store::{int, opt_text, text};
 use crate::token::new_id;
 use crate::App;
 use axum::extract::{Path, State};
@@ -330,6 +330,11 @@ pub async fn new_link(
 pub struct Join {
     name: String,
     role: String,
+    /// The personal link this person had in the previous session, if they want
+    /// their answers there pre-filled (to confirm). A name alone pre-fills nothing:
+    /// anyone holding the join link could take another person's name.
+    #[serde(default)]
+    previous_token: Option<String>,
 }
 
 /// `POST /api/sessions/{id}/join`: the join link creates a participant and returns their own link.
@@ -379,7 +384,7 @@ pub async fn join(
     .bind(crate::now())
     .execute(&mut *tx)
     .await?;
-    prefill_from_previous(&mut tx, &s, &pid, &body.name).await?;
+    prefill_from_previous(&mut tx, &s, &pid, body.previous_token.as_deref()).await?;
     let (_, token) = create_link(
         &mut *tx,
         Kind::Participant,
@@ -399,18 +404,29 @@ pub async fn join(
     ))
 }
 
-/// Copies the answers the same-named participant gave in the previous session, marked to confirm.
+/// Copies the answers the holder of `previous_token` gave in the previous session,
+/// marked to confirm: only a participant's own, unrevoked link of that session opens
+/// them. Any other token pre-fills nothing (and says nothing about why).
 async fn prefill_from_previous(
     tx: &mut sqlx::Transaction<'static, sqlx::Any>,
     s: &SessionRow,
     pid: &str,
-    name: &str,
+    previous_token: Option<&str>,
 ) -> ApiResult<()> {
-    let Some(prev) = &s.previous else {
+    let (Some(prev), Some(token)) = (&s.previous, previous_token) else {
         return Ok(());
     };
-    sqlx::query("INSERT INTO answer (session, participant, criterion, level, target, evidence, to_confirm, version, updated_at) SELECT $1, $2, a.criterion, a.level, a.target, a.evidence, 1, 1, $3 FROM answer a JOIN participant p ON p.id = a.participant WHERE a.session = $4 AND p.session = $4 AND p.name = $5 AND p.id = (SELECT MIN(id) FROM participant WHERE session = $4 AND name = $5)")
-        .bind(&s.id).bind(pid).bind(crate::now()).bind(prev).bind(name)
+    let owner = sqlx::query("SELECT participant FROM link WHERE hash = $1 AND kind = $2 AND session = $3 AND revoked_at IS NULL")
+        .bind(crate::token::hash(token))
+        .bind(Kind::Participant.code())
+        .bind(prev)
+        .fetch_optional(&mut **tx)
+        .await?;
+    let Some(owner) = owner.and_then(|row| opt_text(&row, "participant")) else {
+        return Ok(());
+    };
+    sqlx::query("INSERT INTO answer (session, participant, criterion, level, target, evidence, to_confirm, version, updated_at) SELECT $1, $2, a.criterion, a.level, a.target, a.evidence, 1, 1, $3 FROM answer a WHERE a.session = $4 AND a.participant = $5")
+        .bind(&s.id).bind(pid).bind(crate::now()).bind(prev).bind(owner)
         .execute(&mut **tx).await?;
     Ok(())
 }
