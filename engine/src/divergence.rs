@@ -38,6 +38,8 @@ pub enum Standing {
 pub struct DivergenceRow {
     /// Criterion full id.
     pub criterion: String,
+    /// Its place in the grid (0 for the first criterion), to show the grid's order.
+    pub position: usize,
     /// Its title.
     pub title: String,
     /// The title of its axis.
@@ -108,6 +110,7 @@ impl Divergence {
                 };
                 rows.push(DivergenceRow {
                     criterion: c.id.clone(),
+                    position: i,
                     title: c.title.clone(),
                     axis: axis.title.get(lang).to_owned(),
                     levels,
