@@ -20,6 +20,10 @@ pub enum Page {
     Results,
     /// Load your own grid.
     Grid,
+    /// The raters' differences and the group's consensus, for the active assessment.
+    Consensus,
+    /// Two assessment files of one initiative compared.
+    Progress,
 }
 
 /// A parsed location: the language in the URL (if any) and the page.
@@ -67,6 +71,8 @@ impl Route {
             Some("assess") => Page::Assess(second),
             Some("results") => Page::Results,
             Some("grid") => Page::Grid,
+            Some("consensus") => Page::Consensus,
+            Some("progress") => Page::Progress,
             _ => Page::Home,
         };
         Route { lang, page }
@@ -86,6 +92,8 @@ impl Route {
             Page::Assess(Some(axis)) => format!("#/{lang}/assess/{}", encode(axis)),
             Page::Results => format!("#/{lang}/results"),
             Page::Grid => format!("#/{lang}/grid"),
+            Page::Consensus => format!("#/{lang}/consensus"),
+            Page::Progress => format!("#/{lang}/progress"),
         }
     }
 
@@ -161,6 +169,8 @@ mod tests {
             Page::Assess(Some("acteur_public".into())),
             Page::Results,
             Page::Grid,
+            Page::Consensus,
+            Page::Progress,
         ];
         for lang in Lang::ALL {
             for page in &pages {
