@@ -54,8 +54,13 @@ pub fn divergence_view(props: &DivergenceProps) -> Html {
     let sort = |grid: bool, label: &'static str| {
         let state = by_grid.clone();
         let pressed = *by_grid == grid;
+        let class = if grid {
+            "sort-grid"
+        } else {
+            "sort-disagreement"
+        };
         html! {
-            <button type="button" aria-pressed={pressed.to_string()}
+            <button type="button" {class} aria-pressed={pressed.to_string()}
                 onclick={Callback::from(move |_| state.set(grid))}>{ label }</button>
         }
     };
