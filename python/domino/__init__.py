@@ -371,7 +371,8 @@ def _pyarrow():
 def _assessment_text(assessment: Any) -> Tuple[str, bool, str]:
     """An assessment as (text, is JSON, name in messages)."""
     if isinstance(assessment, Mapping):
-        return json.dumps(assessment, indent=2, ensure_ascii=False), True, "<assessment>"
+        text = json.dumps(assessment, indent=2, ensure_ascii=False, default=_json_value)
+        return text, True, "<assessment>"
     if isinstance(assessment, str):
         return assessment, assessment.lstrip("\ufeff \t\r\n").startswith(("{", "[")), "<assessment>"
     if isinstance(assessment, os.PathLike):
@@ -383,6 +384,13 @@ def _assessment_text(assessment: Any) -> Tuple[str, bool, str]:
     raise TypeError(
         f"expected an assessment as a dict, a TOML or JSON text or a path, not {type(assessment).__name__}"
     )
+
+
+def _json_value(value: Any) -> Any:
+    """Dates (as `tomllib` reads them) written as in an assessment file."""
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    raise TypeError(f"an assessment holds text, numbers and tables, not {type(value).__name__}")
 
 
 def _arrow_input(table: Any) -> Any:

@@ -203,7 +203,8 @@ fn score_chunk(
                 if !plan.options.error_column {
                     return Err(located);
                 }
-                let text = crate::errors::warning_text(&located);
+                // As `domino batch` prints them: one after the other.
+                let text: String = located.iter().map(|l| l.text.as_str()).collect();
                 let cell = |c: Option<usize>| c.and_then(|c| fields.get(c)).map(|s| s.trim());
                 let id = cell(plan.id_column);
                 let name = cell(plan.name_column).filter(|n| !n.is_empty());

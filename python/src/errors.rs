@@ -129,15 +129,6 @@ fn build(py: Python<'_>, kind: Kind, diagnostics: &[Located]) -> PyResult<PyErr>
     Ok(PyErr::from_value(value))
 }
 
-/// The rendered texts of warnings, one after the other (empty for none).
-pub fn warning_text(located: &[Located]) -> String {
-    located
-        .iter()
-        .map(|d| d.text.as_str())
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 /// An error for what cannot happen with a well-behaved Arrow producer
 /// (a stream that fails mid-way, a malformed array).
 pub fn arrow_failure(what: &str, e: impl std::fmt::Display) -> PyErr {
