@@ -39,6 +39,7 @@ mod page;
 pub mod report;
 pub mod rules;
 pub mod scoring;
+pub mod sensitivity;
 pub mod sniff;
 mod sort;
 mod text;

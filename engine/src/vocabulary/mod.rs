@@ -27,6 +27,7 @@ mod language;
 mod numbers;
 mod punctuation;
 pub mod report_text;
+mod sensitivity;
 mod terms;
 
 pub use agreement::AgreementLabels;
@@ -35,3 +36,4 @@ pub use grid_diff::GridDiffLabels;
 pub use labels::Labels;
 pub use language::{Language, UnknownLanguage};
 pub use numbers::NO_FIGURE;
+pub use sensitivity::SensitivityLabels;
