@@ -156,6 +156,9 @@ pub fn score(
             let end = (start + CHUNK_ROWS).min(rows);
             score_chunk(grid, plan, batch, start..end, first_row)
         })
+        .collect::<Vec<_>>()
+        // In input order, so that the error raised is the first bad row's.
+        .into_iter()
         .collect()
 }
 
@@ -176,6 +179,41 @@ pub fn readers<'a>(plan: &Plan, batch: &'a RecordBatch) -> Result<Vec<Cells<'a>>
         .collect()
 }
 
+/// What reading one row gave: its evaluation, or its diagnostics located.
+pub type Scored = Result<domino_engine::Evaluation, Vec<Located>>;
+
+/// Reads and scores the rows of `range`, handing each result and the row's
+/// cells to `sink`, which stops the chunk by returning its diagnostics.
+pub fn each_row(
+    grid: &Grid,
+    plan: &Plan,
+    batch: &RecordBatch,
+    range: std::ops::Range<usize>,
+    first_row: u64,
+    mut sink: impl FnMut(Scored, &[&str]) -> Result<(), Vec<Located>>,
+) -> Result<(), Vec<Located>> {
+    let mut reader = RowReader::new(readers(plan, batch)?);
+    for i in range {
+        let fields = reader.read(i);
+        let read = plan
+            .pick(&fields)
+            .map_err(|d| vec![*d])
+            .and_then(|schema| schema.read(grid, &fields));
+        let scored = read
+            .map(|responses| grid.evaluate(responses))
+            .map_err(|errors| {
+                let index = first_row + i as u64;
+                let source = &plan.options.source;
+                errors
+                    .into_iter()
+                    .map(|d| Located::in_table(d, source, Some(index), &fields))
+                    .collect()
+            });
+        sink(scored, &fields)?;
+    }
+    Ok(())
+}
+
 fn score_chunk(
     grid: &Grid,
     plan: &Plan,
@@ -183,26 +221,12 @@ fn score_chunk(
     range: std::ops::Range<usize>,
     first_row: u64,
 ) -> Result<RecordBatch, Vec<Located>> {
-    let mut reader = RowReader::new(readers(plan, batch)?);
     let mut results = Results::new(grid, range.len(), plan.options.error_column);
-    for i in range {
-        let fields = reader.read(i);
-        let read = plan
-            .pick(&fields)
-            .map_err(|d| vec![*d])
-            .and_then(|schema| schema.read(grid, &fields));
-        match read {
-            Ok(responses) => results.push(&grid.evaluate(responses)),
-            Err(errors) => {
-                let index = first_row + i as u64;
-                let source = &plan.options.source;
-                let located: Vec<Located> = errors
-                    .into_iter()
-                    .map(|d| Located::in_table(d, source, Some(index), &fields))
-                    .collect();
-                if !plan.options.error_column {
-                    return Err(located);
-                }
+    each_row(grid, plan, batch, range, first_row, |scored, fields| {
+        match scored {
+            Ok(e) => results.push(&e),
+            Err(located) if !plan.options.error_column => return Err(located),
+            Err(located) => {
                 // As `domino batch` prints them: one after the other.
                 let text: String = located.iter().map(|l| l.text.as_str()).collect();
                 let cell = |c: Option<usize>| c.and_then(|c| fields.get(c)).map(|s| s.trim());
@@ -211,7 +235,8 @@ fn score_chunk(
                 results.push_failed(id, name.or(id).unwrap_or(""), &text);
             }
         }
-    }
+        Ok(())
+    })?;
     results.finish(&plan.schema).map_err(|e| {
         let d = Diagnostic::error("arrow", format!("cannot assemble the results: {e}"));
         vec![Located::in_table(d, &plan.options.source, None, &[])]

@@ -14,6 +14,7 @@ mod cells;
 mod errors;
 mod grid;
 mod output;
+mod sensitivity;
 
 use pyo3::prelude::*;
 
@@ -24,8 +25,17 @@ fn _domino(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<arrow_stream::Stream>()?;
     m.add_function(wrap_pyfunction!(agreement::agreement_table, m)?)?;
     m.add_function(wrap_pyfunction!(agreement::agreement_assessments, m)?)?;
+    m.add_function(wrap_pyfunction!(sensitivity::sensitivity, m)?)?;
+    m.add("SENSITIVITY_RUNS", domino_engine::sensitivity::DEFAULT_RUNS)?;
+    m.add(
+        "SENSITIVITY_SPREAD",
+        domino_engine::sensitivity::DEFAULT_SPREAD,
+    )?;
     m.add("BUILTIN_GRIDS", builtin_names())?;
-    m.add("DEFAULT_RESAMPLES", domino_engine::agreement::DEFAULT_RESAMPLES)?;
+    m.add(
+        "DEFAULT_RESAMPLES",
+        domino_engine::agreement::DEFAULT_RESAMPLES,
+    )?;
     m.add("DEFAULT_SEED", domino_engine::agreement::DEFAULT_SEED)?;
     Ok(())
 }
