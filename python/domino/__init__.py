@@ -22,7 +22,7 @@ import json
 import os
 import warnings
 from dataclasses import dataclass, field
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, List, Mapping, Optional, Tuple, Union
 
 from . import _domino
 from ._errors import (
@@ -351,34 +351,9 @@ class Grid:
         ``mapInArrow``, Dask's ``meta``)."""
         return _pyarrow().table(self._native.batch_schema(errors == "column")).schema
 
-    def sensitivity(
-        self,
-        table: Any,
-        *,
-        runs: int = _domino.SENSITIVITY_RUNS,
-        spread: float = _domino.SENSITIVITY_SPREAD,
-        seed: int = _domino.DEFAULT_SEED,
-        aggregation: str = "mean",
-        leave_one_out: bool = False,
-        from_version: Optional[str] = None,
-        source: str = "<table>",
-        jobs: Optional[int] = None,
-        lang: Optional[str] = None,
-    ) -> Dict[str, Any]:
+    def sensitivity(self, table: Any, **options: Any) -> Dict[str, Any]:
         """:func:`sensitivity` against this grid."""
-        return sensitivity(
-            table,
-            grid=self,
-            runs=runs,
-            spread=spread,
-            seed=seed,
-            aggregation=aggregation,
-            leave_one_out=leave_one_out,
-            from_version=from_version,
-            source=source,
-            jobs=jobs,
-            lang=lang,
-        )
+        return sensitivity(table, grid=self, **options)
 
     def agreement(self, data: Any, **options: Any) -> Dict[str, Any]:
         """:func:`agreement` against this grid."""

@@ -1,7 +1,7 @@
 """Type stubs of the `domino` package (see its docstrings for what each does)."""
 
 import os
-from typing import Any, Dict, Iterable, List, Literal, Mapping, Optional, Tuple, Union
+from typing import Any, Dict, List, Literal, Mapping, Optional, Tuple, Union
 
 from ._errors import (
     AssessmentError as AssessmentError,
@@ -111,31 +111,12 @@ class Grid:
         """Returns a `pyarrow.Table`."""
     def batch_schema(self, *, errors: _Errors = "column") -> Any:
         """Returns a `pyarrow.Schema`."""
-    def sensitivity(
-        self,
-        table: _Table,
-        *,
-        runs: int = ...,
-        spread: float = ...,
-        seed: int = ...,
-        aggregation: _Aggregation = "mean",
-        leave_one_out: bool = False,
-        from_version: Optional[str] = None,
-        source: str = "<table>",
-        jobs: Optional[int] = None,
-        lang: Optional[str] = None,
-    ) -> Dict[str, Any]: ...
+    def sensitivity(self, table: _Table, **options: Any) -> Dict[str, Any]:
+        """`domino.sensitivity(table, grid=self, **options)`."""
     def agreement(
-        self,
-        data: Union[_Table, Iterable[_Assessment]],
-        *,
-        metric: _Metric = "ordinal",
-        kappa_weights: Optional[_KappaWeights] = None,
-        bootstrap: int = ...,
-        seed: int = ...,
-        lang: Optional[str] = None,
-        source: str = "<table>",
-    ) -> Dict[str, Any]: ...
+        self, data: Union[_Table, List[_Assessment], Tuple[_Assessment, ...]], **options: Any
+    ) -> Dict[str, Any]:
+        """`domino.agreement(data, grid=self, **options)`."""
 
 def agreement(
     data: Union[_Table, List[_Assessment], Tuple[_Assessment, ...]],
