@@ -182,3 +182,27 @@ def test_anything_but_a_table_is_refused(grid):
         grid.score_batch([{"id": "a"}])
     with pytest.raises(ValueError, match="errors="):
         grid.score_batch(pa.table({"id": ["a"]}), errors="ignore")
+
+
+def test_the_gil_is_released_while_rows_are_scored(grid):
+    import threading
+    import time
+
+    census = pcsv.read_csv(BATCH_CSV, convert_options=as_strings())
+    big = pa.concat_tables([census] * 60).combine_chunks()  # one record batch
+    spent = []
+
+    def score():
+        start = time.perf_counter()
+        grid.score_batch(big, jobs=1)
+        spent.append(time.perf_counter() - start)
+
+    worker = threading.Thread(target=score)
+    ticks = [time.perf_counter()]
+    worker.start()
+    while worker.is_alive():
+        ticks.append(time.perf_counter())
+    worker.join()
+    longest_pause = max(b - a for a, b in zip(ticks, ticks[1:]))
+    assert spent[0] > 0.1, "the table should take a while to score"
+    assert longest_pause < spent[0] / 2, "this thread ran while the other scored"
