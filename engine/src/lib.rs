@@ -40,6 +40,7 @@ mod page;
 pub mod report;
 pub mod rules;
 pub mod scoring;
+pub mod sensitivity;
 pub mod sniff;
 mod sort;
 mod text;

@@ -91,7 +91,7 @@ pub(crate) fn interval(
 
 /// The `q` quantile of sorted values, interpolated between the two nearest
 /// ranks (R's default, type 7).
-fn percentile(sorted: &[f64], q: f64) -> f64 {
+pub(crate) fn percentile(sorted: &[f64], q: f64) -> f64 {
     let h = q * (sorted.len() - 1) as f64;
     let below = h.floor() as usize;
     let above = (below + 1).min(sorted.len() - 1);

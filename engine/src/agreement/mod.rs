@@ -23,8 +23,10 @@ mod kappa;
 mod krippendorff;
 mod present;
 
+pub(crate) use bootstrap::{percentile, SplitMix64};
 pub use bootstrap::{Interval, DEFAULT_RESAMPLES, DEFAULT_SEED};
 pub use data::{LongTable, Ratings};
+pub(crate) use present::code;
 pub use present::{csv, markdown, table};
 
 use crate::grid::Grid;

@@ -131,7 +131,7 @@ pub fn csv(report: &AgreementReport) -> String {
 }
 
 /// The code of a unit enum as its JSON writes it (`reliable`, `no-variation`).
-fn code<T: serde::Serialize>(value: T) -> String {
+pub(crate) fn code<T: serde::Serialize>(value: T) -> String {
     serde_json::to_value(value)
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned))

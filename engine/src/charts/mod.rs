@@ -9,6 +9,7 @@ mod bars;
 mod distribution;
 mod heatmap;
 mod radar;
+mod rank_ranges;
 mod svg;
 
 pub use bars::{bars_svg, draw_bars, Bar};
@@ -17,6 +18,7 @@ pub use heatmap::{draw_heatmap, heat_color, heatmap_size, heatmap_svg, HeatmapCo
 /// The plotters version the charts are drawn with, for callers adding backends.
 pub use plotters;
 pub use radar::{draw_radar, radar_svg, RadarSeries};
+pub use rank_ranges::{draw_rank_ranges, rank_ranges_size, rank_ranges_svg, RankRange, RankRanges};
 
 use crate::Report;
 use plotters::prelude::*;

@@ -29,6 +29,7 @@ mod language;
 mod numbers;
 mod punctuation;
 pub mod report_text;
+mod sensitivity;
 mod terms;
 
 pub use agreement::AgreementLabels;
@@ -38,3 +39,4 @@ pub use grid_diff::GridDiffLabels;
 pub use labels::Labels;
 pub use language::{Language, UnknownLanguage};
 pub use numbers::NO_FIGURE;
+pub use sensitivity::SensitivityLabels;
