@@ -4,7 +4,8 @@
 # Python packages of the cross-checks in a virtualenv under target/), then
 # checks formatting and lints, runs every Rust test (the workshop server's on
 # SQLite, then again on a throwaway PostgreSQL cluster), cross-checks the
-# statistics against independent Python implementations, builds the web bundle
+# statistics against independent Python implementations, tests the Python
+# package, builds the web bundle
 # and drives it in headless Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -50,6 +51,10 @@ fi
 "$VENV/bin/pip" install --quiet --disable-pip-version-check krippendorff numpy scikit-learn
 cargo build --quiet -p domino-cli
 "$VENV/bin/python" tests/agreement/crosscheck.py --domino target/debug/domino --cases 100
+
+step "Python package (built with maturin, tested with pytest)"
+(cd python && cargo fmt --check && CARGO_TARGET_DIR=../target cargo clippy --quiet --all-targets -- -D warnings)
+bash tests/python.sh
 
 step "Web bundle"
 cargo xtask build-web
