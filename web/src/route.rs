@@ -20,6 +20,10 @@ pub enum Page {
     Results,
     /// Load your own grid.
     Grid,
+    /// The raters' differences and the group's consensus, for the active assessment.
+    Consensus,
+    /// Two assessment files of one initiative compared.
+    Progress,
     /// A workshop link (`#/t/TOKEN`, as `domino serve` prints them): the token stays in
     /// the fragment and is sent to the server as a header.
     Workshop(String),
@@ -71,6 +75,8 @@ impl Route {
             Some("assess") => Page::Assess(second()),
             Some("results") => Page::Results,
             Some("grid") => Page::Grid,
+            Some("consensus") => Page::Consensus,
+            Some("progress") => Page::Progress,
             Some("t") => match next.clone().filter(|t| is_token(t)) {
                 Some(token) => Page::Workshop(token),
                 None => Page::Home,
@@ -94,6 +100,8 @@ impl Route {
             Page::Assess(Some(axis)) => format!("#/{lang}/assess/{}", encode(axis)),
             Page::Results => format!("#/{lang}/results"),
             Page::Grid => format!("#/{lang}/grid"),
+            Page::Consensus => format!("#/{lang}/consensus"),
+            Page::Progress => format!("#/{lang}/progress"),
             Page::Workshop(token) => format!("#/{lang}/t/{token}"),
         }
     }
@@ -177,6 +185,8 @@ mod tests {
             Page::Assess(Some("acteur_public".into())),
             Page::Results,
             Page::Grid,
+            Page::Consensus,
+            Page::Progress,
             Page::Workshop("AbC-_0123456789abcdefXYZ".into()),
         ];
         for lang in Lang::ALL {

@@ -8,6 +8,9 @@ use crate::store::{self, SavedAssessment, SavedGrid, Workspace};
 use domino_engine::{Answer, Assessment, Grid};
 use std::rc::Rc;
 
+mod raters;
+pub use raters::{rater_key, ProgressFile, ROLES};
+
 /// Which grid an assessment answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GridChoice {
@@ -109,6 +112,12 @@ pub struct Model {
     pub revision: u64,
     /// The results of this state, computed when first shown (see [`Model::scored`]).
     results: ResultsCell,
+    /// The rater answering on this device, when the assessment has several.
+    pub rater: Option<String>,
+    /// The criterion chosen on the consensus page.
+    pub focus: Option<String>,
+    /// The two assessment files of the progress page (earlier, later).
+    pub progress: [Option<ProgressFile>; 2],
 }
 
 /// A change to the state.
@@ -144,6 +153,20 @@ pub enum Action {
     Dismiss(u64),
     /// Show a notice.
     Notify(Tone, String),
+    /// Add a rater (name, role code or free role) to the active assessment.
+    AddRater(String, String),
+    /// Answer as this rater from now on.
+    SelectRater(String),
+    /// Choose a criterion on the consensus page.
+    Focus(String),
+    /// Record the group's agreed level of a criterion (criterion, code, note).
+    Agree(String, String, String),
+    /// Remove the agreed level of a criterion: it is a point to debate again.
+    LeaveToDebate(String),
+    /// Load the earlier assessment file of the progress page (name, content).
+    ProgressOld(String, String),
+    /// Load the later assessment file of the progress page (name, content).
+    ProgressNew(String, String),
 }
 
 /// A field of an assessment's identification.
@@ -174,6 +197,9 @@ impl Model {
             next_notice: 1,
             revision: 0,
             results: ResultsCell::default(),
+            rater: None,
+            focus: None,
+            progress: [None, None],
         }
     }
 
@@ -251,7 +277,19 @@ impl Model {
     /// Applies a change; returns true when the saved data changed.
     pub fn apply(&mut self, action: Action) -> bool {
         self.results = ResultsCell::default();
-        let changed = match action {
+        let changed = match self.apply_raters(&action) {
+            Some(changed) => changed,
+            None => self.apply_core(action),
+        };
+        if changed {
+            self.revision += 1;
+        }
+        changed
+    }
+
+    /// Applies the actions of pages, grids and single answers.
+    fn apply_core(&mut self, action: Action) -> bool {
+        match action {
             Action::Navigate(route) => {
                 if let Some(l) = route.lang {
                     self.lang = l;
@@ -274,7 +312,7 @@ impl Model {
             }
             Action::SetMeta(field, value) => self.set_meta(field, value),
             Action::SetProfile(field, value) => self.set_profile(field, value),
-            Action::SetLevel(id, level) => self.edit_answer(&id, |a| a.level = level),
+            Action::SetLevel(id, level) => self.set_level(&id, level),
             Action::SetTarget(id, target) => self.edit_answer(&id, |a| a.target = target),
             Action::SetEvidence(id, text) => self.edit_answer(&id, |a| {
                 a.evidence = (!text.is_empty()).then_some(text);
@@ -299,11 +337,8 @@ impl Model {
                 self.notify(tone, text, Rendered::default());
                 false
             }
-        };
-        if changed {
-            self.revision += 1;
+            _ => false,
         }
-        changed
     }
 
     /// Makes assessment `id` the active one, with its grid selected.
@@ -434,15 +469,7 @@ impl Model {
                 return false;
             }
         };
-        let choice = if self
-            .custom
-            .as_ref()
-            .is_some_and(|c| c.grid.id == assessment.meta.grid)
-        {
-            GridChoice::Custom
-        } else {
-            GridChoice::Builtin
-        };
+        let choice = self.grid_for(&assessment);
         if let Err(refused) = engine_bridge::check(self.grid(choice), &assessment, name, text) {
             self.notify(
                 Tone::Problem,
@@ -477,15 +504,10 @@ impl Model {
         let Some(axis) = grid.axes.iter().find(|a| a.id == axis) else {
             return (0, 0);
         };
-        let answers = self.active_entry().map(|e| &e.assessment.answers);
         let done = axis
             .criteria
             .iter()
-            .filter(|c| {
-                answers
-                    .and_then(|a| a.get(&c.full_id))
-                    .is_some_and(|a| a.level.is_some() || !a.by.is_empty())
-            })
+            .filter(|c| self.level_in_form(&c.full_id).is_some())
             .count();
         (done, axis.criteria.len())
     }

@@ -78,6 +78,7 @@ pub(super) fn assessments(m: &Model, dispatch: &Callback<Action>) -> Html {
                 </p>
                 { file_input("import", l.pick("Importer un fichier d’évaluation (TOML ou JSON)", "Import an assessment file (TOML or JSON)"),
                     ".toml,.json,application/json,application/toml,text/plain", dispatch, Action::Import, l) }
+                <p><a href={link(l, Page::Progress)} id="to-progress">{ l.pick("Comparer deux évaluations d’une initiative (progrès)", "Compare two assessments of an initiative (progress)") }</a></p>
             </section>
             { for m.active_entry().map(|e| meta_form(m, e, dispatch)) }
         </>
@@ -221,6 +222,7 @@ pub(super) fn meta_form(m: &Model, e: &crate::state::Entry, dispatch: &Callback<
                     }
                 }) }
             </section>
+            { super::raters_page::raters_panel(m, dispatch) }
             <section aria-labelledby="steps-h">
                 <h2 id="steps-h">{ l.pick("Axe par axe", "Axis by axis") }</h2>
                 { steps(m) }
@@ -281,6 +283,7 @@ pub(super) fn assess_axis(m: &Model, axis_id: &str, dispatch: &Callback<Action>)
                 <a href={link(l, Page::Assess(None))}>{ entry.assessment.meta.initiative.clone() }</a>
             </nav>
             { h1(format!("{} {}/{} — {}", l.labels().axis, index + 1, g.axes.len(), axis.title.get(l.code()))) }
+            { super::raters_page::answering_as(m) }
             <p class="lead">{ axis.question.get(l.code()) }</p>
             <p class="progress-line">
                 <progress max={total.to_string()} value={done.to_string()} aria-label={l.pick("Progression de l’axe", "Axis progress")}></progress>
@@ -311,7 +314,7 @@ pub(super) fn criterion_form(
     let answer = entry.assessment.answers.get(&c.full_id);
     let dom_id = c.full_id.replace('.', "-");
     let relevant_note = c.relevant.as_ref().map(|r| plain_words(g, l, r));
-    let raters = answer.map(|a| &a.by).filter(|b| !b.is_empty());
+    let shown = m.level_in_form(&c.full_id);
     html! {
         <section class="criterion-form" id={format!("q-{dom_id}")}>
             <fieldset>
@@ -322,9 +325,7 @@ pub(super) fn criterion_form(
                 <p class="question">{ c.question.get(code) }</p>
                 { for c.hint.as_ref().map(|h| html!{ <details class="hint"><summary>{ l.pick("Conseil", "Hint") }</summary><p>{ h.get(code) }</p></details> }) }
                 { for relevant_note.map(|n| html!{ <p class="relevant">{ label(l, l.pick("Concerne seulement si", "Only relevant when")) }{ n }</p> }) }
-                { for raters.map(|by| html!{ <p class="raters">{ label(l, l.pick("Réponses par évaluateur", "Answers by rater")) }
-                    { by.iter().map(|(k, v)| format!("{k} = {v}")).collect::<Vec<_>>().join(", ") }</p> }) }
-                { level_choices(l, g, c, answer, dispatch) }
+                { level_choices(l, g, c, shown, dispatch) }
                 { target_and_evidence(l, g, c, answer, dispatch) }
             </fieldset>
         </section>
@@ -337,12 +338,11 @@ fn level_choices(
     l: Lang,
     g: &Grid,
     c: &Criterion,
-    answer: Option<&Answer>,
+    level: Option<String>,
     dispatch: &Callback<Action>,
 ) -> Html {
     let code = l.code();
     let scale = &g.scales[c.scale];
-    let level = answer.and_then(|a| a.level.clone());
     let group = format!("level-{}", c.full_id.replace('.', "-"));
     let radio = |value: String, label: Html, extra: Option<String>| {
         let d = dispatch.clone();

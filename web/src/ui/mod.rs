@@ -19,8 +19,12 @@ use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 mod assess;
+pub mod consensus;
+pub mod divergence;
 mod explore;
 mod grid_page;
+pub mod progress;
+mod raters_page;
 mod results;
 mod search;
 
@@ -263,6 +267,8 @@ fn page(m: &Model, dispatch: &Callback<Action>) -> Html {
         Page::Assess(Some(axis)) => assess_axis(m, axis, dispatch),
         Page::Results => results(m, dispatch),
         Page::Grid => grid_page(m, dispatch),
+        Page::Consensus => raters_page::consensus_page(m, dispatch),
+        Page::Progress => raters_page::progress_page(m, dispatch),
         Page::Workshop(token) => html! {
             <crate::workshop::WorkshopPage token={token.clone()} lang={m.lang} />
         },

@@ -1,0 +1,329 @@
+//! Several raters on one device (the laptop passed around the table), the group's
+//! consensus, and the two files of a progress comparison.
+//!
+//! An assessment with raters keeps each rater's level in `by` and the level the group
+//! agreed on in `level`, with its note in `evidence`: the very file the CLI reads.
+
+use super::{Action, GridChoice, Model, Tone};
+use crate::engine_bridge::{self, Rendered};
+use crate::i18n::{Lang, Pick};
+use domino_engine::{Assessment, Report};
+
+/// The roles offered for a rater (code, French, English); the role is written after
+/// the name in the assessment file: `Anne (élue)`.
+pub const ROLES: &[(&str, &str, &str)] = &[
+    ("elu", "élu·e", "elected official"),
+    ("technicien", "technicien·ne", "officer"),
+    ("membre", "membre", "member"),
+    ("habitant", "habitant·e", "resident"),
+    ("partenaire", "partenaire", "partner"),
+];
+
+/// One of the two assessment files of a progress comparison.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProgressFile {
+    /// File name.
+    pub name: String,
+    /// The grid it answers.
+    pub grid: GridChoice,
+    /// The assessment.
+    pub assessment: Assessment,
+}
+
+/// The name a rater is recorded under: the name, then the role in brackets, in `lang`.
+pub fn rater_key(name: &str, role: &str, lang: Lang) -> String {
+    let name = name.trim();
+    match ROLES.iter().find(|(code, _, _)| *code == role) {
+        Some((_, fr, en)) => format!("{name} ({})", lang.pick(fr, en)),
+        None if role.trim().is_empty() => name.to_owned(),
+        None => format!("{name} ({})", role.trim()),
+    }
+}
+
+impl Model {
+    /// Applies a rater, consensus or progress action; `None` for any other action.
+    pub(super) fn apply_raters(&mut self, action: &Action) -> Option<bool> {
+        Some(match action {
+            Action::AddRater(name, role) => self.add_rater(name, role),
+            Action::SelectRater(rater) => {
+                self.rater = Some(rater.clone());
+                false
+            }
+            Action::Focus(criterion) => {
+                self.focus = Some(criterion.clone());
+                false
+            }
+            Action::Agree(criterion, code, note) => self.edit_answer(criterion, |a| {
+                a.level = Some(code.clone());
+                a.evidence = (!note.trim().is_empty()).then(|| note.clone());
+            }),
+            Action::LeaveToDebate(criterion) => self.edit_answer(criterion, |a| a.level = None),
+            Action::ProgressOld(name, text) => self.load_progress(0, name, text),
+            Action::ProgressNew(name, text) => self.load_progress(1, name, text),
+            _ => return None,
+        })
+    }
+
+    /// The raters of the active assessment.
+    pub fn raters(&self) -> &[String] {
+        self.active_entry()
+            .map_or(&[], |e| e.assessment.meta.raters.as_slice())
+    }
+
+    /// The rater answering now: the one chosen, else the first; none without raters.
+    pub fn current_rater(&self) -> Option<&str> {
+        let raters = self.raters();
+        self.rater
+            .as_deref()
+            .filter(|r| raters.iter().any(|x| x == r))
+            .or_else(|| raters.first().map(String::as_str))
+    }
+
+    /// The level shown in the form for a criterion: the current rater's, or the
+    /// single answer when there are no raters.
+    pub fn level_in_form(&self, criterion: &str) -> Option<String> {
+        let answer = self.active_entry()?.assessment.answers.get(criterion)?;
+        match self.current_rater() {
+            Some(r) => answer.by.get(r).cloned(),
+            None => answer.level.clone(),
+        }
+    }
+
+    /// Sets the current rater's level (or the single level without raters).
+    pub(super) fn set_level(&mut self, criterion: &str, level: Option<String>) -> bool {
+        match self.current_rater().map(str::to_owned) {
+            Some(r) => self.edit_answer(criterion, |a| match level {
+                Some(code) => {
+                    a.by.insert(r, code);
+                }
+                None => {
+                    a.by.remove(&r);
+                }
+            }),
+            None => self.edit_answer(criterion, |a| a.level = level),
+        }
+    }
+
+    /// Adds a rater to the active assessment and makes them the one answering. The
+    /// first rater takes over the answers given so far, so that they stay theirs.
+    fn add_rater(&mut self, name: &str, role: &str) -> bool {
+        let lang = self.lang;
+        let key = rater_key(name, role, lang);
+        if name.trim().is_empty() {
+            let text = lang.pick("Donnez le nom de l’évaluateur.", "Give the rater's name.");
+            self.notify(Tone::Problem, text.into(), Rendered::default());
+            return false;
+        }
+        let Some(entry) = self.active_mut() else {
+            return false;
+        };
+        let a = &mut entry.assessment;
+        if a.meta.raters.contains(&key) {
+            let text = lang.labelled(
+                lang.pick("Évaluateur déjà présent", "Rater already listed"),
+                &key,
+            );
+            self.notify(Tone::Problem, text, Rendered::default());
+            return false;
+        }
+        if a.meta.raters.is_empty() {
+            for answer in a.answers.values_mut().filter(|x| x.by.is_empty()) {
+                if let Some(level) = answer.level.take() {
+                    answer.by.insert(key.clone(), level);
+                }
+            }
+        }
+        a.meta.raters.push(key.clone());
+        self.rater = Some(key);
+        true
+    }
+
+    /// Reads one file of the progress comparison, or tells why it is refused.
+    fn load_progress(&mut self, slot: usize, name: &str, text: &str) -> bool {
+        let lang = self.lang;
+        let read = engine_bridge::read_assessment(name, text).and_then(|a| {
+            let choice = self.grid_for(&a);
+            engine_bridge::check(self.grid(choice), &a, name, text).map(|_| (choice, a))
+        });
+        match read {
+            Ok((grid, assessment)) => {
+                self.progress[slot] = Some(ProgressFile {
+                    name: name.to_owned(),
+                    grid,
+                    assessment,
+                });
+            }
+            Err(refused) => {
+                let text = lang.labelled(
+                    lang.pick("Fichier d’évaluation refusé", "Assessment file refused"),
+                    name,
+                );
+                self.notify(Tone::Problem, text, refused.rendered);
+            }
+        }
+        false
+    }
+
+    /// The grid an assessment answers: the user's grid when its id matches, else DOMINO.
+    pub(super) fn grid_for(&self, a: &Assessment) -> GridChoice {
+        if self
+            .custom
+            .as_ref()
+            .is_some_and(|c| c.grid.id == a.meta.grid)
+        {
+            GridChoice::Custom
+        } else {
+            GridChoice::Builtin
+        }
+    }
+
+    /// The reports of the two progress files, once both are loaded and score.
+    pub fn progress_reports(&self) -> Option<(Report, Report)> {
+        let [Some(old), Some(new)] = &self.progress else {
+            return None;
+        };
+        let lang = self.lang.code();
+        let old = engine_bridge::score(self.grid(old.grid), &old.assessment, lang).ok()?;
+        let new = engine_bridge::score(self.grid(new.grid), &new.assessment, lang).ok()?;
+        Some((old, new))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::route::Route;
+    use domino_engine::divergence::{Divergence, Standing};
+    use domino_engine::report::Consolidation;
+
+    const ACCUEIL: &str = "collectif.accueil";
+
+    fn model() -> Model {
+        Model::new(engine_bridge::builtin(), Lang::Fr, Route::default())
+    }
+
+    fn exported(m: &Model) -> String {
+        m.active_entry().unwrap().assessment.to_toml()
+    }
+
+    /// Two raters answer in turn on one device, 4 and 1 on the same criterion.
+    fn two_raters() -> Model {
+        let mut m = model();
+        m.apply(Action::New);
+        m.apply(Action::AddRater("Anne".into(), "elu".into()));
+        m.apply(Action::SetLevel(ACCUEIL.into(), Some("4".into())));
+        m.apply(Action::AddRater("Karim".into(), "habitant".into()));
+        assert_eq!(m.current_rater(), Some("Karim (habitant·e)"));
+        assert_eq!(m.level_in_form(ACCUEIL), None, "each rater answers blind");
+        m.apply(Action::SetLevel(ACCUEIL.into(), Some("1".into())));
+        m
+    }
+
+    #[test]
+    fn raters_on_one_device_each_keep_their_level_and_the_gap_is_to_debate() {
+        let m = two_raters();
+        let a = &m.active_entry().unwrap().assessment;
+        assert_eq!(a.meta.raters, ["Anne (élu·e)", "Karim (habitant·e)"]);
+        assert_eq!(a.answers[ACCUEIL].by.len(), 2);
+        assert_eq!(a.answers[ACCUEIL].level, None);
+        let report = m.scored(|| 0.0).unwrap().report.as_ref().unwrap();
+        let d = Divergence::of_report(&m.builtin, report);
+        assert_eq!(d.rows[0].criterion, ACCUEIL);
+        assert_eq!(d.rows[0].standing, Standing::ToDebate);
+        assert!(d.rows[0].exceeds_gap);
+    }
+
+    #[test]
+    fn a_consensus_is_recorded_exported_and_read_back_by_the_engine_as_agreed() {
+        let mut m = two_raters();
+        m.apply(Action::Agree(
+            ACCUEIL.into(),
+            "3".into(),
+            "Accueil réel, à organiser.".into(),
+        ));
+        let toml = exported(&m);
+        let back = Assessment::from_toml(&toml).expect("the CLI reads the export");
+        let report = m.builtin.score(&back, "fr").unwrap();
+        let c = &report.axes[0].criteria[0];
+        assert_eq!(c.level.as_ref().map(|l| l.code.as_str()), Some("3"));
+        assert_eq!(c.consolidation, Some(Consolidation::Consensus));
+        assert_eq!(c.evidence.as_deref(), Some("Accueil réel, à organiser."));
+        assert!(report
+            .findings
+            .debats
+            .iter()
+            .all(|f| f.id != format!("raters:{ACCUEIL}")));
+        m.apply(Action::LeaveToDebate(ACCUEIL.into()));
+        let a = &m.active_entry().unwrap().assessment;
+        assert_eq!(a.answers[ACCUEIL].level, None);
+        assert_eq!(a.answers[ACCUEIL].by.len(), 2, "the raters' levels stay");
+    }
+
+    #[test]
+    fn the_first_rater_takes_over_the_answers_given_before() {
+        let mut m = model();
+        m.apply(Action::New);
+        m.apply(Action::SetLevel(ACCUEIL.into(), Some("2".into())));
+        m.apply(Action::AddRater("Anne".into(), String::new()));
+        let a = &m.active_entry().unwrap().assessment;
+        assert_eq!(
+            a.answers[ACCUEIL].by.get("Anne").map(String::as_str),
+            Some("2")
+        );
+        assert_eq!(a.answers[ACCUEIL].level, None);
+    }
+
+    #[test]
+    fn a_rater_without_a_name_or_listed_twice_is_refused_with_a_notice() {
+        let mut m = model();
+        m.apply(Action::New);
+        assert!(!m.apply(Action::AddRater("  ".into(), "elu".into())));
+        assert!(m.apply(Action::AddRater("Anne".into(), "elu".into())));
+        assert!(!m.apply(Action::AddRater("Anne".into(), "elu".into())));
+        assert_eq!(m.raters().len(), 1);
+        assert_eq!(m.notices.len(), 2);
+    }
+
+    #[test]
+    fn an_imported_multi_rater_file_is_edited_rater_by_rater() {
+        let mut m = model();
+        let sample = include_str!("../../../grids/examples/la-redonnerie.toml");
+        assert!(m.apply(Action::Import("la-redonnerie.toml".into(), sample.into())));
+        m.apply(Action::SelectRater("membre".into()));
+        assert_eq!(m.level_in_form(ACCUEIL).as_deref(), Some("2"));
+        m.apply(Action::SetLevel(ACCUEIL.into(), Some("4".into())));
+        let a = &m.active_entry().unwrap().assessment;
+        assert_eq!(a.answers[ACCUEIL].by["membre"], "4");
+        assert_eq!(a.answers[ACCUEIL].by["elu"], "3");
+        assert!(Assessment::from_toml(&exported(&m)).is_ok());
+    }
+
+    #[test]
+    fn the_progress_page_compares_two_files_and_refuses_a_broken_one() {
+        let mut m = model();
+        m.apply(Action::ProgressOld("x.toml".into(), "[assessment".into()));
+        assert_eq!(m.notices.len(), 1);
+        let before = include_str!("../../../grids/examples/couchsurfing-avant-2011.toml");
+        let after = include_str!("../../../grids/examples/couchsurfing-apres-2011.toml");
+        m.apply(Action::ProgressOld("avant.toml".into(), before.into()));
+        assert!(
+            m.progress_reports().is_none(),
+            "one file is not a comparison"
+        );
+        m.apply(Action::ProgressNew("apres.toml".into(), after.into()));
+        let (old, new) = m.progress_reports().expect("both files score");
+        let c = domino_engine::compare::compare_reports(&old, &new).unwrap();
+        assert!(c.criteria.iter().any(|x| x.changed()));
+    }
+
+    #[test]
+    fn a_role_is_written_after_the_name_in_the_interface_language() {
+        assert_eq!(rater_key(" Anne ", "elu", Lang::Fr), "Anne (élu·e)");
+        assert_eq!(
+            rater_key("Anne", "elu", Lang::En),
+            "Anne (elected official)"
+        );
+        assert_eq!(rater_key("Anne", "", Lang::Fr), "Anne");
+        assert_eq!(rater_key("Anne", "bénévole", Lang::Fr), "Anne (bénévole)");
+    }
+}
