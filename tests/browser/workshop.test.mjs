@@ -162,23 +162,29 @@ test("a workshop from rating to results, offline answers, a conflict, names kept
     WAIT,
   );
 
-  // Reveal: everyone's levels, the disagreement first when sorted.
+  // Reveal: everyone's levels, the most disagreed-on criterion first (the shared DivergenceView).
   await f.page.click('button[data-phase="reveal"]');
-  await f.page.waitForSelector(".spread", WAIT);
-  await anne.page.waitForSelector(".spread", WAIT);
-  await f.page.click("#sort-gap");
-  assert.match(await f.page.locator(".spread").first().getAttribute("class"), /divergent/);
-  assert.equal(await f.page.locator(".spread-levels .who b").count(), 0);
+  const rows = f.page.locator("#divergence tbody tr");
+  await rows.first().waitFor(WAIT);
+  await anne.page.locator("#divergence tbody tr").first().waitFor(WAIT);
+  assert.match(await rows.first().getAttribute("class"), /\bgap\b/, "a gap reaching rater_gap comes first");
+  const headers = await f.page.locator("#divergence thead th").allTextContents();
+  assert.ok(headers.includes("<b>x</b>") && headers.includes("Béa"), headers.join(" | "));
+  assert.equal(await f.page.locator("#divergence thead th b").count(), 0, "markup in a name stays text");
 
-  // Consensus: an agreed level and a note with markup, kept as text.
+  // Consensus: the facilitator chooses that criterion and records the group's level.
   await f.page.click('button[data-phase="consensus"]');
-  const first = f.page.locator(".spread").first();
-  await first.locator("form.consensus-editor").waitFor(WAIT);
-  await first.locator("select").selectOption("2");
-  await first.locator("textarea").fill("Accord <i>après débat</i>");
-  await first.locator("button[type=submit]").click();
-  await first.locator(".agreed", { hasText: "Accord <i>après débat</i>" }).waitFor(WAIT);
-  await anne.page.locator(".agreed", { hasText: "Accord <i>après débat</i>" }).waitFor(WAIT);
+  await f.page.locator("#choose-criterion").waitFor(WAIT);
+  const criterion = await rows.first().getAttribute("data-criterion");
+  await rows.first().locator("th button").click();
+  const editor = f.page.locator("form.consensus");
+  await editor.waitFor(WAIT);
+  await editor.locator("select").selectOption("2");
+  await editor.locator("textarea").fill("Accord <i>après débat</i>");
+  await editor.locator("button[type=submit]").click();
+  const agreedRow = `#divergence tr.agreed[data-criterion="${criterion}"]`;
+  await f.page.waitForSelector(agreedRow, WAIT);
+  await anne.page.waitForSelector(agreedRow, WAIT);
 
   // Results: the engine's report, published for observers.
   await f.page.click('button[data-phase="closed"]');

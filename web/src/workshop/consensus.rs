@@ -1,102 +1,60 @@
-//! The agreed level of a criterion and the note saying why; in the consensus phase the
-//! facilitator records it (or records that the group did not agree: the criterion then
-//! stays a point to debate). A write carries the version it was based on, so a second
-//! screen never overwrites it silently.
+//! Recording the group's agreement on the server: the shared `ConsensusEditor` for the
+//! criterion chosen in the reveal, its record and its "leave to debate" sent as
+//! `PUT …/consensus` with the version they were based on, so that a second screen never
+//! overwrites it silently (a stale write is refused and told).
 
-use super::api::ConsensusRow;
-use super::rate::level_name;
 use super::{net, session_path, Ctx};
-use crate::i18n::Pick;
-use domino_engine::grid::Criterion;
+use crate::ui::consensus::{level_options, ConsensusEditor};
 use domino_engine::Grid;
-use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
+use std::rc::Rc;
 use yew::prelude::*;
 
-/// What was agreed for `c`, and the editor when `editable`.
-pub fn agreed(ctx: &Ctx, grid: &Grid, c: &Criterion, editable: bool) -> Html {
+/// The editor of the chosen criterion (nothing until one is chosen).
+pub fn editor(ctx: &Ctx, grid: &Grid) -> Html {
     let l = ctx.lang;
-    let row = ctx
-        .w()
+    let w = ctx.w();
+    let Some(id) = w.chosen.clone() else {
+        return html! { <p class="muted" id="choose-criterion">{ crate::i18n::Pick::pick(l,
+        "Choisissez un critère dans le tableau pour noter l’accord du groupe.",
+        "Choose a criterion in the table to record the group’s agreement.") }</p> };
+    };
+    let row = w
         .answers
         .consensus
         .iter()
-        .find(|r| r.criterion == c.full_id);
-    let shown = row.map(|r| {
-        let level = match &r.level {
-            Some(code) => level_name(grid, &c.full_id, Some(code), l),
-            None => l.pick("pas d’accord — point à débattre", "no agreement — a point to debate").into(),
-        };
-        html! {
-            <p class="agreed">
-                <strong>{ format!("{}{}", l.pick("Retenu", "Agreed"), l.colon()) }</strong>{ level }
-                if r.to_confirm { <span class="badge">{ l.pick("À confirmer", "To confirm") }</span> }
-                if !r.note.is_empty() { <span class="note">{ format!(" — {}", r.note) }</span> }
-            </p>
-        }
-    });
-    html! {
-        <>
-            { for shown }
-            if editable { { editor(ctx, grid, c, row) } }
-        </>
-    }
-}
-
-fn editor(ctx: &Ctx, grid: &Grid, c: &Criterion, row: Option<&ConsensusRow>) -> Html {
-    let l = ctx.lang;
-    let scale = &grid.scales[c.scale];
-    let dom = c.full_id.replace('.', "-");
-    let (select, note) = (NodeRef::default(), NodeRef::default());
-    let current = row.and_then(|r| r.level.clone());
-    let onsubmit = {
-        let (ctx, select, note) = (ctx.clone(), select.clone(), note.clone());
-        let (criterion, version) = (c.full_id.clone(), row.map_or(0, |r| r.version));
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            let level = select
-                .cast::<HtmlSelectElement>()
-                .map(|s| s.value())
-                .unwrap_or_default();
-            let note = note
-                .cast::<HtmlTextAreaElement>()
-                .map(|t| t.value())
-                .unwrap_or_default();
-            save(&ctx, &criterion, level, note, version);
+        .find(|r| r.criterion == id && !r.to_confirm);
+    let title = super::rate::criterion_title(grid, &id, l);
+    let options = Rc::new(level_options(grid, &id, l));
+    let version = w
+        .answers
+        .consensus
+        .iter()
+        .find(|r| r.criterion == id)
+        .map_or(0, |r| r.version);
+    let note = row.map(|r| r.note.clone()).unwrap_or_default();
+    let on_record = {
+        let ctx = ctx.clone();
+        Callback::from(move |(c, level, note): (String, String, String)| {
+            save(&ctx, &c, Some(level), note, version)
         })
     };
-    let codes = scale
-        .options
-        .iter()
-        .map(|o| o.code.clone())
-        .chain(scale.not_applicable.iter().map(|s| s.code.clone()));
+    let on_clear = {
+        let (ctx, note) = (ctx.clone(), note.clone());
+        Callback::from(move |c: String| save(&ctx, &c, None, note.clone(), version))
+    };
     html! {
-        <form class="consensus-editor" {onsubmit}>
-            <p class="field">
-                <label for={format!("agree-{dom}")}>{ l.pick("Niveau retenu", "Agreed level") }</label>
-                <select id={format!("agree-{dom}")} ref={select}>
-                    <option value="" selected={current.is_none()}>{ l.pick("Pas d’accord (à débattre)", "No agreement (to debate)") }</option>
-                    { for codes.map(|code| html! {
-                        <option value={code.clone()} selected={current.as_deref() == Some(code.as_str())}>{ level_name(grid, &c.full_id, Some(&code), l) }</option>
-                    }) }
-                </select>
-            </p>
-            <p class="field grow">
-                <label for={format!("note-{dom}")}>{ l.pick("Pourquoi (note du groupe)", "Why (the group’s note)") }</label>
-                <textarea id={format!("note-{dom}")} ref={note} rows="2" maxlength="4000"
-                    value={row.map(|r| r.note.clone()).unwrap_or_default()} />
-            </p>
-            <p><button type="submit" class="primary">{ l.pick("Enregistrer", "Save") }</button></p>
-        </form>
+        <ConsensusEditor criterion={id.clone()} {title} {options} agreed={row.and_then(|r| r.level.clone())}
+            {note} lang={l} {on_record} {on_clear} />
     }
 }
 
-fn save(ctx: &Ctx, criterion: &str, level: String, note: String, version: i64) {
+fn save(ctx: &Ctx, criterion: &str, level: Option<String>, note: String, version: i64) {
     let Some(path) = session_path(ctx, "/consensus") else {
         return;
     };
     let mut body =
         serde_json::json!({ "criterion": criterion, "note": note, "base_version": version });
-    if !level.is_empty() {
+    if let Some(level) = level {
         body["level"] = level.into();
     }
     let token = ctx.token.clone();

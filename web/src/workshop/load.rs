@@ -42,6 +42,10 @@ pub async fn reading(token: Rc<str>, me: Me, id: String) -> Result<Loaded, Failu
     } else {
         None
     };
+    let raters = match (&file, me.role.as_str()) {
+        (Some(_), "facilitator" | "participant") => Some(export(&token, &id, "raters").await?),
+        _ => None,
+    };
     let previous = match (&session.previous, me.role.as_str(), &file) {
         (Some(prev), "facilitator", Some(_)) => consolidated(&token, prev).await.ok(),
         _ => None,
@@ -51,13 +55,19 @@ pub async fn reading(token: Rc<str>, me: Me, id: String) -> Result<Loaded, Failu
         answers,
         consolidated: file,
         previous,
+        raters,
     })
 }
 
 /// The session's consolidated assessment file (the one `GET …/results` scores): the
 /// page scores it with the engine, as the offline app scores its own.
 async fn consolidated(token: &str, id: &str) -> Result<Rc<str>, Failure> {
-    let path = format!("/api/sessions/{id}/export?format=json&view=consolidated");
+    export(token, id, "consolidated").await
+}
+
+/// The session as an assessment file (JSON): `consolidated` or `raters`.
+async fn export(token: &str, id: &str, view: &str) -> Result<Rc<str>, Failure> {
+    let path = format!("/api/sessions/{id}/export?format=json&view={view}");
     net::text("GET", &path, token, None).await.map(Rc::from)
 }
 

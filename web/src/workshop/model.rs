@@ -1,10 +1,11 @@
 //! What a workshop page knows, and every change to it, as a pure reducer (tested
 //! natively). Requests and the event stream live in the component; they report here.
 
-use super::api::{AnswerRow, Answers, Link, Me, Overview, Session};
+use super::api::{AnswerRow, Answers, ConsensusRow, Link, Me, Overview, Session};
 use super::outbox::Outbox;
 use crate::i18n::Lang;
-use domino_engine::{Grid, Report};
+use domino_engine::divergence::Divergence;
+use domino_engine::{Assessment, Grid, Report};
 use std::rc::Rc;
 
 /// The state of one workshop page (one link).
@@ -23,6 +24,12 @@ pub struct Workshop {
     pub consolidated: Option<Rc<str>>,
     /// The previous session's (facilitator).
     pub previous: Option<Rc<str>>,
+    /// The session's per-participant assessment file (from reveal on).
+    pub raters: Option<Rc<str>>,
+    /// Each participant's level and the agreed ones, per criterion.
+    pub divergence: Option<Rc<Divergence>>,
+    /// The criterion chosen for the consensus.
+    pub chosen: Option<String>,
     /// The report of [`Workshop::consolidated`], scored here by the engine.
     pub report: Option<Rc<Report>>,
     /// The previous session's report, for the progress view.
@@ -45,8 +52,6 @@ pub struct Workshop {
     pub tick: u64,
     /// The criterion on screen (participant), in grid order.
     pub step: usize,
-    /// The reveal sorted by disagreement, largest first.
-    pub by_gap: bool,
     /// Answers in flight are being sent.
     pub sending: bool,
     newest_load: u64,
@@ -81,8 +86,8 @@ pub enum Msg {
     Problem(Option<String>),
     /// Show another criterion.
     Step(usize),
-    /// Sort the reveal by disagreement or in grid order.
-    ByGap(bool),
+    /// Choose a criterion for the consensus.
+    Choose(String),
 }
 
 /// One reading of the session.
@@ -96,6 +101,8 @@ pub struct Loaded {
     pub consolidated: Option<Rc<str>>,
     /// The previous session's (facilitator).
     pub previous: Option<Rc<str>>,
+    /// Its per-participant assessment file (from reveal on).
+    pub raters: Option<Rc<str>>,
 }
 
 impl Workshop {
@@ -128,6 +135,8 @@ impl Workshop {
                     self.grid = None;
                     self.consolidated = None;
                     self.previous = None;
+                    self.raters = None;
+                    self.divergence = None;
                     self.report = None;
                     self.previous_report = None;
                     self.answers = Answers::default();
@@ -147,7 +156,7 @@ impl Workshop {
             Msg::Sending(s) => self.sending = s,
             Msg::Problem(p) => self.problem = p,
             Msg::Step(i) => self.step = i,
-            Msg::ByGap(b) => self.by_gap = b,
+            Msg::Choose(id) => self.chosen = Some(id),
         }
     }
 
@@ -159,10 +168,14 @@ impl Workshop {
         }
         self.newest_load = tick;
         self.session = Some(loaded.session);
+        let changed = self.consolidated != loaded.consolidated
+            || self.previous != loaded.previous
+            || self.raters != loaded.raters
+            || self.answers.consensus != loaded.answers.consensus;
         self.answers = loaded.answers;
-        let changed = self.consolidated != loaded.consolidated || self.previous != loaded.previous;
         self.consolidated = loaded.consolidated;
         self.previous = loaded.previous;
+        self.raters = loaded.raters;
         if changed || self.report.is_none() {
             self.rescore();
         }
@@ -179,6 +192,11 @@ impl Workshop {
             .as_deref()
             .and_then(|f| score(grid, f, lang));
         self.previous_report = self.previous.as_deref().and_then(|f| score(grid, f, lang));
+        self.divergence = self.raters.as_deref().and_then(|f| {
+            let a = with_consensus(f, &self.answers.consensus)?;
+            let report = crate::engine_bridge::score(grid, &a, lang).ok()?;
+            Some(Rc::new(Divergence::of_report(grid, &report)))
+        });
     }
 
     /// The role of the link, once known.
@@ -233,6 +251,19 @@ pub fn score(grid: &Grid, file: &str, lang: &str) -> Option<Rc<Report>> {
         .map(Rc::new)
 }
 
+/// The per-participant file with the group's agreed levels beside the participants'
+/// (the engine reads a level beside `by` as the consensus, and its evidence as the
+/// note); levels copied from a previous session and not yet confirmed are left out.
+pub fn with_consensus(raters: &str, agreed: &[ConsensusRow]) -> Option<Assessment> {
+    let mut a = crate::engine_bridge::read_assessment("raters.json", raters).ok()?;
+    for row in agreed.iter().filter(|r| !r.to_confirm) {
+        let answer = a.answers.entry(row.criterion.clone()).or_default();
+        answer.level = row.level.clone();
+        answer.evidence = (!row.note.is_empty()).then(|| row.note.clone());
+    }
+    Some(a)
+}
+
 /// The most recent session of the workspace (the last initiative's last one).
 pub fn last_session(o: &Overview) -> Option<String> {
     o.initiatives
@@ -277,6 +308,7 @@ mod tests {
                 },
                 consolidated: None,
                 previous: None,
+                raters: None,
             }),
         ));
     }
@@ -327,6 +359,35 @@ mod tests {
         w.apply(Msg::Outbox(o));
         assert_eq!(w.shown_level(&ids[0]), (Some("4".into()), false));
         assert_eq!(w.answered_count(&grid), 2);
+    }
+
+    #[test]
+    fn agreed_levels_sit_beside_the_participants_and_unconfirmed_ones_are_left_out() {
+        let grid = crate::engine_bridge::builtin();
+        let ids: Vec<String> = grid.criteria().map(|(_, c)| c.full_id.clone()).collect();
+        let raters = format!(
+            r#"{{"assessment": {{"grid": "domino", "initiative": "x", "raters": ["<b>A</b>", "B"]}},
+               "answers": {{"{0}": {{"by": {{"<b>A</b>": "1", "B": "4"}}}}, "{1}": {{"by": {{"<b>A</b>": "1", "B": "4"}}}}}}}}"#,
+            ids[0], ids[1]
+        );
+        let row = |c: &str, to_confirm| ConsensusRow {
+            criterion: c.into(),
+            level: Some("3".into()),
+            note: "après débat".into(),
+            version: 1,
+            to_confirm,
+        };
+        let a = with_consensus(&raters, &[row(&ids[0], false), row(&ids[1], true)]).unwrap();
+        assert_eq!(a.answers[&ids[0]].level.as_deref(), Some("3"));
+        assert_eq!(a.answers[&ids[0]].evidence.as_deref(), Some("après débat"));
+        assert_eq!(a.answers[&ids[1]].level, None, "to confirm: not agreed yet");
+        let report = crate::engine_bridge::score(&grid, &a, "fr").unwrap();
+        let d = Divergence::of_report(&grid, &report);
+        let standing = |id: &str| d.rows.iter().find(|r| r.criterion == id).unwrap().standing;
+        use domino_engine::divergence::Standing;
+        assert_eq!(standing(&ids[0]), Standing::Agreed);
+        assert_eq!(standing(&ids[1]), Standing::ToDebate);
+        assert_eq!(d.raters, ["<b>A</b>", "B"]);
     }
 
     #[test]
