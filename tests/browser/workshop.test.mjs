@@ -196,6 +196,26 @@ test("a workshop from rating to results, offline answers, a conflict, names kept
   await observer.goto(observerLink);
   await observer.waitForSelector(".workshop-results .recommendations", WAIT);
 
+  // A year later: a new session from the last one; Béa joins from the browser that holds
+  // her personal link of the first, and finds her answers pre-filled, to confirm.
+  await f.page.click("button.from-last");
+  await f.page.waitForSelector('#phase[data-phase="draft"]', WAIT);
+  const nextJoin = (await f.page.locator("#join-link").textContent(WAIT)).trim();
+  assert.notEqual(nextJoin, joinLink);
+  await join(bea, nextJoin, "Béa", "habitant");
+  await f.page.click('button[data-phase="rating"]');
+  await bea.page.waitForSelector("#to-confirm", WAIT);
+  assert.match(await bea.page.locator("#to-confirm").textContent(), /À confirmer/);
+  assert.match(await bea.page.locator(".progress-line").textContent(), /0 \/ 38/, "to confirm is not answered");
+  await bea.page.click("#confirm");
+  await bea.page.waitForFunction(() => !document.querySelector("#to-confirm"), null, WAIT);
+  assert.match(await bea.page.locator(".progress-line").textContent(), /1 \/ 38/);
+
+  // Its results, compared with the first session's.
+  for (const phase of ["reveal", "consensus", "closed"]) await f.page.click(`button[data-phase="${phase}"]`);
+  await f.page.waitForSelector(".workshop-results #radar", WAIT);
+  await f.page.waitForSelector("#progress-radar", WAIT);
+
   for (const p of [f, anne, bea, beaPhone2]) assert.deepEqual(p.errors, []);
   t.diagnostic(`workshop flow: ${Date.now() - started} ms`);
 });

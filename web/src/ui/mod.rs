@@ -270,7 +270,7 @@ fn page(m: &Model, dispatch: &Callback<Action>) -> Html {
         Page::Consensus => raters_page::consensus_page(m, dispatch),
         Page::Progress => raters_page::progress_page(m, dispatch),
         Page::Workshop(token) => html! {
-            <crate::workshop::WorkshopPage token={token.clone()} lang={m.lang} />
+            <crate::workshop::WorkshopPage key={token.clone()} token={token.clone()} lang={m.lang} />
         },
     }
 }

@@ -116,12 +116,12 @@ fn create(ctx: &Ctx, initiative: String, from_last: bool) -> Callback<MouseEvent
 /// Starts a session of `initiative` on the grid of the session shown (DOMINO by
 /// default), from the last one when `from_last`, and shows it.
 fn start_session(ctx: &Ctx, initiative: &str, from_last: bool) {
-    let grid = ctx
-        .w()
-        .session
-        .as_ref()
-        .map(|s| s.grid_key.clone())
-        .filter(|k| !k.is_empty());
+    // The session names a built-in grid `builtin:NAME`; a new session takes `NAME`.
+    let grid = ctx.w().session.as_ref().map(|s| {
+        let key = &s.grid_key;
+        key.strip_prefix("builtin:").unwrap_or(key).to_string()
+    });
+    let grid = grid.filter(|k| !k.is_empty());
     let body = serde_json::json!({ "grid": grid.unwrap_or_else(|| "domino".into()), "from_last": from_last });
     let (token, path) = (
         ctx.token.clone(),
