@@ -30,37 +30,58 @@ pub fn use_lang(ctx: &Ctx) {
     use_effect_with(ctx.lang, move |l| d.dispatch(Msg::Lang(*l)));
 }
 
-/// The facilitator's overview and links, read again on every event.
+/// The facilitator's overview and links, read again on every event but answers.
 #[hook]
 pub fn use_overview(ctx: &Ctx) {
     let c = ctx.clone();
     let facilitator = ctx.w().role() == "facilitator";
-    use_effect_with((facilitator, ctx.w().tick), move |(facilitator, _)| {
-        if *facilitator {
-            let d = c.dispatch.clone();
-            c.run(load::overview(c.token.clone()), move |(o, links)| {
-                d.dispatch(Msg::Overview(o));
-                d.dispatch(Msg::Links(links));
-            });
-        }
-    });
+    use_effect_with(
+        (facilitator, ctx.w().setup_tick),
+        move |(facilitator, _)| {
+            if *facilitator {
+                let d = c.dispatch.clone();
+                c.run(load::overview(c.token.clone()), move |(o, links)| {
+                    d.dispatch(Msg::Overview(o));
+                    d.dispatch(Msg::Links(links));
+                });
+            }
+        },
+    );
 }
 
-/// The session as this link may read it, read again on every event.
+/// The session as this link may read it, read again on every event. One reading at a
+/// time: events arriving meanwhile (a room answering at once) make one more reading when
+/// it ends, not one each.
 #[hook]
 pub fn use_reading(ctx: &Ctx) {
     let c = ctx.clone();
     let w = ctx.w();
+    let busy = use_mut_ref(|| (false, false)); // (reading, asked again meanwhile)
     let key = (w.me.clone(), w.selected.clone(), w.tick);
     use_effect_with(key, move |(me, selected, tick)| {
-        if let (Some(me), Some(id)) = (me.clone(), selected.clone()) {
-            let d = c.dispatch.clone();
-            let tick = *tick;
-            let request = load::reading(c.token.clone(), me, id);
-            c.run(request, move |loaded| {
-                d.dispatch(Msg::Loaded(tick, Box::new(loaded)))
-            });
+        let (Some(me), Some(id)) = (me.clone(), selected.clone()) else {
+            return;
+        };
+        if busy.borrow().0 {
+            busy.borrow_mut().1 = true;
+            return;
         }
+        busy.borrow_mut().0 = true;
+        let (d, tick) = (c.dispatch.clone(), *tick);
+        let request = load::reading(c.token.clone(), me, id);
+        c.run(
+            async move {
+                let result = request.await;
+                let again = std::mem::take(&mut *busy.borrow_mut()).1;
+                result.map(|loaded| (loaded, again))
+            },
+            move |(loaded, again)| {
+                d.dispatch(Msg::Loaded(tick, Box::new(loaded)));
+                if again {
+                    d.dispatch(Msg::Event("again".into()));
+                }
+            },
+        );
     });
 }
 
@@ -92,7 +113,7 @@ pub fn use_stream(ctx: &Ctx) {
             let on = Callback::from(move |signal| match signal {
                 live::Signal::Connected => d.dispatch(Msg::Online(true)),
                 live::Signal::Lost => d.dispatch(Msg::Online(false)),
-                live::Signal::Event(_) => d.dispatch(Msg::Event),
+                live::Signal::Event(kind) => d.dispatch(Msg::Event(kind)),
                 live::Signal::Refused(message) => {
                     d.dispatch(Msg::Online(false));
                     d.dispatch(Msg::Problem(Some(format!(

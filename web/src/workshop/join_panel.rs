@@ -65,7 +65,7 @@ fn new_link(ctx: &Ctx, session: &str) -> Callback<MouseEvent> {
                 let session = session.clone();
                 move |made| {
                     remember(&session, &made.link, &made.token);
-                    d.dispatch(super::model::Msg::Event);
+                    d.dispatch(super::model::Msg::Event("link".into()));
                 }
             },
         );

@@ -50,6 +50,8 @@ pub struct Workshop {
     pub problem: Option<String>,
     /// Bumped by every event: the page reads what changed.
     pub tick: u64,
+    /// Bumped by the events that change the workspace's overview or links (not answers).
+    pub setup_tick: u64,
     /// The criterion on screen (participant), in grid order.
     pub step: usize,
     /// Answers in flight are being sent.
@@ -76,8 +78,8 @@ pub enum Msg {
     Select(String),
     /// The stream opened or broke.
     Online(bool),
-    /// An event arrived.
-    Event,
+    /// An event arrived (its name: `answer`, `phase`, `join`…), or a change was made here.
+    Event(String),
     /// The outbox as stored now.
     Outbox(Outbox),
     /// Sending started or stopped.
@@ -143,6 +145,7 @@ impl Workshop {
                 }
                 self.selected = Some(id);
                 self.tick += 1;
+                self.setup_tick += 1;
             }
             Msg::Online(on) => {
                 if on && !self.online {
@@ -151,7 +154,12 @@ impl Workshop {
                 }
                 self.online = on;
             }
-            Msg::Event => self.tick += 1,
+            Msg::Event(kind) => {
+                self.tick += 1;
+                if !matches!(kind.as_str(), "answer" | "consensus") {
+                    self.setup_tick += 1;
+                }
+            }
             Msg::Outbox(o) => self.outbox = o,
             Msg::Sending(s) => self.sending = s,
             Msg::Problem(p) => self.problem = p,
@@ -219,12 +227,18 @@ impl Workshop {
     }
 
     /// The level this participant sees for `criterion`: the one waiting to be sent, else
-    /// the stored one; and whether it is still to confirm.
+    /// the one acknowledged here if the list read has not caught up, else the stored
+    /// one; and whether it is still to confirm.
     pub fn shown_level(&self, criterion: &str) -> (Option<String>, bool) {
         if let Some(level) = self.outbox.latest_level(criterion) {
             return (Some(level.to_string()), false);
         }
-        match self.own_answer(criterion) {
+        let stored = self.own_answer(criterion);
+        let version = stored.map_or(0, |a| a.version);
+        if let Some(level) = self.outbox.acked_level(criterion, version) {
+            return (Some(level.to_string()), false);
+        }
+        match stored {
             Some(a) => (a.level.clone(), a.to_confirm),
             None => (None, false),
         }
@@ -396,7 +410,10 @@ mod tests {
         let before = w.tick;
         w.apply(Msg::Online(true));
         w.apply(Msg::Online(true));
-        w.apply(Msg::Event);
+        w.apply(Msg::Event("answer".into()));
         assert_eq!(w.tick, before + 2);
+        assert_eq!(w.setup_tick, 0, "an answer does not change the overview");
+        w.apply(Msg::Event("join".into()));
+        assert_eq!(w.setup_tick, 1);
     }
 }

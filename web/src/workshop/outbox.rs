@@ -54,10 +54,20 @@ pub struct Outbox {
     pub pending: Vec<Pending>,
     /// Refused as stale, waiting for a choice.
     pub conflicts: Vec<Conflict>,
-    /// The version of each criterion last acknowledged here (the list read from the
+    /// The answer to each criterion last acknowledged here (the list read from the
     /// server may not have caught up yet).
     #[serde(default)]
-    pub acked: BTreeMap<String, i64>,
+    pub acked: BTreeMap<String, Acked>,
+}
+
+/// An answer the server acknowledged.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Acked {
+    /// Its stored version.
+    pub version: i64,
+    /// Its level (none when only the version is known, after a conflict).
+    #[serde(default)]
+    pub level: Option<String>,
 }
 
 /// What is being answered.
@@ -99,7 +109,8 @@ impl Outbox {
     /// Queues an answer on top of `stored` (the version read from the server), after
     /// whatever is still waiting for the same criterion.
     pub fn enqueue(&mut self, draft: Draft, stored: i64) {
-        let known = stored.max(self.acked.get(&draft.criterion).copied().unwrap_or(0));
+        let acked = self.acked.get(&draft.criterion).map_or(0, |a| a.version);
+        let known = stored.max(acked);
         let ahead = self.pending_for(&draft.criterion).count() as i64;
         self.next += 1;
         self.pending.push(Pending {
@@ -121,7 +132,8 @@ impl Outbox {
     pub fn acknowledged(&mut self, version: i64) {
         if !self.pending.is_empty() {
             let done = self.pending.remove(0);
-            self.acked.insert(done.criterion, version);
+            let level = Some(done.level);
+            self.acked.insert(done.criterion, Acked { version, level });
         }
     }
 
@@ -145,7 +157,12 @@ impl Outbox {
         self.conflicts
             .retain(|c| c.mine.criterion != mine.criterion);
         let theirs_version = current.map_or(0, |c| c.version);
-        self.acked.insert(mine.criterion.clone(), theirs_version);
+        let level = current.and_then(|c| c.level.clone());
+        let acked = Acked {
+            version: theirs_version,
+            level,
+        };
+        self.acked.insert(mine.criterion.clone(), acked);
         if current.and_then(|c| c.level.as_deref()) == Some(mine.level.as_str()) {
             return; // the same level was stored meanwhile: nothing to choose
         }
@@ -183,6 +200,13 @@ impl Outbox {
         self.pending
             .iter()
             .filter(move |p| p.criterion == criterion)
+    }
+
+    /// The level last acknowledged for `criterion` here, if the server's list read at
+    /// `stored` has not caught up with it.
+    pub fn acked_level(&self, criterion: &str, stored: i64) -> Option<&str> {
+        let a = self.acked.get(criterion).filter(|a| a.version > stored)?;
+        a.level.as_deref()
     }
 
     /// The level this device last chose for `criterion`, while it waits.
@@ -251,6 +275,12 @@ mod tests {
         let mut o = Outbox::default();
         o.enqueue(draft("a.b", "2"), 0);
         o.acknowledged(1);
+        assert_eq!(
+            o.acked_level("a.b", 0),
+            Some("2"),
+            "shown until the list catches up"
+        );
+        assert_eq!(o.acked_level("a.b", 1), None);
         o.enqueue(draft("a.b", "3"), 0);
         assert_eq!(o.head().unwrap().base_version, 1);
     }

@@ -186,6 +186,6 @@ fn revoke(ctx: &Ctx, id: &str) {
     let d = ctx.dispatch.clone();
     ctx.run(
         async move { net::text("POST", &path, &token, Some("{}")).await },
-        move |_| d.dispatch(Msg::Event),
+        move |_| d.dispatch(Msg::Event("revoked".into())),
     );
 }
