@@ -48,6 +48,18 @@ export async function serve(dir = DIST) {
 
 export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 
+/** Chromium's switches for a quiet, headless run in a container. */
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-dev-shm-usage",
+];
+
 export async function launch() {
   const profile = await mkdtemp(join(tmpdir(), "domino-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
@@ -55,16 +67,7 @@ export async function launch() {
     headless: true,
     acceptDownloads: true,
     viewport: { width: 1100, height: 900 },
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--disable-dev-shm-usage",
-    ],
+    args: CHROMIUM_ARGS,
   });
   return {
     context,

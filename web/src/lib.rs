@@ -15,6 +15,7 @@ pub mod scored;
 pub mod state;
 pub mod store;
 pub mod ui;
+pub mod workshop;
 
 /// Where the DOMINO grid is fetched from, next to `index.html` (the page preloads it).
 pub const GRID_URL: &str = "domino.toml";

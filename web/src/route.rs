@@ -24,6 +24,9 @@ pub enum Page {
     Consensus,
     /// Two assessment files of one initiative compared.
     Progress,
+    /// A workshop link (`#/t/TOKEN`, as `domino serve` prints them): the token stays in
+    /// the fragment and is sent to the server as a header.
+    Workshop(String),
 }
 
 /// A parsed location: the language in the URL (if any) and the page.
@@ -58,9 +61,10 @@ impl Route {
         if lang.is_some() {
             first = parts.next();
         }
-        let second = parts.next().filter(|s| is_id(s));
+        let next = parts.next();
+        let second = || next.clone().filter(|s| is_id(s));
         let page = match first.as_deref() {
-            Some("explore") => Page::Explore(second),
+            Some("explore") => Page::Explore(second()),
             Some("rules") => Page::Rules,
             Some("search") => Page::Search(
                 query
@@ -68,11 +72,15 @@ impl Route {
                     .map(decode)
                     .unwrap_or_default(),
             ),
-            Some("assess") => Page::Assess(second),
+            Some("assess") => Page::Assess(second()),
             Some("results") => Page::Results,
             Some("grid") => Page::Grid,
             Some("consensus") => Page::Consensus,
             Some("progress") => Page::Progress,
+            Some("t") => match next.clone().filter(|t| is_token(t)) {
+                Some(token) => Page::Workshop(token),
+                None => Page::Home,
+            },
             _ => Page::Home,
         };
         Route { lang, page }
@@ -94,6 +102,7 @@ impl Route {
             Page::Grid => format!("#/{lang}/grid"),
             Page::Consensus => format!("#/{lang}/consensus"),
             Page::Progress => format!("#/{lang}/progress"),
+            Page::Workshop(token) => format!("#/{lang}/t/{token}"),
         }
     }
 
@@ -111,6 +120,13 @@ fn is_id(s: &str) -> bool {
         && s.len() <= 64
         && s.chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
+}
+
+/// A link's token: base64url, as the server makes them (43 characters).
+fn is_token(s: &str) -> bool {
+    (16..=128).contains(&s.len())
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 /// Percent-encodes everything but unreserved characters.
@@ -171,6 +187,7 @@ mod tests {
             Page::Grid,
             Page::Consensus,
             Page::Progress,
+            Page::Workshop("AbC-_0123456789abcdefXYZ".into()),
         ];
         for lang in Lang::ALL {
             for page in &pages {
@@ -178,6 +195,18 @@ mod tests {
                 assert_eq!(Route::parse(&route.to_hash()), route, "{}", route.to_hash());
             }
         }
+    }
+
+    #[test]
+    fn a_server_link_opens_the_workshop_with_its_token() {
+        let token = "q1w2e3r4t5y6u7i8o9p0-_QWERTYUIOPASDFGHJKL";
+        let route = Route::parse(&format!("#/t/{token}"));
+        assert_eq!(route.page, Page::Workshop(token.into()));
+        assert_eq!(route.lang, None);
+        assert_eq!(
+            Route::parse(&format!("#/en/t/{token}")).lang,
+            Some(Lang::En)
+        );
     }
 
     #[test]
@@ -189,6 +218,11 @@ mod tests {
         assert_eq!(
             Route::parse("#/fr/explore/<img src=x>").page,
             Page::Explore(None)
+        );
+        assert_eq!(Route::parse("#/t/short").page, Page::Home);
+        assert_eq!(
+            Route::parse("#/t/<script>alert(1)</script>xxxxxxxx").page,
+            Page::Home
         );
         assert_eq!(decode("%zz%4"), "%zz%4");
         assert_eq!(decode("a%20b+c"), "a b c");

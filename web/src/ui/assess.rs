@@ -35,7 +35,7 @@ pub(super) fn file_input(
     }
 }
 
-pub(super) fn safe_file_name(name: &str) -> String {
+pub(crate) fn safe_file_name(name: &str) -> String {
     let s: String = name
         .chars()
         .map(|c| {

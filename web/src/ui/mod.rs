@@ -28,10 +28,12 @@ mod raters_page;
 mod results;
 mod search;
 
+pub(crate) use assess::safe_file_name;
 use assess::*;
 use explore::*;
 use grid_page::*;
 use results::*;
+pub(crate) use results::{findings, radar_figure, recommendations, scores, svg_src};
 use search::search;
 pub use search::{fold, search_grid, Hit};
 
@@ -256,7 +258,7 @@ fn notices(m: &Model, dispatch: &Callback<Action>) -> Html {
 
 fn page(m: &Model, dispatch: &Callback<Action>) -> Html {
     match &m.route.page {
-        Page::Home => home(m),
+        Page::Home => html! { <>{ home(m) }{ crate::workshop::held_links(m.lang) }</> },
         Page::Explore(None) => explore(m),
         Page::Explore(Some(axis)) => explore_axis(m, axis),
         Page::Rules => rules(m),
@@ -267,6 +269,9 @@ fn page(m: &Model, dispatch: &Callback<Action>) -> Html {
         Page::Grid => grid_page(m, dispatch),
         Page::Consensus => raters_page::consensus_page(m, dispatch),
         Page::Progress => raters_page::progress_page(m, dispatch),
+        Page::Workshop(token) => html! {
+            <crate::workshop::WorkshopPage key={token.clone()} token={token.clone()} lang={m.lang} />
+        },
     }
 }
 
@@ -290,7 +295,8 @@ fn label(l: Lang, word: &str) -> String {
     format!("{word}{}", l.colon())
 }
 
-fn h1(text: impl Into<Html>) -> Html {
+/// The page's heading, focusable so that a navigation can move the focus to it.
+pub(crate) fn h1(text: impl Into<Html>) -> Html {
     html! { <h1 tabindex="-1">{ text.into() }</h1> }
 }
 

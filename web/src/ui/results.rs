@@ -88,6 +88,11 @@ fn actions(l: Lang, report: &Report) -> Html {
 
 /// The radar as an image; its text alternative lists each axis and its score.
 fn radar(l: Lang, scored: &Scored, report: &Report) -> Html {
+    radar_figure(l, &scored.radar_svg, report)
+}
+
+/// The radar `svg` of `report` as an image, with its text alternative.
+pub(crate) fn radar_figure(l: Lang, svg: &str, report: &Report) -> Html {
     let title = radar_title(l, report);
     let axes: Vec<String> = report
         .axes
@@ -97,14 +102,14 @@ fn radar(l: Lang, scored: &Scored, report: &Report) -> Html {
     let alt = format!("{title} {}", axes.join(l.semicolon()));
     html! {
         <figure class="radar">
-            <img src={svg_src(&scored.radar_svg)} alt={alt} width="560" height="460" id="radar" />
+            <img src={svg_src(svg)} alt={alt} width="560" height="460" id="radar" />
             <figcaption>{ title }</figcaption>
         </figure>
     }
 }
 
 /// The overall score and the axis table.
-fn scores(l: Lang, report: &Report) -> Html {
+pub(crate) fn scores(l: Lang, report: &Report) -> Html {
     let w = l.labels();
     let head = axis_headings(l);
     html! {
@@ -125,7 +130,7 @@ fn scores(l: Lang, report: &Report) -> Html {
 }
 
 /// The findings by kind, every kind shown (an empty one says so).
-fn findings(g: &Grid, l: Lang, report: &Report) -> Html {
+pub(crate) fn findings(g: &Grid, l: Lang, report: &Report) -> Html {
     html! {
         <section aria-labelledby="findings-h" class="findings">
             <h2 id="findings-h">{ report_text::counted(l.labels().findings, report.findings.len()) }</h2>
@@ -163,7 +168,7 @@ fn finding(g: &Grid, l: Lang, f: &Finding) -> Html {
 }
 
 /// The recommendations by phase.
-fn recommendations(l: Lang, report: &Report) -> Html {
+pub(crate) fn recommendations(l: Lang, report: &Report) -> Html {
     html! {
         <section aria-labelledby="recs-h" class="recommendations">
             <h2 id="recs-h">{ l.labels().recommendations }</h2>
@@ -181,7 +186,7 @@ fn recommendations(l: Lang, report: &Report) -> Html {
 }
 
 /// Data URL of an SVG document, for an `<img>`: nothing in it can run or reach the page.
-pub(super) fn svg_src(svg: &str) -> String {
+pub(crate) fn svg_src(svg: &str) -> String {
     format!(
         "data:image/svg+xml;charset=utf-8,{}",
         crate::route::encode(svg)
