@@ -168,22 +168,35 @@ fn write_snapshot(grid: &Grid, e: &Evaluation, out: &mut Vec<u8>) {
     out.push(b'\n');
 }
 
-/// The snapshot lines the batch pipeline writes, read back one at a time.
-struct Snapshots<F: FnMut(Snapshot) -> io::Result<()>> {
+/// The lines of JSON the batch pipeline's row writer writes, read back one
+/// value at a time (comparison snapshots here, sensitivity initiatives too).
+pub(crate) struct JsonLines<T, F: FnMut(T) -> io::Result<()>> {
     line: Vec<u8>,
     each: F,
+    _value: std::marker::PhantomData<fn(T)>,
 }
 
-impl<F: FnMut(Snapshot) -> io::Result<()>> Write for Snapshots<F> {
+impl<T, F: FnMut(T) -> io::Result<()>> JsonLines<T, F> {
+    /// Hands each value read to `each`.
+    pub(crate) fn new(each: F) -> Self {
+        JsonLines {
+            line: Vec::new(),
+            each,
+            _value: std::marker::PhantomData,
+        }
+    }
+}
+
+impl<T: serde::de::DeserializeOwned, F: FnMut(T) -> io::Result<()>> Write for JsonLines<T, F> {
     fn write(&mut self, data: &[u8]) -> io::Result<usize> {
         let mut rest = data;
         while let Some(end) = memchr::memchr(b'\n', rest) {
             self.line.extend_from_slice(&rest[..end]);
             rest = &rest[end + 1..];
             if !self.line.is_empty() {
-                let snapshot = serde_json::from_slice(&self.line).map_err(io::Error::other)?;
+                let value = serde_json::from_slice(&self.line).map_err(io::Error::other)?;
                 self.line.clear();
-                (self.each)(snapshot)?;
+                (self.each)(value)?;
             }
         }
         self.line.extend_from_slice(rest);
@@ -213,10 +226,7 @@ fn score_batch(
         lang: lang.to_owned(),
         row_writer: Some(write_snapshot),
     };
-    let mut sink = Snapshots {
-        line: Vec::new(),
-        each,
-    };
+    let mut sink = JsonLines::new(each);
     let outcome = batch::run_pipeline(source, grid.clone(), options, &mut sink, &mut io::stderr())?;
     Ok(outcome.failed)
 }
