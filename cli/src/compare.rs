@@ -216,7 +216,20 @@ fn score_batch(
     lang: &str,
     each: impl FnMut(Snapshot) -> io::Result<()>,
 ) -> Result<u64, Fail> {
-    let source = batch_input::open(&[path.to_path_buf()], None, grid)?;
+    let outcome = score_rows(&[path.to_path_buf()], grid, lang, write_snapshot, each)?;
+    Ok(outcome.failed)
+}
+
+/// Scores a batch through the pipeline, each row written by `writer` as one
+/// line of JSON and read back into `each`.
+pub(crate) fn score_rows<T: serde::de::DeserializeOwned>(
+    inputs: &[PathBuf],
+    grid: &Grid,
+    lang: &str,
+    writer: batch::RowWriter,
+    each: impl FnMut(T) -> io::Result<()>,
+) -> Result<batch::Outcome, Fail> {
+    let source = batch_input::open(inputs, None, grid)?;
     let options = PipelineOptions {
         format: None,
         by: None,
@@ -224,11 +237,10 @@ fn score_batch(
         strict: false,
         jobs: batch::default_jobs(),
         lang: lang.to_owned(),
-        row_writer: Some(write_snapshot),
+        row_writer: Some(writer),
     };
     let mut sink = JsonLines::new(each);
-    let outcome = batch::run_pipeline(source, grid.clone(), options, &mut sink, &mut io::stderr())?;
-    Ok(outcome.failed)
+    batch::run_pipeline(source, grid.clone(), options, &mut sink, &mut io::stderr())
 }
 
 /// A row the comparison refused (no id, an id seen twice…), on stderr; the

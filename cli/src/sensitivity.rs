@@ -3,10 +3,9 @@
 //! input `domino batch` reads), each row kept as the engine's compact
 //! `sensitivity::Initiative`; the engine draws the runs and words the result.
 
-use crate::batch::{self, PipelineOptions};
-use crate::batch_input;
+use crate::batch;
 use crate::chart::{self, Drawing};
-use crate::compare::JsonLines;
+use crate::compare::score_rows;
 use crate::failure::{Fail, EXIT_ROWS};
 use crate::files::{self, display};
 use crate::style;
@@ -16,7 +15,6 @@ use domino_engine::sensitivity::{
     self, Aggregation, Initiative, Options, DEFAULT_RUNS, DEFAULT_SEED, DEFAULT_SPREAD,
 };
 use domino_engine::{Evaluation, Grid, Language};
-use std::io;
 use std::path::{Path, PathBuf};
 
 /// Arguments of `domino sensitivity`.
@@ -139,31 +137,16 @@ fn write_initiative(grid: &Grid, e: &Evaluation, out: &mut Vec<u8>) {
 /// Scores the batch; returns its initiatives and how many rows failed (each
 /// reported on stderr with its row and column).
 fn read(inputs: &[PathBuf], grid: &Grid, lang: &str) -> Result<(Vec<Initiative>, u64), Fail> {
-    let source = batch_input::open(inputs, None, grid)?;
-    let name = source.name.clone();
-    let options = PipelineOptions {
-        format: None,
-        by: None,
-        collect: 0,
-        strict: false,
-        jobs: batch::default_jobs(),
-        lang: lang.to_owned(),
-        row_writer: Some(write_initiative),
-    };
     let mut initiatives = Vec::new();
-    let mut sink = JsonLines::new(|i: Initiative| {
+    let outcome = score_rows(inputs, grid, lang, write_initiative, |i: Initiative| {
         initiatives.push(i);
         Ok(())
-    });
-    let outcome = batch::run_pipeline(source, grid.clone(), options, &mut sink, &mut io::stderr())?;
+    })?;
     if outcome.rows == 0 {
+        let names: Vec<String> = inputs.iter().map(|p| display(p)).collect();
         return Err(Fail::invalid(format!(
             "nothing to analyse: no assessment could be scored in {}",
-            if inputs.len() == 1 {
-                display(&inputs[0])
-            } else {
-                name
-            }
+            names.join(", ")
         )));
     }
     Ok((initiatives, outcome.failed))

@@ -2,28 +2,25 @@
 //! the rank-range chart (SVG and PNG, names escaped) and bad options refused
 //! with what to do.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod support;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("workspace root")
-        .to_path_buf()
+use support::root;
+
+/// What `domino` returned: exit code, stdout, stderr.
+struct Output {
+    code: i32,
+    stdout: String,
+    stderr: String,
 }
 
 /// Runs `domino` at the workspace root, colours off.
 fn domino(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_domino"))
-        .args(args)
-        .current_dir(root())
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("domino runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).expect("UTF-8")
+    let (code, stdout, stderr) = support::domino(&root(), args);
+    Output {
+        code,
+        stdout,
+        stderr,
+    }
 }
 
 const BATCH: &str = "grids/examples/batch/initiatives.csv";
@@ -37,8 +34,8 @@ fn sensitivity(extra: &[&str]) -> Output {
 #[test]
 fn the_sample_batch_as_a_table_in_english_with_each_criterion_left_out() {
     let o = sensitivity(&["--lang", "en", "--leave-one-out", "--top", "10"]);
-    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
-    insta::assert_snapshot!("sensitivity_sample_en_leave_one_out", text(&o.stdout));
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    insta::assert_snapshot!("sensitivity_sample_en_leave_one_out", o.stdout.clone());
 }
 
 #[test]
@@ -51,8 +48,8 @@ fn the_sample_batch_as_json_with_the_geometric_mean() {
         "--format",
         "json",
     ]);
-    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
-    let out = text(&o.stdout);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let out = o.stdout.clone();
     assert!(!out.contains("NaN"));
     insta::assert_snapshot!("sensitivity_sample_json_geometric", out);
 }
@@ -60,8 +57,8 @@ fn the_sample_batch_as_json_with_the_geometric_mean() {
 #[test]
 fn the_csv_holds_every_initiative_then_every_criterion_left_out() {
     let o = sensitivity(&["--format", "csv", "--leave-one-out"]);
-    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
-    let out = text(&o.stdout);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let out = o.stdout.clone();
     let kinds: Vec<&str> = out
         .lines()
         .skip(1)
@@ -83,7 +80,7 @@ fn the_rank_range_chart_is_drawn_as_svg_and_png() {
     for path in [&svg, &png] {
         let chart = path.to_str().expect("UTF-8 path");
         let o = sensitivity(&["--top", "12", "--chart", chart, "--lang", "en"]);
-        assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+        assert_eq!(o.code, 0, "{}", o.stderr);
     }
     insta::assert_snapshot!(
         "sensitivity_rank_ranges_svg",
@@ -114,7 +111,7 @@ fn names_in_the_chart_are_escaped_text() {
         "--chart",
         svg.to_str().expect("UTF-8"),
     ]);
-    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert_eq!(o.code, 0, "{}", o.stderr);
     let drawn = std::fs::read_to_string(&svg).expect("written");
     assert!(drawn.contains("&lt;b&gt;A&amp;B&lt;/b&gt;"), "{drawn}");
     assert!(!drawn.contains("<b>"));
@@ -136,18 +133,18 @@ fn bad_options_are_refused_with_what_to_do() {
         args.extend(extra);
         let o = domino(&args);
         transcript.push_str(&format!(
-            "$ domino sensitivity … {}\nexit {:?}\n{}\n",
+            "$ domino sensitivity … {}\nexit {}\n{}\n",
             extra.join(" "),
-            o.status.code(),
-            text(&o.stderr).trim_end()
+            o.code,
+            o.stderr.trim_end()
         ));
         assert!(o.stdout.is_empty());
     }
     let o = domino(&["sensitivity", "no-such-file.csv"]);
     transcript.push_str(&format!(
-        "$ domino sensitivity no-such-file.csv\nexit {:?}\n{}\n",
-        o.status.code(),
-        text(&o.stderr).trim_end()
+        "$ domino sensitivity no-such-file.csv\nexit {}\n{}\n",
+        o.code,
+        o.stderr.trim_end()
     ));
     insta::assert_snapshot!("sensitivity_bad_options", transcript);
 }
