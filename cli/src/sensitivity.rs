@@ -12,10 +12,12 @@ use crate::style;
 use clap::{Args, ValueEnum};
 use domino_engine::charts::{ChartOptions, RankRanges};
 use domino_engine::sensitivity::{
-    self, Aggregation, Initiative, Options, DEFAULT_RUNS, DEFAULT_SEED, DEFAULT_SPREAD,
+    self, Aggregation, Initiative, Options, Sensitivity, DEFAULT_RUNS, DEFAULT_SEED, DEFAULT_SPREAD,
 };
 use domino_engine::{Evaluation, Grid, Language};
+use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc;
 
 /// Arguments of `domino sensitivity`.
 #[derive(Debug, Args)]
@@ -92,9 +94,7 @@ pub fn run(args: &SensitivityArgs, grid: Option<&Path>, lang: &str) -> Result<u8
         .map(chart::output_is_png)
         .transpose()?;
     let grid = files::load_grid(grid)?.grid;
-    let (initiatives, failed) = read(&args.inputs, &grid, lang)?;
-    let result = sensitivity::analyse(&grid, initiatives, &options, lang)
-        .map_err(|e| Fail::invalid(e.to_string()))?;
+    let (result, failed) = analyse(&args.inputs, &grid, &options, lang)?;
     let out = match args.format {
         SensitivityFormat::Table => sensitivity::table(&result, args.top, lang),
         SensitivityFormat::Csv => sensitivity::csv(&result),
@@ -134,14 +134,30 @@ fn write_initiative(grid: &Grid, e: &Evaluation, out: &mut Vec<u8>) {
     out.push(b'\n');
 }
 
-/// Scores the batch; returns its initiatives and how many rows failed (each
-/// reported on stderr with its row and column).
-fn read(inputs: &[PathBuf], grid: &Grid, lang: &str) -> Result<(Vec<Initiative>, u64), Fail> {
-    let mut initiatives = Vec::new();
-    let outcome = score_rows(inputs, grid, lang, write_initiative, |i: Initiative| {
-        initiatives.push(i);
-        Ok(())
-    })?;
+/// Scores the batch and analyses it; returns the analysis and how many rows
+/// failed (each reported on stderr with its row and column). The pipeline runs
+/// on its own thread and hands each initiative to the engine through a bounded
+/// channel, so no list of initiatives is held besides the engine's own.
+fn analyse(
+    inputs: &[PathBuf],
+    grid: &Grid,
+    options: &Options,
+    lang: &str,
+) -> Result<(Sensitivity, u64), Fail> {
+    let (tx, rx) = mpsc::sync_channel::<Initiative>(4096);
+    let (outcome, result) = std::thread::scope(|s| {
+        let reader = s.spawn(move || {
+            score_rows(inputs, grid, lang, write_initiative, |i: Initiative| {
+                tx.send(i).map_err(io::Error::other)
+            })
+        });
+        let result = sensitivity::analyse(grid, rx.iter(), options, lang);
+        let outcome = reader
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (outcome, result)
+    });
+    let outcome = outcome?;
     if outcome.rows == 0 {
         let names: Vec<String> = inputs.iter().map(|p| display(p)).collect();
         return Err(Fail::invalid(format!(
@@ -149,5 +165,6 @@ fn read(inputs: &[PathBuf], grid: &Grid, lang: &str) -> Result<(Vec<Initiative>,
             names.join(", ")
         )));
     }
-    Ok((initiatives, outcome.failed))
+    let result = result.map_err(|e| Fail::invalid(e.to_string()))?;
+    Ok((result, outcome.failed))
 }
