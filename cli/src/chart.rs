@@ -8,7 +8,7 @@ use clap::{Args, ValueEnum};
 use domino_engine::charts::plotters::prelude::*;
 use domino_engine::charts::plotters::style::{register_font, FontStyle};
 use domino_engine::charts::{self, Bar, ChartOptions, Distribution, HeatmapColumn, HeatmapRow};
-use domino_engine::charts::{radar_svg, RadarSeries};
+use domino_engine::charts::{radar_svg, RadarSeries, RankRanges};
 use domino_engine::{Grid, Language, Report};
 use std::path::{Path, PathBuf};
 
@@ -55,11 +55,13 @@ pub enum ChartKind {
 const MAX_RADAR: u64 = 6;
 
 /// What to draw, ready for either backend.
-enum Drawing {
+pub(crate) enum Drawing {
     Radar(Vec<String>, Vec<RadarSeries>),
     Bars(Vec<Bar>),
     Distribution(Vec<Distribution>),
     Heatmap(Vec<HeatmapColumn>, Vec<HeatmapRow>),
+    /// The rank ranges of a sensitivity analysis.
+    RankRanges(RankRanges),
 }
 
 /// Runs `domino chart`.
@@ -79,22 +81,32 @@ pub fn run(args: &ChartArgs, grid: Option<&Path>, lang: &str) -> Result<u8, Fail
         title: args.title.clone().unwrap_or(title),
         show_title: true,
     };
-    if png {
-        draw_png(&drawing, &options, &args.output)?;
-    } else {
-        let svg = match &drawing {
-            Drawing::Radar(axes, series) => radar_svg(axes, series, &options),
-            Drawing::Bars(bars) => charts::bars_svg(bars, &options),
-            Drawing::Distribution(series) => charts::distribution_svg(series, &options),
-            Drawing::Heatmap(columns, rows) => charts::heatmap_svg(columns, rows, &options),
-        };
-        files::write_output(Some(&args.output), svg.as_bytes())?;
-    }
+    write(&drawing, &options, &args.output, png)?;
     Ok(0)
 }
 
+/// Writes `drawing` to `output`, as PNG when `png`, else as SVG.
+pub(crate) fn write(
+    drawing: &Drawing,
+    options: &ChartOptions,
+    output: &Path,
+    png: bool,
+) -> Result<(), Fail> {
+    if png {
+        return draw_png(drawing, options, output);
+    }
+    let svg = match drawing {
+        Drawing::Radar(axes, series) => radar_svg(axes, series, options),
+        Drawing::Bars(bars) => charts::bars_svg(bars, options),
+        Drawing::Distribution(series) => charts::distribution_svg(series, options),
+        Drawing::Heatmap(columns, rows) => charts::heatmap_svg(columns, rows, options),
+        Drawing::RankRanges(chart) => charts::rank_ranges_svg(chart, options),
+    };
+    files::write_output(Some(output), svg.as_bytes())
+}
+
 /// Whether the output is a PNG (else an SVG); any other extension is refused.
-fn output_is_png(output: &Path) -> Result<bool, Fail> {
+pub(crate) fn output_is_png(output: &Path) -> Result<bool, Fail> {
     let extension = output
         .extension()
         .and_then(|e| e.to_str())
@@ -252,6 +264,7 @@ fn draw_png(drawing: &Drawing, options: &ChartOptions, output: &Path) -> Result<
         }
         Drawing::Distribution(series) => charts::distribution_size(series, options),
         Drawing::Heatmap(columns, rows) => charts::heatmap_size(columns, rows, options),
+        Drawing::RankRanges(chart) => charts::rank_ranges_size(chart, options),
     };
     let dir = match output.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -272,6 +285,7 @@ fn draw_png(drawing: &Drawing, options: &ChartOptions, output: &Path) -> Result<
             }
             Drawing::Distribution(series) => charts::draw_distribution(&root, series, options),
             Drawing::Heatmap(columns, rows) => charts::draw_heatmap(&root, columns, rows, options),
+            Drawing::RankRanges(chart) => charts::draw_rank_ranges(&root, chart, options),
         };
         result.and_then(|()| root.present())
     };

@@ -168,22 +168,35 @@ fn write_snapshot(grid: &Grid, e: &Evaluation, out: &mut Vec<u8>) {
     out.push(b'\n');
 }
 
-/// The snapshot lines the batch pipeline writes, read back one at a time.
-struct Snapshots<F: FnMut(Snapshot) -> io::Result<()>> {
+/// The lines of JSON the batch pipeline's row writer writes, read back one
+/// value at a time (comparison snapshots here, sensitivity initiatives too).
+pub(crate) struct JsonLines<T, F: FnMut(T) -> io::Result<()>> {
     line: Vec<u8>,
     each: F,
+    _value: std::marker::PhantomData<fn(T)>,
 }
 
-impl<F: FnMut(Snapshot) -> io::Result<()>> Write for Snapshots<F> {
+impl<T, F: FnMut(T) -> io::Result<()>> JsonLines<T, F> {
+    /// Hands each value read to `each`.
+    pub(crate) fn new(each: F) -> Self {
+        JsonLines {
+            line: Vec::new(),
+            each,
+            _value: std::marker::PhantomData,
+        }
+    }
+}
+
+impl<T: serde::de::DeserializeOwned, F: FnMut(T) -> io::Result<()>> Write for JsonLines<T, F> {
     fn write(&mut self, data: &[u8]) -> io::Result<usize> {
         let mut rest = data;
         while let Some(end) = memchr::memchr(b'\n', rest) {
             self.line.extend_from_slice(&rest[..end]);
             rest = &rest[end + 1..];
             if !self.line.is_empty() {
-                let snapshot = serde_json::from_slice(&self.line).map_err(io::Error::other)?;
+                let value = serde_json::from_slice(&self.line).map_err(io::Error::other)?;
                 self.line.clear();
-                (self.each)(snapshot)?;
+                (self.each)(value)?;
             }
         }
         self.line.extend_from_slice(rest);
@@ -203,7 +216,20 @@ fn score_batch(
     lang: &str,
     each: impl FnMut(Snapshot) -> io::Result<()>,
 ) -> Result<u64, Fail> {
-    let source = batch_input::open(&[path.to_path_buf()], None, grid)?;
+    let outcome = score_rows(&[path.to_path_buf()], grid, lang, write_snapshot, each)?;
+    Ok(outcome.failed)
+}
+
+/// Scores a batch through the pipeline, each row written by `writer` as one
+/// line of JSON and read back into `each`.
+pub(crate) fn score_rows<T: serde::de::DeserializeOwned>(
+    inputs: &[PathBuf],
+    grid: &Grid,
+    lang: &str,
+    writer: batch::RowWriter,
+    each: impl FnMut(T) -> io::Result<()>,
+) -> Result<batch::Outcome, Fail> {
+    let source = batch_input::open(inputs, None, grid)?;
     let options = PipelineOptions {
         format: None,
         by: None,
@@ -211,14 +237,10 @@ fn score_batch(
         strict: false,
         jobs: batch::default_jobs(),
         lang: lang.to_owned(),
-        row_writer: Some(write_snapshot),
+        row_writer: Some(writer),
     };
-    let mut sink = Snapshots {
-        line: Vec::new(),
-        each,
-    };
-    let outcome = batch::run_pipeline(source, grid.clone(), options, &mut sink, &mut io::stderr())?;
-    Ok(outcome.failed)
+    let mut sink = JsonLines::new(each);
+    batch::run_pipeline(source, grid.clone(), options, &mut sink, &mut io::stderr())
 }
 
 /// A row the comparison refused (no id, an id seen twice…), on stderr; the

@@ -16,6 +16,7 @@ pub mod report_html;
 pub mod report_markdown;
 pub mod report_table;
 pub mod score;
+pub mod sensitivity;
 pub mod serve;
 pub mod style;
 pub mod summary;

@@ -8,8 +8,8 @@
 //! (the others were scored); 3 a file could not be read or written.
 
 use domino_cli::{
-    agreement, batch, chart, compare, files, grid_command, report_html, score, serve, style,
-    template, upgrade,
+    agreement, batch, chart, compare, files, grid_command, report_html, score, sensitivity, serve,
+    style, template, upgrade,
 };
 
 use clap::{CommandFactory, Parser, Subcommand};
@@ -72,6 +72,8 @@ enum Command {
     Report(report_html::ReportArgs),
     /// Compare two assessments of one initiative, or two batches matched by id.
     Compare(compare::CompareArgs),
+    /// Robustness of a batch's ranking: weights perturbed, criteria left out, geometric mean.
+    Sensitivity(sensitivity::SensitivityArgs),
     /// Rewrite assessments of an earlier grid version as the current version (crosswalk).
     Upgrade(upgrade::UpgradeArgs),
     /// Serve workshops: the web app and its JSON API, on an SQLite file or PostgreSQL.
@@ -117,6 +119,7 @@ fn run(cli: Cli) -> Result<u8, Fail> {
         Command::Chart(args) => chart::run(&args, cli.grid.as_deref(), lang),
         Command::Report(args) => report_html::run(&args, cli.grid.as_deref(), lang),
         Command::Compare(args) => compare::run(&args, cli.grid.as_deref(), lang),
+        Command::Sensitivity(args) => sensitivity::run(&args, cli.grid.as_deref(), lang),
         Command::Upgrade(args) => upgrade::run(&args, cli.grid.as_deref()),
         Command::Serve(args) => serve::run(args),
         Command::Completions { shell } => {

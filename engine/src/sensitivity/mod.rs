@@ -110,7 +110,9 @@ pub struct Sensitivity {
     pub ranked: usize,
     /// Why the figures say little, if they do.
     pub insufficient: Option<Insufficient>,
-    /// Ids of the rules whose findings can change with the weights.
+    /// Ids of the rules evaluated again in each run: those reading an axis
+    /// score or coverage or the overall score (a coverage does not move with
+    /// the weights, so a rule reading only coverages never changes).
     pub weight_dependent_rules: Vec<String>,
     /// Ranked initiatives, by median rank, then nominal rank, then name.
     pub ranks: Vec<InitiativeRanks>,

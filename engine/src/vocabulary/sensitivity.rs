@@ -17,7 +17,7 @@ pub struct SensitivityLabels {
     pub ranked: &'static str,
     /// Between the ranked count and the total ("12 of 15").
     pub of: &'static str,
-    /// "Rules depending on the weights".
+    /// "Rules reading a score or a coverage": those evaluated again in each run.
     pub weighted_rules: &'static str,
     /// When no rule depends on the weights.
     pub no_weighted_rule: &'static str,
@@ -68,7 +68,7 @@ const FR: SensitivityLabels = SensitivityLabels {
     ],
     ranked: "Initiatives classées",
     of: " sur ",
-    weighted_rules: "Règles dépendant des poids",
+    weighted_rules: "Règles lisant un score ou une couverture (réévaluées à chaque tirage)",
     no_weighted_rule: "aucune (les constats ne peuvent pas changer)",
     initiative: "Initiative",
     nominal_rank: "Rang nominal",
@@ -109,7 +109,7 @@ const EN: SensitivityLabels = SensitivityLabels {
     ],
     ranked: "Initiatives ranked",
     of: " of ",
-    weighted_rules: "Rules depending on the weights",
+    weighted_rules: "Rules reading a score or a coverage (evaluated again in each run)",
     no_weighted_rule: "none (findings cannot change)",
     initiative: "Initiative",
     nominal_rank: "Nominal rank",
