@@ -54,8 +54,10 @@ fn table() -> Vec<Row> {
         row(M::PUT, "/api/sessions/{s}/answers", r#"{"criterion":"collectif.accueil","level":"3","base_version":0,"idempotency_key":"{key}"}"#, [403, 403, 200, 403, 401, 401, 403]),
         // Not in consensus yet: the facilitator passes the role check and meets the phase.
         row(M::PUT, "/api/sessions/{s}/consensus", r#"{"criterion":"collectif.accueil","level":"3","note":"","base_version":0}"#, [409, 403, 403, 403, 401, 401, 403]),
-        row(M::GET, "/api/sessions/{s}/results", "", [200, 403, 403, 403, 401, 401, 403]),
-        row(M::GET, "/api/sessions/{s}/export", "", [200, 403, 403, 403, 401, 401, 403]),
+        // Rating is blind for everyone, the facilitator too: no results, no export.
+        row(M::GET, "/api/sessions/{s}/results", "", [403, 403, 403, 403, 401, 401, 403]),
+        row(M::GET, "/api/sessions/{s}/export", "", [403, 403, 403, 403, 401, 401, 403]),
+        row(M::POST, "/api/sessions/{s}/join-qr", "{}", [201, 403, 403, 403, 401, 401, 403]),
         Row { stream: true, ..row(M::GET, "/api/sessions/{s}/events", "", [200, 403, 200, 200, 401, 401, 403]) },
     ]
 }

@@ -227,14 +227,19 @@ async fn domino_batch_scores_an_extracted_workspace_archive() {
     let assessments = dir.path().join("assessments");
     assert_eq!(
         std::fs::read_dir(&assessments).unwrap().count(),
-        2,
-        "one file per session"
+        1,
+        "one file per revealed session"
     );
     assert_eq!(
         std::fs::read_dir(dir.path().join("raters"))
             .unwrap()
             .count(),
-        2
+        1
+    );
+    let note = std::fs::read_to_string(dir.path().join("NOT-EXPORTED.txt")).unwrap();
+    assert!(
+        note.contains(second["id"].as_str().unwrap()),
+        "the draft session is named: {note}"
     );
     let out = dir.path().join("scores.csv");
     let cli = BatchCli::parse_from([
@@ -250,7 +255,7 @@ async fn domino_batch_scores_an_extracted_workspace_archive() {
     let csv = std::fs::read_to_string(out).unwrap();
     assert_eq!(
         csv.lines().count(),
-        3,
+        2,
         "a header and one row per session:\n{csv}"
     );
 }
@@ -400,4 +405,53 @@ async fn a_session_takes_500_participants_and_refuses_the_501st() {
         (s, e["error"]["code"].clone()),
         (StatusCode::CONFLICT, json!("session-full"))
     );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_initiative_profile_is_checked_against_the_grid_profile_fields() {
+    let h = Harness::start().await;
+    let (s, e) = h
+        .post(
+            "/api/initiatives",
+            &h.facilitator,
+            json!({ "name": "AMAP", "profile": { "familly": "x" } }),
+        )
+        .await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{e}");
+    assert_eq!(
+        (e["error"]["code"].clone(), e["error"]["field"].clone()),
+        (json!("invalid-profile"), json!("profile.familly"))
+    );
+    assert!(
+        e["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("did you mean `family`?"),
+        "{e}"
+    );
+    let (s, e) = h
+        .post(
+            "/api/initiatives",
+            &h.facilitator,
+            json!({ "name": "AMAP", "profile": { "family": "nope" } }),
+        )
+        .await;
+    assert_eq!(
+        (s, e["error"]["field"].clone()),
+        (StatusCode::UNPROCESSABLE_ENTITY, json!("profile.family")),
+        "{e}"
+    );
+    let grid = domino_engine::Grid::from_toml(domino_engine::DOMINO_GRID)
+        .unwrap()
+        .grid;
+    let family = grid.profile.iter().find(|f| f.id == "family").unwrap();
+    let code = &family.choices.as_ref().unwrap()[0].code;
+    let (s, ok) = h
+        .post(
+            "/api/initiatives",
+            &h.facilitator,
+            json!({ "name": "AMAP", "profile": { "family": code } }),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{ok}");
 }

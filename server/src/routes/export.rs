@@ -131,8 +131,13 @@ pub async fn workspace_archive(State(app): State<App>, access: Access) -> ApiRes
             .bind(&access.workspace)
             .fetch_all(pool)
             .await?;
+    let mut unrevealed = Vec::new();
     for row in &sessions {
         let s = open_session(&app, &access, &text(row, "id")).await?;
+        if super::results::blind(&s) {
+            unrevealed.push(format!("{} ({}, phase {})", s.id, s.date, s.phase));
+            continue;
+        }
         let grid = if s.grid_key == "builtin:domino" {
             String::new()
         } else {
@@ -151,6 +156,10 @@ pub async fn workspace_archive(State(app): State<App>, access: Access) -> ApiRes
             );
             append(&mut tar, &name, a.to_toml().as_bytes())?;
         }
+    }
+    if !unrevealed.is_empty() {
+        let note = format!("Sessions not exported: their rating is blind until the facilitator reveals the answers.\n{}\n", unrevealed.join("\n"));
+        append(&mut tar, "NOT-EXPORTED.txt", note.as_bytes())?;
     }
     let body = tar.into_inner().map_err(|e| {
         ApiError::new(

@@ -12,12 +12,18 @@ use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;
 
-/// Who may read a session's results and files: the facilitator always, the
-/// participants from reveal on, an observer once published and closed.
+/// Whether the session's levels are still hidden (draft and rating: blind rating).
+pub fn blind(s: &SessionRow) -> bool {
+    matches!(s.phase.as_str(), "draft" | "rating")
+}
+
+/// Who may read a session's results and files: the facilitator and the
+/// participants from reveal on (rating is blind for everyone: the board shows
+/// who answered what, never a level, so nobody anchors the room), an observer
+/// once published and closed.
 pub fn may_read_results(access: &Access, s: &SessionRow) -> ApiResult<()> {
     let ok = match access.kind {
-        Kind::Facilitator => true,
-        Kind::Participant => matches!(s.phase.as_str(), "reveal" | "consensus" | "closed"),
+        Kind::Facilitator | Kind::Participant => !blind(s),
         Kind::Observer => s.published && s.phase == "closed",
         Kind::Join => false,
     };
@@ -27,7 +33,7 @@ pub fn may_read_results(access: &Access, s: &SessionRow) -> ApiResult<()> {
         Err(ApiError::forbidden("the results are not published yet: the facilitator publishes them once the session is closed"))
     } else {
         Err(ApiError::forbidden(
-            "the results open to participants once the facilitator reveals the answers",
+            "rating is blind: the results and levels open to everyone once the facilitator reveals the answers",
         ))
     }
 }

@@ -202,6 +202,9 @@ pub struct NewInitiative {
     name: String,
     #[serde(default)]
     profile: BTreeMap<String, String>,
+    /// The grid whose profile fields the profile uses (`domino` when absent).
+    #[serde(default)]
+    grid: Option<String>,
 }
 
 /// `POST /api/initiatives`: a practice followed over time.
@@ -214,6 +217,12 @@ pub async fn create_initiative(
     check_name("name", &body.name, NAME_CHARS)?;
     for (k, v) in &body.profile {
         check_name(&format!("profile.{k}"), v, NAME_CHARS)?;
+    }
+    if !body.profile.is_empty() {
+        let key = super::session::grid_key(&app, &access, body.grid.as_deref().unwrap_or("domino"))
+            .await?;
+        let grid = app.grids.get(&app.store, &key).await?;
+        super::checks::check_profile(&grid, &body.profile)?;
     }
     let id = new_id();
     sqlx::query("INSERT INTO initiative (id, workspace, name, profile, created_at) VALUES ($1, $2, $3, $4, $5)")
@@ -271,5 +280,6 @@ pub async fn revoke_link(
     if done.rows_affected() == 0 {
         return Err(ApiError::not_found("no such live link in this workspace").field("id"));
     }
+    app.live.revoke(&id);
     Ok(Json(json!({ "id": id, "revoked": true })))
 }

@@ -2,6 +2,8 @@
 //! fresh PostgreSQL database when `DOMINO_TEST_POSTGRES` holds a connection URL.
 #![allow(dead_code, missing_docs)]
 
+pub mod process;
+
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 use std::net::SocketAddr;
@@ -60,6 +62,7 @@ impl Harness {
             public_url: None,
             web: Some(web.unwrap_or_else(|| dir.path().join("no-web"))),
             new_workspace: None,
+            new_facilitator_link: None,
         })
         .await
         .expect("the server starts");
@@ -248,6 +251,18 @@ impl SseReader {
         SseReader {
             res,
             buf: String::new(),
+        }
+    }
+
+    /// True when the server ends the stream within `wait` (events before the end are read and dropped).
+    pub async fn ends_within(&mut self, wait: std::time::Duration) -> bool {
+        let deadline = tokio::time::Instant::now() + wait;
+        loop {
+            match tokio::time::timeout_at(deadline, self.res.chunk()).await {
+                Err(_) => return false,
+                Ok(Ok(Some(_))) => continue,
+                Ok(_) => return true,
+            }
         }
     }
 
