@@ -301,7 +301,14 @@ fn criterion_row(c: &CriterionReport, l: Language) -> String {
             .iter()
             .map(|(k, v)| format!("{} {}", esc(k), esc(v)))
             .collect();
-        format!("<br><small>{}</small>", list.join(" · "))
+        let how = c
+            .consolidation
+            .map(|how| format!(" — {}", l.consolidation(how)));
+        format!(
+            "<br><small>{}{}</small>",
+            list.join(" · "),
+            how.unwrap_or_default()
+        )
     };
     let critical = if c.critical {
         let label = esc(l.labels().critical);

@@ -129,10 +129,13 @@ fn criteria(o: &mut String, r: &Report, l: Language) {
 
 fn criterion_row(c: &CriterionReport, l: Language) -> String {
     let level = |lv: &LevelRef| md(&report_text::level(lv));
-    let answer = c
+    let mut answer = c
         .level
         .as_ref()
         .map_or_else(|| l.state(c.state).to_owned(), level);
+    if let Some(how) = c.consolidation {
+        answer = format!("{answer} ({})", l.consolidation(how));
+    }
     let star = if c.critical { " ★" } else { "" };
     format!(
         "| {}{star} | {answer} | {} | {} |",

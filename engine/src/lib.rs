@@ -32,6 +32,7 @@ pub mod compare;
 pub mod csv_writer;
 pub mod diagnostic;
 mod digest;
+pub mod divergence;
 mod document;
 pub mod grid;
 pub mod markup;

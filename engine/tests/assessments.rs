@@ -79,16 +79,29 @@ fn another_grid_version_is_a_warning() {
 }
 
 #[test]
-fn raters_must_be_declared_and_not_mixed_with_a_single_level() {
+fn raters_must_be_declared() {
     let d = errors_of(&format!(
         "{HEAD}raters = [\"elu\"]\n[answers]\n\"collectif.accueil\" = {{ by = {{ elus = \"3\" }} }}\n"
     ));
     assert_eq!(d.0[0].code, "unknown-rater");
     assert_eq!(d.0[0].hint.as_deref(), Some("did you mean `elu`?"));
+}
+
+#[test]
+fn a_level_beside_per_rater_levels_is_the_group_s_consensus_and_is_checked_like_any_level() {
+    let a = Assessment::from_toml(&format!(
+        "{HEAD}raters = [\"a\"]\n[answers]\n\"collectif.accueil\" = {{ level = \"1\", by = {{ a = \"3\" }}, evidence = \"Accord\" }}\n"
+    ))
+    .expect("a consensus reads");
+    assert!(a.answers["collectif.accueil"].is_consensus());
     let d = errors_of(&format!(
-        "{HEAD}[answers]\n\"collectif.accueil\" = {{ level = \"1\", by = {{ a = \"3\" }} }}\n"
+        "{HEAD}raters = [\"a\"]\n[answers]\n\"collectif.accueil\" = {{ level = \"7\", by = {{ a = \"3\" }} }}\n"
     ));
-    assert_eq!(d.0[0].code, "level-and-by");
+    assert_eq!(d.0[0].code, "unknown-code");
+    assert_eq!(
+        d.0[0].path.as_deref(),
+        Some("answers.\"collectif.accueil\".level")
+    );
 }
 
 #[test]

@@ -1,8 +1,10 @@
 //! Round trips, on random assessments of the DOMINO grid:
 //! - a report serialized as JSON reads back identical;
 //! - an assessment exported as TOML or JSON (what the web app saves and the
-//!   CLI reads) reads back to the same assessment and scores identically.
+//!   CLI reads) reads back to the same assessment and scores identically,
+//!   consensus (per-rater levels, the agreed level and its note) included.
 
+use domino_engine::report::Consolidation;
 use domino_engine::{Answer, Assessment, Grid, Report, DOMINO_GRID};
 use proptest::prelude::*;
 use std::sync::OnceLock;
@@ -22,8 +24,9 @@ fn text() -> impl Strategy<Value = String> {
     ]
 }
 
-/// One answer to a criterion: a level (or `na`/`?`), a target, evidence, or
-/// per-rater levels.
+/// One answer to a criterion: a level (or `na`/`?`), a target, evidence,
+/// per-rater levels, or per-rater levels with the level the group agreed on
+/// and its note (a consensus).
 fn answer(codes: Vec<String>, levels: Vec<String>, raters: Vec<String>) -> BoxedStrategy<Answer> {
     let code = proptest::sample::select(codes);
     let level = proptest::sample::select(levels);
@@ -41,12 +44,20 @@ fn answer(codes: Vec<String>, levels: Vec<String>, raters: Vec<String>) -> Boxed
     if raters.is_empty() {
         return single.boxed();
     }
-    let by = proptest::collection::btree_map(proptest::sample::select(raters), code, 1..3)
+    let by = proptest::collection::btree_map(proptest::sample::select(raters), code.clone(), 1..3)
         .prop_map(|by| Answer {
             by,
             ..Answer::default()
         });
-    prop_oneof![single, by].boxed()
+    let consensus =
+        (by.clone(), code, proptest::option::of(text())).prop_map(|(answer, agreed, note)| {
+            Answer {
+                level: Some(agreed),
+                evidence: note,
+                ..answer
+            }
+        });
+    prop_oneof![single, by, consensus].boxed()
 }
 
 /// Each criterion's id, the codes it accepts and its levels.
@@ -184,6 +195,64 @@ proptest! {
         prop_assert_eq!(&back.profile, &a.profile);
         prop_assert_eq!(&back.answers, &a.answers);
         prop_assert_eq!(score(&back), report);
+    }
+}
+
+/// An assessment in which every answer is a consensus: two raters' levels,
+/// the agreed level and, mostly, a note saying why.
+fn consensus_assessment() -> impl Strategy<Value = Assessment> {
+    let raters = vec!["Élu·e \"A\"".to_owned(), "membre".to_owned()];
+    let criteria = criterion_codes(grid());
+    let answers: Vec<_> = criteria
+        .into_iter()
+        .map(|(id, codes, _)| {
+            let code = proptest::sample::select(codes);
+            let by = proptest::collection::btree_map(
+                proptest::sample::select(raters.clone()),
+                code.clone(),
+                1..3,
+            );
+            let answer = (by, code, proptest::option::weighted(0.9, text())).prop_map(
+                |(by, level, evidence)| Answer {
+                    level: Some(level),
+                    by,
+                    evidence,
+                    target: None,
+                },
+            );
+            proptest::option::of((Just(id), answer))
+        })
+        .collect();
+    answers.prop_map(move |answers| {
+        let mut a = Assessment::default();
+        a.meta.grid = "domino".into();
+        a.meta.initiative = "Atelier".into();
+        a.meta.raters = raters.clone();
+        a.answers = answers.into_iter().flatten().collect();
+        a
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn a_consensus_written_then_read_keeps_every_rater_the_agreed_level_and_the_note(
+        a in consensus_assessment()
+    ) {
+        for back in [Assessment::from_toml(&a.to_toml()), Assessment::from_json(&a.to_json())] {
+            let back = back.unwrap_or_else(|e| panic!("reads back: {e}\n{}", a.to_toml()));
+            prop_assert_eq!(&back.answers, &a.answers);
+            prop_assert_eq!(&back.meta.raters, &a.meta.raters);
+            let report = score(&back);
+            for c in report.axes.iter().flat_map(|x| &x.criteria) {
+                let Some(answer) = a.answers.get(&c.id) else { continue };
+                prop_assert_eq!(c.consolidation, Some(Consolidation::Consensus));
+                prop_assert_eq!(&c.evidence, &answer.evidence);
+                prop_assert_eq!(c.raters.len(), answer.by.len());
+            }
+            prop_assert!(report.findings.debats.iter().all(|f| !f.id.starts_with("raters:")));
+        }
     }
 }
 

@@ -1,5 +1,6 @@
 //! Scoring semantics, as specified in the grid format reference.
 
+use domino_engine::report::Consolidation;
 use domino_engine::rules::AnswerState;
 use domino_engine::{Assessment, FindingKind, Grid, Report};
 
@@ -180,6 +181,64 @@ fn three_raters_take_the_middle_level() {
             .as_ref()
             .map(|l| l.code.as_str()),
         Some("3")
+    );
+}
+
+#[test]
+fn a_level_agreed_by_the_group_is_scored_instead_of_the_median_and_settles_the_debate() {
+    let r = score_with(
+        "\"collectif.contribution\" = { level = \"3\", by = { elu = \"4\", membre = \"1\" }, evidence = \"Le noyau de bénévoles s’est élargi cette année.\" }",
+        "raters = [\"elu\", \"membre\"]",
+    );
+    let c = &r.axes[0].criteria[1];
+    assert_eq!(
+        c.level.as_ref().map(|l| l.code.as_str()),
+        Some("3"),
+        "the agreed level, not the median 1"
+    );
+    assert_eq!(c.consolidation, Some(Consolidation::Consensus));
+    assert_eq!(
+        c.raters.len(),
+        2,
+        "each rater's level is kept for the record"
+    );
+    assert_eq!(
+        c.evidence.as_deref(),
+        Some("Le noyau de bénévoles s’est élargi cette année.")
+    );
+    assert!(
+        finding_ids(&r, FindingKind::Debat).is_empty(),
+        "raters 3 steps apart are no longer a point to debate once the group agreed"
+    );
+}
+
+#[test]
+fn without_an_agreed_level_the_raters_median_is_scored_and_the_gap_stays_debated() {
+    let r = score_with(
+        "\"collectif.contribution\" = { by = { elu = \"4\", membre = \"1\" }, evidence = \"Pas d’accord.\" }",
+        "raters = [\"elu\", \"membre\"]",
+    );
+    let c = &r.axes[0].criteria[1];
+    assert_eq!(c.consolidation, Some(Consolidation::Median));
+    assert_eq!(
+        finding_ids(&r, FindingKind::Debat),
+        vec!["raters:collectif.contribution"]
+    );
+    let single = score("\"collectif.contribution\" = \"2\"");
+    assert_eq!(single.axes[0].criteria[1].consolidation, None);
+}
+
+#[test]
+fn the_group_may_agree_that_a_disputed_criterion_does_not_apply() {
+    let r = score_with(
+        "\"collectif.contribution\" = { level = \"na\", by = { elu = \"3\", membre = \"na\" } }",
+        "raters = [\"elu\", \"membre\"]",
+    );
+    let c = &r.axes[0].criteria[1];
+    assert_eq!(c.state, AnswerState::NotApplicable);
+    assert!(
+        finding_ids(&r, FindingKind::Debat).is_empty(),
+        "the applicability dispute is settled"
     );
 }
 

@@ -226,15 +226,6 @@ fn read_answer(
             }
         }
     }
-    if level.is_some() && !by.is_empty() {
-        sink.error_hint(
-            "level-and-by",
-            format!("`{path}` gives both `level` and `by`"),
-            "give one level, or one level per rater in `by`, not both".into(),
-            t.key_span("by"),
-            path,
-        );
-    }
     Some(Answer {
         level,
         target,

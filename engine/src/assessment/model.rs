@@ -46,13 +46,20 @@ pub struct Meta {
 }
 
 /// The answer to one criterion.
+///
+/// With several raters, `by` keeps each rater's level for the record and
+/// `level`, when given, is the level the group agreed on (a consensus): it is
+/// scored instead of the raters' median, and `evidence` says why. Without
+/// `level` the raters' levels are consolidated, and raters too far apart
+/// remain a point to debate.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Answer {
-    /// The level code (`"3"`, `"na"`, `"?"`), for a single rater.
+    /// The level code (`"3"`, `"na"`, `"?"`): a single rater's, or the
+    /// group's agreed level when `by` is given.
     pub level: Option<String>,
     /// The target level code.
     pub target: Option<String>,
-    /// Why this level: facts, sources.
+    /// Why this level: facts, sources; with a consensus, why the group agreed.
     pub evidence: Option<String>,
     /// Per-rater level codes.
     pub by: BTreeMap<String, String>,
@@ -65,6 +72,11 @@ impl Answer {
             level: Some(code.into()),
             ..Answer::default()
         }
+    }
+
+    /// True when the group agreed on a level over several raters' levels.
+    pub fn is_consensus(&self) -> bool {
+        self.level.is_some() && !self.by.is_empty()
     }
 
     /// True when only `level` is set (written in the short form).

@@ -24,7 +24,9 @@ pub enum Given {
 /// The resolved answer to one criterion.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Response {
-    /// The single answer, when there are no per-rater answers.
+    /// The single answer; with per-rater answers, the level the group agreed
+    /// on (a consensus), or [`Given::Unanswered`] when the raters' levels are
+    /// to be consolidated.
     pub given: Given,
     /// Target level position.
     pub target: Option<u8>,

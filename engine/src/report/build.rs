@@ -123,6 +123,11 @@ impl Evaluation {
             target: responses.answers[i]
                 .target
                 .map(|p| level_ref(scale, p, lang)),
+            consolidation: if r.agreed {
+                Some(Consolidation::Consensus)
+            } else {
+                (!responses.answers[i].raters.is_empty()).then_some(Consolidation::Median)
+            },
             raters,
             evidence: responses.evidence.get(i).cloned().flatten(),
         }

@@ -122,9 +122,23 @@ pub struct CriterionReport {
     /// Per-rater codes.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub raters: BTreeMap<String, String>,
-    /// Evidence note.
+    /// With several raters, how the level was reached: agreed by the group
+    /// (`consensus`) or the raters' median (`median`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consolidation: Option<Consolidation>,
+    /// Evidence note (with a consensus, why the group agreed).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence: Option<String>,
+}
+
+/// How the level of a criterion rated by several people was reached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Consolidation {
+    /// The group agreed on it; the evidence note says why.
+    Consensus,
+    /// The lower median of the raters' levels.
+    Median,
 }
 
 /// Findings grouped by kind, in report order.

@@ -1,9 +1,11 @@
 //! Scoring: consolidated answers, axis scores, coverage, and findings.
 //!
 //! The semantics, in the order they are applied:
-//! 1. **Consolidation** — with several raters, a criterion's level is the lower
-//!    median of the raters' levels; raters `rater_gap` or more steps apart raise
-//!    a point to debate, and so do raters disagreeing on whether it applies.
+//! 1. **Consolidation** — with several raters, a criterion's level is the level
+//!    the group agreed on (a consensus) when there is one; otherwise the lower
+//!    median of the raters' levels, and raters `rater_gap` or more steps apart
+//!    raise a point to debate, and so do raters disagreeing on whether it
+//!    applies. A consensus settles the debate; the raters' spread stays known.
 //! 2. **Relevance** — a criterion whose `relevant` condition is false is left
 //!    out (like `na`). When the condition reads a profile field that was not
 //!    given, the criterion stays relevant: the question is asked.
@@ -34,8 +36,12 @@ pub struct CriterionResult {
     pub score: Option<f64>,
     /// Gap in steps between the highest and lowest rater (two raters or more).
     pub spread: Option<u8>,
-    /// Some raters answered a level, others said "not applicable".
+    /// Some raters answered a level, others said "not applicable" (and the
+    /// group did not settle it).
     pub applicability_dispute: bool,
+    /// The level is the one the group agreed on over several raters' levels,
+    /// not their median.
+    pub agreed: bool,
 }
 
 /// The result of one axis.
@@ -205,6 +211,7 @@ impl Grid {
                 score: None,
                 spread: None,
                 applicability_dispute: false,
+                agreed: false,
             };
         }
     }
@@ -299,7 +306,7 @@ impl Grid {
                     });
                 }
             }
-            if r.spread.is_some_and(|s| u32::from(s) >= signals.rater_gap) {
+            if !r.agreed && r.spread.is_some_and(|s| u32::from(s) >= signals.rater_gap) {
                 out.push(RawFinding {
                     kind: FindingKind::Debat,
                     source: FindingSource::RaterGap(i),
@@ -330,14 +337,19 @@ fn insertion_sort(values: &mut [(f64, usize, u8)]) {
     }
 }
 
-/// Consolidates one response: the single answer, or the raters' lower median.
-fn consolidate(response: &crate::assessment::Response) -> CriterionResult {
-    let single = |given: Given| match given {
+/// The state and level of a single answer.
+fn single(given: Given) -> (AnswerState, Option<u8>) {
+    match given {
         Given::Unanswered => (AnswerState::Unanswered, None),
         Given::Level(p) => (AnswerState::Answered, Some(p)),
         Given::NotApplicable => (AnswerState::NotApplicable, None),
         Given::Unknown => (AnswerState::Unknown, None),
-    };
+    }
+}
+
+/// Consolidates one response: the single answer, the group's agreed level, or
+/// the raters' lower median.
+fn consolidate(response: &crate::assessment::Response) -> CriterionResult {
     if response.raters.is_empty() {
         let (state, level) = single(response.given);
         return CriterionResult {
@@ -346,13 +358,31 @@ fn consolidate(response: &crate::assessment::Response) -> CriterionResult {
             score: None,
             spread: None,
             applicability_dispute: false,
+            agreed: false,
         };
     }
+    let aggregated = aggregate(&response.raters);
+    if response.given == Given::Unanswered {
+        return aggregated;
+    }
+    let (state, level) = single(response.given);
+    CriterionResult {
+        state,
+        level,
+        score: None,
+        spread: aggregated.spread,
+        applicability_dispute: false,
+        agreed: true,
+    }
+}
+
+/// The raters' lower median, their spread and whether they disagree on applicability.
+fn aggregate(raters: &[Given]) -> CriterionResult {
     let mut levels = [0u8; 32];
     let mut n = 0;
     let (mut any_na, mut any_unknown) = (false, false);
     let mut extra: Vec<u8> = Vec::new();
-    for g in &response.raters {
+    for g in raters {
         match *g {
             Given::Level(p) if n < levels.len() => {
                 levels[n] = p;
@@ -387,6 +417,7 @@ fn consolidate(response: &crate::assessment::Response) -> CriterionResult {
             score: None,
             spread: None,
             applicability_dispute: false,
+            agreed: false,
         };
     }
     let median = given[(given.len() - 1) / 2];
@@ -397,6 +428,7 @@ fn consolidate(response: &crate::assessment::Response) -> CriterionResult {
         score: None,
         spread,
         applicability_dispute: any_na,
+        agreed: false,
     }
 }
 

@@ -9,9 +9,10 @@
 //! - [`Language`]: the languages of the tools and the one rule reading a language tag
 //!   (`fr`, `fr-FR`, `en_GB`, `EN`…);
 //! - [`Labels`]: the fixed labels (headings, column names);
-//! - [`ComparisonLabels`], [`AgreementLabels`], [`GridDiffLabels`]: the words of
-//!   comparisons, of agreement between raters and of grid diffs (`Language::comparison`,
-//!   `Language::agreement`, `Language::grid_diff`);
+//! - [`ComparisonLabels`], [`AgreementLabels`], [`GridDiffLabels`], [`DivergenceLabels`]: the
+//!   words of comparisons, of agreement between raters, of grid diffs and of the divergence
+//!   table and consensus form (`Language::comparison`, `Language::agreement`,
+//!   `Language::grid_diff`, `Language::divergence`);
 //! - `Language::kind`, `phase`, `state`: DOMINO's terms;
 //! - `Language::colon`, `labelled`, `question`: punctuation, which belongs to the language;
 //! - `Language::number`, `score`, `signed`, `interval`, `coverage`: numbers as people read
@@ -21,6 +22,7 @@
 
 mod agreement;
 mod comparison;
+mod divergence;
 mod grid_diff;
 mod labels;
 mod language;
@@ -31,6 +33,7 @@ mod terms;
 
 pub use agreement::AgreementLabels;
 pub use comparison::ComparisonLabels;
+pub use divergence::DivergenceLabels;
 pub use grid_diff::GridDiffLabels;
 pub use labels::Labels;
 pub use language::{Language, UnknownLanguage};

@@ -3,6 +3,7 @@
 
 use super::Language;
 use crate::grid::{FindingKind, Phase};
+use crate::report::Consolidation;
 use crate::rules::AnswerState;
 
 impl Language {
@@ -46,6 +47,17 @@ impl Language {
             (Language::En, AnswerState::Unknown) => "unknown",
             (Language::En, AnswerState::Unanswered) => "unanswered",
             (Language::En, AnswerState::NotRelevant) => "not relevant",
+        }
+    }
+
+    /// How a level given by several raters was reached, shown beside it: the group's
+    /// agreement (a consensus) or the raters' median.
+    pub fn consolidation(self, how: Consolidation) -> &'static str {
+        match (self, how) {
+            (Language::Fr, Consolidation::Consensus) => "accord du groupe",
+            (Language::Fr, Consolidation::Median) => "médiane des évaluateurs",
+            (Language::En, Consolidation::Consensus) => "agreed by the group",
+            (Language::En, Consolidation::Median) => "median of the raters",
         }
     }
 }

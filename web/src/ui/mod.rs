@@ -19,8 +19,11 @@ use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 mod assess;
+pub mod consensus;
+pub mod divergence;
 mod explore;
 mod grid_page;
+pub mod progress;
 mod results;
 mod search;
 
