@@ -54,15 +54,17 @@ fn rater_names(people: &[(String, String)]) -> BTreeMap<String, String> {
     out
 }
 
-/// Which file a session becomes.
+/// Who reads the session's file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
-    /// What the group concluded: the agreed level and its note where there is
-    /// one, the per-rater levels (`by`) where it did not agree. The engine reads
-    /// a criterion as one level or per-rater levels, never both.
-    Consolidated,
-    /// Every participant's levels under `by`, whatever was agreed.
-    Raters,
+    /// The group and its facilitator: every participant's level under `by`,
+    /// kept for the record, and beside it the agreed `level` with its note as
+    /// `evidence` where the group agreed (the engine scores the agreed level).
+    Record,
+    /// An observer (the public): the agreed level and its note where the group
+    /// agreed, without who rated what; the per-rater levels only where it did not
+    /// agree (the report needs them to say the point is to debate).
+    Public,
 }
 
 /// The session as the assessment file the CLI reads.
@@ -113,10 +115,10 @@ pub async fn session_assessment(
     .bind(&s.id)
     .fetch_all(pool)
     .await?;
-    for r in agreed.iter().filter(|_| view == View::Consolidated) {
+    for r in &agreed {
         let entry = a.answers.entry(text(r, "criterion")).or_default();
         entry.level = opt_text(r, "level");
-        if entry.level.is_some() {
+        if entry.level.is_some() && view == View::Public {
             entry.by.clear();
         }
         entry.evidence = Some(text(r, "note")).filter(|n| !n.trim().is_empty());
@@ -148,7 +150,12 @@ pub async fn report(
 ) -> ApiResult<Json<domino_engine::Report>> {
     let s = open_session(&app, &access, &id).await?;
     may_read_results(&access, &s)?;
-    let (assessment, grid) = session_assessment(&app, &s, View::Consolidated).await?;
+    let view = if access.kind == Kind::Observer {
+        View::Public
+    } else {
+        View::Record
+    };
+    let (assessment, grid) = session_assessment(&app, &s, view).await?;
     let lang = q
         .lang
         .unwrap_or_else(|| grid.default_language().to_string());
