@@ -10,6 +10,8 @@ use std::time::Instant;
 pub const JSON_BODY: usize = 64 * 1024;
 /// Largest grid upload.
 pub const GRID_BODY: usize = 2 * 1024 * 1024;
+/// Largest workspace archive to import.
+pub const IMPORT_BODY: usize = 32 * 1024 * 1024;
 /// Most participants in one session.
 pub const PARTICIPANTS: i64 = 500;
 /// Longest evidence or note, in characters.

@@ -1,7 +1,7 @@
 //! Starting the server: options, database, first workspace, routes and middleware.
 
 use crate::error::ApiError;
-use crate::limits::{GRID_BODY, JSON_BODY};
+use crate::limits::{GRID_BODY, IMPORT_BODY, JSON_BODY};
 use crate::routes::router;
 use crate::store::{text, Store};
 use crate::App;
@@ -245,9 +245,21 @@ pub fn routes(app: App, web: Option<PathBuf>) -> Router {
             axum::routing::post(crate::routes::upload_grid),
         )
         .layer(DefaultBodyLimit::max(GRID_BODY))
+        .merge(
+            Router::new()
+                .route(
+                    "/api/workspace/import",
+                    axum::routing::post(crate::routes::import_archive),
+                )
+                .layer(DefaultBodyLimit::max(IMPORT_BODY)),
+        )
         .layer(SetResponseHeaderLayer::overriding(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(API_CSP),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
         ));
     let mut all = grids.merge(api).with_state(app);
     if let Some(dir) = web {

@@ -43,6 +43,8 @@ fn table() -> Vec<Row> {
         row(M::POST, "/api/initiatives/{i}/sessions", r#"{"grid":"domino"}"#, [201, 403, 403, 403, 401, 401, 403]),
         row(M::GET, "/api/links", "", [200, 403, 403, 403, 401, 401, 200]),
         row(M::GET, "/api/workspace/export", "", [200, 403, 403, 403, 401, 401, 200]),
+        // Not a tar archive: the facilitator passes the role check and meets the format.
+        row(M::POST, "/api/workspace/import", "{}", [400, 403, 403, 403, 401, 401, 400]),
         row(M::GET, "/api/sessions/{s}", "", [200, 200, 200, 200, 401, 401, 403]),
         row(M::GET, "/api/sessions/{s}/grid", "", [200, 200, 200, 200, 401, 401, 403]),
         row(M::POST, "/api/sessions/{s}/links", r#"{"role":"observer"}"#, [201, 403, 403, 403, 401, 401, 403]),

@@ -4,11 +4,13 @@ mod answers;
 mod checks;
 mod events;
 mod export;
+mod import;
 mod join_qr;
 mod results;
 mod session;
 mod workspace;
 
+pub use import::import_archive;
 pub use workspace::{create_link, create_workspace, link_url, upload_grid};
 
 use crate::auth::{Access, Kind};
