@@ -10,9 +10,7 @@ use serde_json::json;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn during_rating_the_facilitator_reads_who_answered_but_no_level_anywhere() {
-    let h = Harness::start().await;
-    let w = h.workshop().await;
-    h.phase(&w, "rating").await;
+    let (h, w) = Harness::rating().await;
     assert_eq!(
         h.answer(&w, &w.a, "collectif.accueil", "4").await.0,
         StatusCode::OK

@@ -8,9 +8,7 @@ use serde_json::json;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_same_idempotency_key_with_another_body_is_refused_saying_what_to_do() {
-    let h = Harness::start().await;
-    let w = h.workshop().await;
-    h.phase(&w, "rating").await;
+    let (h, w) = Harness::rating().await;
     let path = format!("/api/sessions/{}/answers", w.session);
     let write = |level: &str| json!({ "criterion": "collectif.accueil", "level": level, "base_version": 0, "idempotency_key": "phone-7" });
     let (s, first) = h.put(&path, &w.a.token, write("2")).await;
@@ -36,9 +34,7 @@ async fn the_same_idempotency_key_with_another_body_is_refused_saying_what_to_do
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_participant_past_the_write_rate_gets_429_and_the_others_go_on() {
-    let h = Harness::start().await;
-    let w = h.workshop().await;
-    h.phase(&w, "rating").await;
+    let (h, w) = Harness::rating().await;
     let path = format!("/api/sessions/{}/answers", w.session);
     let burst = domino_server::limits::WRITE_BURST;
     let (mut version, mut sent) = (0, 0);
@@ -82,9 +78,7 @@ async fn a_participant_past_the_write_rate_gets_429_and_the_others_go_on() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn idempotency_keys_older_than_the_documented_age_are_pruned() {
-    let h = Harness::start().await;
-    let w = h.workshop().await;
-    h.phase(&w, "rating").await;
+    let (h, w) = Harness::rating().await;
     assert_eq!(
         h.answer(&w, &w.a, "collectif.accueil", "2").await.0,
         StatusCode::OK
@@ -108,9 +102,7 @@ async fn idempotency_keys_older_than_the_documented_age_are_pruned() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_participant_past_the_writes_of_a_session_is_refused_and_keeps_their_answers() {
-    let h = Harness::start().await;
-    let w = h.workshop().await;
-    h.phase(&w, "rating").await;
+    let (h, w) = Harness::rating().await;
     assert_eq!(
         h.answer(&w, &w.a, "collectif.accueil", "2").await.0,
         StatusCode::OK

@@ -50,17 +50,7 @@ pub async fn import_archive(
     body: Result<axum::body::Bytes, axum::extract::rejection::BytesRejection>,
 ) -> ApiResult<(StatusCode, Json<Value>)> {
     access.facilitator()?;
-    let body = body.map_err(|r| {
-        ApiError::new(
-            r.status(),
-            "too-large",
-            format!(
-                "the archive is larger than {} bytes, the most accepted ({})",
-                crate::limits::IMPORT_BODY,
-                r.body_text()
-            ),
-        )
-    })?;
+    let body = super::raw_body(body, "the archive", crate::limits::IMPORT_BODY)?;
     let entries = read_tar(&body)?;
     let checked = check(&app, &access, entries).await?;
     let made = store(&app, &access, &checked).await?;

@@ -102,6 +102,24 @@ impl<T: DeserializeOwned> FromRequest<App> for Body<T> {
     }
 }
 
+/// A raw body (a grid, an archive), or a 413 saying `what` was over `max` bytes.
+pub fn raw_body(
+    body: Result<axum::body::Bytes, axum::extract::rejection::BytesRejection>,
+    what: &str,
+    max: usize,
+) -> ApiResult<axum::body::Bytes> {
+    body.map_err(|r| {
+        ApiError::new(
+            r.status(),
+            "too-large",
+            format!(
+                "{what} is larger than {max} bytes, the most accepted ({})",
+                r.body_text()
+            ),
+        )
+    })
+}
+
 /// True when a JSON text holds a NUL, raw or escaped.
 fn memchr_nul(bytes: &[u8]) -> bool {
     bytes.contains(&0)

@@ -154,18 +154,7 @@ pub async fn upload_grid(
     body: Result<axum::body::Bytes, axum::extract::rejection::BytesRejection>,
 ) -> ApiResult<(StatusCode, Json<Value>)> {
     access.facilitator()?;
-    let body = body.map_err(|r| {
-        ApiError::new(
-            r.status(),
-            "too-large",
-            format!(
-                "the grid is larger than {} bytes, the most accepted ({})",
-                GRID_BODY,
-                r.body_text()
-            ),
-        )
-        .field("grid")
-    })?;
+    let body = super::raw_body(body, "the grid", GRID_BODY).map_err(|e| e.field("grid"))?;
     let source = std::str::from_utf8(&body).map_err(|e| {
         ApiError::bad_request(
             "not-utf8",

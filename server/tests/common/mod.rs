@@ -111,6 +111,14 @@ impl Harness {
         self.call(Method::PUT, path, Some(token), Some(body)).await
     }
 
+    /// A server with a workshop in rating.
+    pub async fn rating() -> (Harness, Workshop) {
+        let h = Harness::start().await;
+        let w = h.workshop().await;
+        h.phase(&w, "rating").await;
+        (h, w)
+    }
+
     /// A second workspace on the same server, with its facilitator's token.
     pub async fn other_workspace(&self) -> String {
         domino_server::create_workspace(&self.app, "Autre territoire")
