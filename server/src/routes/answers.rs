@@ -219,14 +219,15 @@ async fn replay(
 }
 
 /// Refuses a write past [`WRITES_PER_SESSION`] for one participant: the sum of their
-/// answers' versions is the number of writes they made in the session.
+/// answers' versions is the number of writes they made in the session (cast:
+/// PostgreSQL sums BIGINT as NUMERIC, which the pool does not read).
 async fn check_write_count(
     tx: &mut sqlx::Transaction<'static, sqlx::Any>,
     session: &str,
     participant: &str,
 ) -> ApiResult<()> {
     let row = sqlx::query(
-        "SELECT COALESCE(SUM(version), 0) AS n FROM answer WHERE session = $1 AND participant = $2",
+        "SELECT CAST(COALESCE(SUM(version), 0) AS BIGINT) AS n FROM answer WHERE session = $1 AND participant = $2",
     )
     .bind(session)
     .bind(participant)

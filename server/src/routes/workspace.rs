@@ -70,6 +70,11 @@ pub async fn config(State(app): State<App>) -> Json<Value> {
             "participants_per_session": crate::limits::PARTICIPANTS,
             "note_chars": crate::limits::NOTE_CHARS,
             "name_chars": NAME_CHARS,
+            "import_body_bytes": crate::limits::IMPORT_BODY,
+            "write_burst": crate::limits::WRITE_BURST,
+            "writes_per_minute": crate::limits::WRITES_PER_MINUTE,
+            "writes_per_session": crate::limits::WRITES_PER_SESSION,
+            "idempotency_days": crate::limits::IDEMPOTENCY_DAYS,
         }
     }))
 }
