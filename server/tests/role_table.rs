@@ -203,14 +203,7 @@ async fn an_observer_sees_results_only_once_published_and_closed() {
             "in {phase}, unpublished"
         );
     }
-    let (s, _) = h
-        .post(
-            &format!("/api/sessions/{}/publish", w.session),
-            &w.facilitator,
-            json!({ "published": true }),
-        )
-        .await;
-    assert_eq!(s, StatusCode::OK);
+    h.publish(&w).await;
     let (s, report) = h.get(&results, &w.observer).await;
     assert_eq!(s, StatusCode::OK);
     assert!(report["axes"].is_array(), "{report}");

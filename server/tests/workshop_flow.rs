@@ -202,14 +202,7 @@ async fn an_observer_file_says_what_was_agreed_not_who_rated_what() {
     let h = Harness::start().await;
     let w = h.workshop().await;
     run_workshop(&h, &w).await;
-    let (s, _) = h
-        .post(
-            &format!("/api/sessions/{}/publish", w.session),
-            &w.facilitator,
-            json!({ "published": true }),
-        )
-        .await;
-    assert_eq!(s, StatusCode::OK);
+    h.publish(&w).await;
     let (s, public) = h
         .get(
             &format!("/api/sessions/{}/export?format=json", w.session),

@@ -193,6 +193,18 @@ impl Harness {
         assert_eq!(s, StatusCode::OK, "moving to {phase}: {body}");
     }
 
+    /// The facilitator opens the session's results to observers.
+    pub async fn publish(&self, w: &Workshop) {
+        let (s, body) = self
+            .post(
+                &format!("/api/sessions/{}/publish", w.session),
+                &w.facilitator,
+                json!({ "published": true }),
+            )
+            .await;
+        assert_eq!(s, StatusCode::OK, "publishing: {body}");
+    }
+
     /// A participant's first answer to a criterion.
     pub async fn answer(
         &self,
