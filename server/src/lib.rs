@@ -7,11 +7,13 @@
 //! (axum) and live events; what people read — labels, reports, diagnostics —
 //! comes from `domino-engine`. The API is described in `server/README.md`.
 
+pub mod address;
 pub mod auth;
 pub mod error;
 pub mod grids;
 pub mod limits;
 pub mod live;
+pub mod qr;
 mod routes;
 pub mod serve;
 pub mod store;
@@ -33,6 +35,10 @@ pub struct App {
     pub grids: grids::GridCache,
     /// The address participants reach, for the links the server hands out.
     pub public_url: Arc<str>,
+    /// Why participants' phones may not reach `public_url`, when that is so.
+    pub reachable_warning: Option<Arc<str>>,
+    /// Each participant's recent answer writes, for the rate limit.
+    pub writes: limits::WriteRate,
 }
 
 /// The current time, RFC 3339 in UTC.

@@ -26,12 +26,15 @@ pub struct Event {
 #[derive(Clone)]
 pub struct Hub {
     sender: broadcast::Sender<Event>,
+    /// The ids of links revoked while the server runs: their open streams end.
+    revoked: broadcast::Sender<String>,
 }
 
 impl Default for Hub {
     fn default() -> Self {
         Hub {
             sender: broadcast::channel(4096).0,
+            revoked: broadcast::channel(256).0,
         }
     }
 }
@@ -45,5 +48,15 @@ impl Hub {
     /// Listens to every event from now on.
     pub fn subscribe(&self) -> broadcast::Receiver<Event> {
         self.sender.subscribe()
+    }
+
+    /// Tells the open streams that the link `id` was revoked.
+    pub fn revoke(&self, id: &str) {
+        let _ = self.revoked.send(id.to_string());
+    }
+
+    /// Listens to revocations from now on.
+    pub fn revocations(&self) -> broadcast::Receiver<String> {
+        self.revoked.subscribe()
     }
 }

@@ -9,7 +9,13 @@ use sqlx::{AnyPool, Row};
 use std::time::Duration;
 
 /// The migrations shipped with the server, applied in order at start.
-const MIGRATIONS: &[(i64, &str)] = &[(1, include_str!("../migrations/0001_workshop.sql"))];
+const MIGRATIONS: &[(i64, &str)] = &[
+    (1, include_str!("../migrations/0001_workshop.sql")),
+    (
+        2,
+        include_str!("../migrations/0002_idempotency_age_and_body.sql"),
+    ),
+];
 
 /// Which database is behind the pool.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,6 +107,48 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Forgets the idempotency keys older than [`crate::limits::IDEMPOTENCY_DAYS`]; returns how many.
+    pub async fn prune_idempotency(&self) -> Result<u64, sqlx::Error> {
+        let age = time::Duration::days(crate::limits::IDEMPOTENCY_DAYS);
+        let cutoff = (time::OffsetDateTime::now_utc() - age)
+            .format(&time::format_description::well_known::Rfc3339)
+            .unwrap_or_default();
+        let done = sqlx::query("DELETE FROM idempotency WHERE created_at < $1")
+            .bind(cutoff)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected())
+    }
+}
+
+/// `--db` as it may be printed: the password of a URL (`postgres://user:SECRET@host/db`) as `***`.
+pub fn redact(db: &str) -> String {
+    match password_span(db) {
+        Some((start, end)) => format!("{}***{}", &db[..start], &db[end..]),
+        None => db.to_string(),
+    }
+}
+
+/// `message` with the password of `db`, wherever it appears, replaced by `***`.
+pub fn redact_in(message: &str, db: &str) -> String {
+    match password_span(db) {
+        Some((start, end)) => message.replace(&db[start..end], "***"),
+        None => message.to_string(),
+    }
+}
+
+/// Where the password of a URL `scheme://user:password@host…` lies in it.
+fn password_span(db: &str) -> Option<(usize, usize)> {
+    let authority_start = db.find("://")? + 3;
+    let authority_end = db[authority_start..]
+        .find(['/', '?', '#'])
+        .map_or(db.len(), |i| authority_start + i);
+    let at = db[authority_start..authority_end].rfind('@')? + authority_start;
+    let colon = db[authority_start..at].find(':')? + authority_start;
+    (colon + 1 < at).then_some((colon + 1, at))
+}
+
 /// Reads a nullable text column.
 pub fn opt_text(row: &AnyRow, column: &str) -> Option<String> {
     row.try_get::<Option<String>, _>(column).ok().flatten()
@@ -114,4 +162,29 @@ pub fn text(row: &AnyRow, column: &str) -> String {
 /// Reads an integer column (0 when absent).
 pub fn int(row: &AnyRow, column: &str) -> i64 {
     row.try_get::<i64, _>(column).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_database_password_is_never_printed() {
+        let db = "postgres://domino:s3cr%40t@db.example.org:5432/ateliers?sslmode=require";
+        assert_eq!(
+            redact(db),
+            "postgres://domino:***@db.example.org:5432/ateliers?sslmode=require"
+        );
+        assert_eq!(
+            redact_in("password authentication failed for s3cr%40t", db),
+            "password authentication failed for ***"
+        );
+        for plain in [
+            "postgres://domino@db/ateliers",
+            "domino-workshops.db",
+            "sqlite://x.db",
+        ] {
+            assert_eq!(redact(plain), plain);
+        }
+    }
 }

@@ -4,39 +4,9 @@
 
 mod common;
 
+use common::process::spawn;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
-
-/// Starts the server binary (the same code as `domino serve`); returns it, its base URL and the facilitator's token.
-fn spawn(db: &std::path::Path) -> (Child, String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_domino-serve"))
-        .args(["--db", db.to_str().unwrap(), "--listen", "127.0.0.1:0"])
-        .env("DOMINO_LOG", "warn")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("the server binary starts");
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let mut base = String::new();
-    let mut token = String::new();
-    for line in lines.by_ref().take(4) {
-        let line = line.unwrap();
-        if let Some(url) = line.strip_prefix("domino serve: listening on ") {
-            base = url.to_string();
-        }
-        if let Some((_, t)) = line.split_once("#/t/") {
-            token = t.trim().to_string();
-            break;
-        }
-    }
-    assert!(
-        !base.is_empty() && !token.is_empty(),
-        "the server prints its address and the facilitator's link"
-    );
-    (child, base, token)
-}
 
 async fn call(
     c: &reqwest::Client,
@@ -57,7 +27,8 @@ async fn call(
 async fn every_acknowledged_answer_survives_sigkill() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("workshops.db");
-    let (mut server, base, admin) = spawn(&db);
+    let (mut server, base, admin) = spawn(&db, &[]);
+    let admin = admin.expect("a new database prints the facilitator's link");
     let c = reqwest::Client::new();
     use reqwest::Method as M;
     let (_, init) = call(
@@ -137,7 +108,7 @@ async fn every_acknowledged_answer_survives_sigkill() {
     }
     server.kill().expect("SIGKILL");
     server.wait().unwrap();
-    let (mut server, base, _) = spawn(&db);
+    let (mut server, base, _) = spawn(&db, &[]);
     for (token, answers) in &acked {
         assert_eq!(
             answers.len(),

@@ -75,3 +75,37 @@ async fn an_observer_hears_only_phase_and_publication() {
     }
     assert_eq!(kinds, ["phase"]);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn revoking_a_link_ends_its_open_stream() {
+    let h = Harness::start().await;
+    let w = h.workshop().await;
+    let mut anne = SseReader::open(&h, &w.session, &w.a.token, None).await;
+    let mut bruno = SseReader::open(&h, &w.session, &w.b.token, None).await;
+    let (_, links) = h.get("/api/links", &w.facilitator).await;
+    let link = links["links"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["participant"] == serde_json::json!(w.a.id))
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let (s, _) = h
+        .post(
+            &format!("/api/links/{link}/revoke"),
+            &w.facilitator,
+            serde_json::json!({}),
+        )
+        .await;
+    assert!(s.is_success());
+    assert!(
+        anne.ends_within(Duration::from_secs(2)).await,
+        "the revoked link's stream ends"
+    );
+    assert!(
+        !bruno.ends_within(Duration::from_millis(500)).await,
+        "the others' streams go on"
+    );
+}

@@ -136,7 +136,7 @@ async fn run_workshop(h: &Harness, w: &common::Workshop) -> String {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn the_exported_session_is_an_assessment_the_engine_scores_like_the_results() {
+async fn the_exported_session_is_one_assessment_with_each_rating_and_the_agreed_levels() {
     let h = Harness::start().await;
     let w = h.workshop().await;
     let toml = run_workshop(&h, &w).await;
@@ -146,24 +146,24 @@ async fn the_exported_session_is_an_assessment_the_engine_scores_like_the_result
     assert_eq!(accueil.level.as_deref(), Some("3"), "the agreed level");
     assert_eq!(
         accueil.evidence.as_deref(),
-        Some("Accueil « ouvert » mais codes à connaître")
+        Some("Accueil « ouvert » mais codes à connaître"),
+        "the consensus note"
+    );
+    let by: Vec<(&str, &str)> = accueil
+        .by
+        .iter()
+        .map(|(r, l)| (r.as_str(), l.as_str()))
+        .collect();
+    assert_eq!(
+        by,
+        [("Anne", "4"), ("Bruno", "1")],
+        "each rating kept for the record"
     );
     let decisions = &a.answers["collectif.decisions"];
     assert_eq!(
         (decisions.level.as_deref(), decisions.by.len()),
         (None, 2),
-        "not agreed: per rater"
-    );
-    let (s, raters) = h
-        .get(
-            &format!("/api/sessions/{}/export?format=json&view=raters", w.session),
-            &w.facilitator,
-        )
-        .await;
-    assert_eq!(s, StatusCode::OK);
-    assert_eq!(
-        raters["answers"]["collectif.accueil"]["by"],
-        json!({ "Anne": "4", "Bruno": "1" })
+        "not agreed: per rater only"
     );
     let grid = domino_engine::Grid::from_toml(domino_engine::DOMINO_GRID)
         .unwrap()
@@ -191,6 +191,59 @@ async fn the_exported_session_is_an_assessment_the_engine_scores_like_the_result
         json_export["assessment"]["raters"],
         json!(["Anne", "Bruno"])
     );
+    assert_eq!(
+        json_export["answers"]["collectif.accueil"]["by"],
+        json!({ "Anne": "4", "Bruno": "1" })
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_observer_file_says_what_was_agreed_not_who_rated_what() {
+    let h = Harness::start().await;
+    let w = h.workshop().await;
+    run_workshop(&h, &w).await;
+    h.publish(&w).await;
+    let (s, public) = h
+        .get(
+            &format!("/api/sessions/{}/export?format=json", w.session),
+            &w.observer,
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{public}");
+    let accueil = &public["answers"]["collectif.accueil"];
+    assert_eq!(accueil["level"], "3");
+    assert!(
+        accueil.get("by").is_none(),
+        "agreed: no per-rater levels for the public: {accueil}"
+    );
+    assert_eq!(
+        public["answers"]["collectif.decisions"]["by"],
+        json!({ "Anne": "3", "Bruno": "3" }),
+        "not agreed: the point to debate needs them"
+    );
+}
+
+#[derive(clap::Parser)]
+struct ScoreCli {
+    #[command(flatten)]
+    args: domino_cli::score::ScoreArgs,
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn domino_score_reads_the_exported_session_file() {
+    use clap::Parser;
+    let h = Harness::start().await;
+    let w = h.workshop().await;
+    let toml = run_workshop(&h, &w).await;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("session.toml");
+    std::fs::write(&file, &toml).unwrap();
+    let cli = ScoreCli::parse_from(["score", file.to_str().unwrap(), "--format", "json"]);
+    let grid = dir.path().join("domino.toml");
+    std::fs::write(&grid, domino_engine::DOMINO_GRID).unwrap();
+    let code = domino_cli::score::run(&cli.args, Some(&grid), "fr")
+        .unwrap_or_else(|f| panic!("{:?}", f.message));
+    assert_eq!(code, 0);
 }
 
 #[derive(clap::Parser)]
@@ -227,14 +280,17 @@ async fn domino_batch_scores_an_extracted_workspace_archive() {
     let assessments = dir.path().join("assessments");
     assert_eq!(
         std::fs::read_dir(&assessments).unwrap().count(),
-        2,
-        "one file per session"
+        1,
+        "one file per revealed session"
     );
-    assert_eq!(
-        std::fs::read_dir(dir.path().join("raters"))
-            .unwrap()
-            .count(),
-        2
+    assert!(
+        !dir.path().join("raters").exists(),
+        "one file per session, no second view"
+    );
+    let note = std::fs::read_to_string(dir.path().join("NOT-EXPORTED.txt")).unwrap();
+    assert!(
+        note.contains(second["id"].as_str().unwrap()),
+        "the draft session is named: {note}"
     );
     let out = dir.path().join("scores.csv");
     let cli = BatchCli::parse_from([
@@ -250,7 +306,7 @@ async fn domino_batch_scores_an_extracted_workspace_archive() {
     let csv = std::fs::read_to_string(out).unwrap();
     assert_eq!(
         csv.lines().count(),
-        3,
+        2,
         "a header and one row per session:\n{csv}"
     );
 }
@@ -400,4 +456,53 @@ async fn a_session_takes_500_participants_and_refuses_the_501st() {
         (s, e["error"]["code"].clone()),
         (StatusCode::CONFLICT, json!("session-full"))
     );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_initiative_profile_is_checked_against_the_grid_profile_fields() {
+    let h = Harness::start().await;
+    let (s, e) = h
+        .post(
+            "/api/initiatives",
+            &h.facilitator,
+            json!({ "name": "AMAP", "profile": { "familly": "x" } }),
+        )
+        .await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{e}");
+    assert_eq!(
+        (e["error"]["code"].clone(), e["error"]["field"].clone()),
+        (json!("invalid-profile"), json!("profile.familly"))
+    );
+    assert!(
+        e["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("did you mean `family`?"),
+        "{e}"
+    );
+    let (s, e) = h
+        .post(
+            "/api/initiatives",
+            &h.facilitator,
+            json!({ "name": "AMAP", "profile": { "family": "nope" } }),
+        )
+        .await;
+    assert_eq!(
+        (s, e["error"]["field"].clone()),
+        (StatusCode::UNPROCESSABLE_ENTITY, json!("profile.family")),
+        "{e}"
+    );
+    let grid = domino_engine::Grid::from_toml(domino_engine::DOMINO_GRID)
+        .unwrap()
+        .grid;
+    let family = grid.profile.iter().find(|f| f.id == "family").unwrap();
+    let code = &family.choices.as_ref().unwrap()[0].code;
+    let (s, ok) = h
+        .post(
+            "/api/initiatives",
+            &h.facilitator,
+            json!({ "name": "AMAP", "profile": { "family": code } }),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{ok}");
 }

@@ -5,67 +5,20 @@
 //! answer write also carries an idempotency key: the same key again returns the
 //! stored result, so a client may replay its queue after a lost connection.
 
-use super::{open_session, record_event, Body};
+use super::checks::check_with_engine;
+use super::{current_phase, lock_session, open_session, record_event, Body};
 use crate::auth::{Access, Kind};
 use crate::error::{ApiError, ApiResult};
-use crate::limits::{check_len, check_name, KEY_CHARS, NOTE_CHARS};
+use crate::limits::{check_len, check_name, KEY_CHARS, NOTE_CHARS, WRITES_PER_SESSION};
 use crate::store::{int, opt_text, text};
 use crate::App;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
-use domino_engine::{Answer, Assessment, Grid};
+use domino_engine::Answer;
 use serde::Deserialize;
 use serde_json::{json, Value};
 use sqlx::any::AnyRow;
-
-/// Checks one answer with the engine; its first error becomes a 422 naming the field.
-///
-/// The grid is fetched before the write's transaction opens: on SQLite the store has
-/// one connection, which the transaction holds, so fetching an uploaded grid that
-/// is not cached yet from inside it would wait for a second connection.
-fn check_with_engine(grid: &Grid, criterion: &str, answer: Answer) -> ApiResult<()> {
-    let mut assessment = Assessment::default();
-    assessment.meta.grid = grid.id.clone();
-    assessment.answers.insert(criterion.to_string(), answer);
-    let Err(diags) = grid.resolve(&assessment) else {
-        return Ok(());
-    };
-    let d = diags.0.iter().find(|d| d.is_error()).unwrap_or(&diags.0[0]);
-    let field = match d.path.as_deref() {
-        Some(p) if p.ends_with(".level") => "level",
-        Some(p) if p.ends_with(".target") => "target",
-        _ => "criterion",
-    };
-    let message = match &d.hint {
-        Some(h) => format!("{}; {h}", d.message),
-        None => d.message.clone(),
-    };
-    Err(ApiError::invalid("invalid-answer", message)
-        .field(field)
-        .extra(json!({ "diagnostic": d })))
-}
-
-/// The session's phase, read inside the write transaction (after its lock).
-async fn current_phase(
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
-    id: &str,
-) -> ApiResult<String> {
-    let row = sqlx::query("SELECT phase FROM session WHERE id = $1")
-        .bind(id)
-        .fetch_one(&mut **tx)
-        .await?;
-    Ok(text(&row, "phase"))
-}
-
-/// Takes the session's write lock (PostgreSQL row lock; SQLite has one writer) before reading versions.
-async fn lock_session(tx: &mut sqlx::Transaction<'static, sqlx::Any>, id: &str) -> ApiResult<()> {
-    sqlx::query("UPDATE session SET event_seq = event_seq WHERE id = $1")
-        .bind(id)
-        .execute(&mut **tx)
-        .await?;
-    Ok(())
-}
 
 fn answer_json(r: &AnyRow, with_levels: bool) -> Value {
     let mut v = json!({
@@ -141,7 +94,7 @@ pub async fn list(
 }
 
 /// Body of `PUT /api/sessions/{id}/answers`.
-#[derive(Deserialize)]
+#[derive(Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct AnswerWrite {
     criterion: String,
@@ -181,19 +134,11 @@ pub async fn write(
     let mut tx = app.store.pool.begin().await?;
     lock_session(&mut tx, &id).await?;
     let actor = access.actor();
-    if let Some(done) =
-        sqlx::query("SELECT status, response FROM idempotency WHERE actor = $1 AND key = $2")
-            .bind(&actor)
-            .bind(&body.idempotency_key)
-            .fetch_optional(&mut *tx)
-            .await?
-    {
-        let status = StatusCode::from_u16(int(&done, "status") as u16).unwrap_or(StatusCode::OK);
-        return Ok((
-            status,
-            Json(serde_json::from_str(&text(&done, "response")).unwrap_or(Value::Null)),
-        ));
+    let body_sha256 = crate::token::hash(&serde_json::to_string(&body).unwrap_or_default());
+    if let Some(done) = replay(&mut tx, &actor, &body, &body_sha256).await? {
+        return done;
     }
+    app.writes.take(&actor)?;
     let phase = current_phase(&mut tx, &id).await?;
     if phase != "rating" {
         return Err(ApiError::wrong_phase(&phase, "rating"));
@@ -214,13 +159,20 @@ pub async fn write(
     .fetch_optional(&mut *tx)
     .await?;
     let version = current.as_ref().map_or(0, |r| int(r, "version"));
+    check_write_count(&mut tx, &id, &pid).await?;
     if version != body.base_version {
         let now = current.as_ref().map(|r| answer_json(r, true));
         return Err(ApiError::new(StatusCode::CONFLICT, "stale-version", format!(
             "this answer changed meanwhile (version {version}, this write was based on {}): look at the current value and write again from it", body.base_version))
             .field("base_version").extra(json!({ "current": now })));
     }
-    let response = store_answer(&mut tx, &id, &pid, &actor, &body, version + 1).await?;
+    let stored = Stored {
+        session: &id,
+        participant: &pid,
+        actor: &actor,
+        body_sha256: &body_sha256,
+    };
+    let response = store_answer(&mut tx, &stored, &body, version + 1).await?;
     let event = record_event(
         &mut tx,
         &id,
@@ -234,16 +186,77 @@ pub async fn write(
     Ok((StatusCode::OK, Json(response)))
 }
 
+/// The result first given for this write's idempotency key, when it was used:
+/// the same result for the same body, a 422 for another body under the same key.
+async fn replay(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    actor: &str,
+    body: &AnswerWrite,
+    body_sha256: &str,
+) -> ApiResult<Option<ApiResult<(StatusCode, Json<Value>)>>> {
+    let Some(done) = sqlx::query(
+        "SELECT status, response, body_sha256 FROM idempotency WHERE actor = $1 AND key = $2",
+    )
+    .bind(actor)
+    .bind(&body.idempotency_key)
+    .fetch_optional(&mut **tx)
+    .await?
+    else {
+        return Ok(None);
+    };
+    let first = text(&done, "body_sha256");
+    // Rows written before bodies were hashed have none: they replay as before.
+    if !first.is_empty() && !crate::token::same_hash(&first, body_sha256) {
+        return Ok(Some(Err(ApiError::invalid(
+            "idempotency-key-reused",
+            format!("the idempotency key `{}` was already used for another write: give every new write its own key (a replay of the same write keeps its key and its body)", body.idempotency_key),
+        )
+        .field("idempotency_key"))));
+    }
+    let status = StatusCode::from_u16(int(&done, "status") as u16).unwrap_or(StatusCode::OK);
+    let response = serde_json::from_str(&text(&done, "response")).unwrap_or(Value::Null);
+    Ok(Some(Ok((status, Json(response)))))
+}
+
+/// Refuses a write past [`WRITES_PER_SESSION`] for one participant: the sum of their
+/// answers' versions is the number of writes they made in the session (cast:
+/// PostgreSQL sums BIGINT as NUMERIC, which the pool does not read).
+async fn check_write_count(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    session: &str,
+    participant: &str,
+) -> ApiResult<()> {
+    let row = sqlx::query(
+        "SELECT CAST(COALESCE(SUM(version), 0) AS BIGINT) AS n FROM answer WHERE session = $1 AND participant = $2",
+    )
+    .bind(session)
+    .bind(participant)
+    .fetch_one(&mut **tx)
+    .await?;
+    if int(&row, "n") >= WRITES_PER_SESSION {
+        return Err(ApiError::new(StatusCode::TOO_MANY_REQUESTS, "write-limit", format!(
+            "this link has written {WRITES_PER_SESSION} answers in this session, the most accepted: your answers are kept; ask the facilitator if you need to change more")));
+    }
+    Ok(())
+}
+
+/// Who writes, and the hash of the write's body, for [`store_answer`].
+struct Stored<'a> {
+    session: &'a str,
+    participant: &'a str,
+    actor: &'a str,
+    body_sha256: &'a str,
+}
+
 /// Replaces the stored answer by `body` at `version`, and remembers the result under
 /// the write's idempotency key; returns the answer as the client sees it.
 async fn store_answer(
     tx: &mut sqlx::Transaction<'static, sqlx::Any>,
-    id: &str,
-    pid: &str,
-    actor: &str,
+    who: &Stored<'_>,
     body: &AnswerWrite,
     version: i64,
 ) -> ApiResult<Value> {
+    let (id, pid) = (who.session, who.participant);
     let at = crate::now();
     sqlx::query("DELETE FROM answer WHERE session = $1 AND participant = $2 AND criterion = $3")
         .bind(id)
@@ -258,10 +271,12 @@ async fn store_answer(
         "participant": pid, "criterion": body.criterion, "level": body.level, "target": body.target,
         "evidence": body.evidence, "version": version, "to_confirm": false, "updated_at": at,
     });
-    sqlx::query("INSERT INTO idempotency (actor, key, status, response) VALUES ($1, $2, 200, $3)")
-        .bind(actor)
+    sqlx::query("INSERT INTO idempotency (actor, key, status, response, created_at, body_sha256) VALUES ($1, $2, 200, $3, $4, $5)")
+        .bind(who.actor)
         .bind(&body.idempotency_key)
         .bind(response.to_string())
+        .bind(&at)
+        .bind(who.body_sha256)
         .execute(&mut **tx)
         .await?;
     Ok(response)

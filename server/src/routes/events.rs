@@ -17,11 +17,20 @@ use futures_util::stream::{self, Stream};
 use std::collections::VecDeque;
 use std::convert::Infallible;
 use tokio::sync::broadcast::{error::RecvError, Receiver};
+use tokio::time::{Duration, Instant};
+
+/// How often an open stream checks in the database that its link still holds,
+/// besides hearing at once of a revocation made by this server.
+const RECHECK: Duration = Duration::from_secs(30);
 
 /// The events of one session, from the database then live.
 struct Tail {
     app: App,
     session: String,
+    /// The subscriber's link: its revocation ends the stream.
+    link: String,
+    revoked: Receiver<String>,
+    recheck: Instant,
     rx: Receiver<Event>,
     pending: VecDeque<Event>,
     last: i64,
@@ -76,15 +85,38 @@ impl Tail {
                 }
                 continue;
             }
-            match self.rx.recv().await {
-                Ok(e) if e.session == self.session => self.pending.push_back(e),
-                Ok(_) => {}
-                Err(RecvError::Lagged(_)) => {
-                    self.pending = since(&self.app, &self.session, self.last).await.ok()?;
-                }
-                Err(RecvError::Closed) => return None,
+            tokio::select! {
+                received = self.rx.recv() => match received {
+                    Ok(e) if e.session == self.session => self.pending.push_back(e),
+                    Ok(_) => {}
+                    Err(RecvError::Lagged(_)) => {
+                        self.pending = since(&self.app, &self.session, self.last).await.ok()?;
+                    }
+                    Err(RecvError::Closed) => return None,
+                },
+                revoked = self.revoked.recv() => match revoked {
+                    Ok(link) if link == self.link => return None,
+                    Ok(_) => {}
+                    Err(RecvError::Lagged(_)) => self.still_valid().await?,
+                    Err(RecvError::Closed) => return None,
+                },
+                () = tokio::time::sleep_until(self.recheck) => self.still_valid().await?,
             }
         }
+    }
+
+    /// `Some` while the link is not revoked (read from the database, which
+    /// another server on the same PostgreSQL may have written).
+    async fn still_valid(&mut self) -> Option<()> {
+        self.recheck = Instant::now() + RECHECK;
+        let row = sqlx::query("SELECT revoked_at FROM link WHERE id = $1")
+            .bind(&self.link)
+            .fetch_optional(&self.app.store.pool)
+            .await
+            .ok()??;
+        crate::store::opt_text(&row, "revoked_at")
+            .is_none()
+            .then_some(())
     }
 }
 
@@ -118,10 +150,14 @@ pub async fn stream(
     };
     // Subscribe before reading the history, so nothing falls between the two.
     let rx = app.live.subscribe();
+    let revoked = app.live.revocations();
     let pending = since(&app, &s.id, last).await?;
     let tail = Tail {
         app,
         session: s.id,
+        link: access.link.clone(),
+        revoked,
+        recheck: Instant::now() + RECHECK,
         rx,
         pending,
         last,

@@ -17,7 +17,6 @@ use serde::Deserialize;
 #[derive(Deserialize)]
 pub struct Format {
     format: Option<String>,
-    view: Option<String>,
 }
 
 /// A file name made of letters, digits and dashes.
@@ -38,7 +37,9 @@ fn slug(s: &str) -> String {
     }
 }
 
-/// `GET /api/sessions/{id}/export?format=toml|json&view=consolidated|raters`.
+/// `GET /api/sessions/{id}/export?format=toml|json`: one assessment file, each
+/// participant's levels and the group's agreed levels with their notes
+/// (an observer's file leaves out who rated what where the group agreed).
 pub async fn session_file(
     State(app): State<App>,
     access: Access,
@@ -47,25 +48,13 @@ pub async fn session_file(
 ) -> ApiResult<Response> {
     let s = open_session(&app, &access, &id).await?;
     may_read_results(&access, &s)?;
-    let view = match q.view.as_deref().unwrap_or("consolidated") {
-        "consolidated" => View::Consolidated,
-        "raters" => View::Raters,
-        other => {
-            return Err(ApiError::bad_request(
-                "unknown-view",
-                format!("`{other}` is not a view: use `consolidated` or `raters`"),
-            )
-            .field("view"))
-        }
+    let view = if access.kind == Kind::Observer {
+        View::Public
+    } else {
+        View::Record
     };
-    if view == View::Raters && access.kind == Kind::Observer {
-        return Err(ApiError::forbidden(
-            "an observer link reads the consolidated results, not each participant's levels",
-        ));
-    }
     let (a, _) = session_assessment(&app, &s, view).await?;
-    let suffix = if view == View::Raters { "-raters" } else { "" };
-    let name = format!("{}-{}{suffix}", slug(&a.meta.initiative), s.date);
+    let name = format!("{}-{}", slug(&a.meta.initiative), s.date);
     let (body, ext, mime) = match q.format.as_deref().unwrap_or("toml") {
         "toml" => (a.to_toml(), "toml", "application/toml; charset=utf-8"),
         "json" => (a.to_json(), "json", "application/json"),
@@ -104,10 +93,10 @@ fn append(tar: &mut tar::Builder<Vec<u8>>, path: &str, body: &[u8]) -> ApiResult
     })
 }
 
-/// `GET /api/workspace/export`: `grids/*.toml`, `assessments/*.toml` (one
-/// consolidated file per session) and `raters/*.toml` (every participant's
-/// levels), as a tar archive. Sessions on another grid than `domino` go to
-/// `assessments-GRID/` and `raters-GRID/`, to be scored with that grid.
+/// `GET /api/workspace/export`: `grids/*.toml` and `assessments/*.toml` (one
+/// file per session: each participant's levels, the agreed levels and their
+/// notes), as a tar archive. Sessions on another grid than `domino` go to
+/// `assessments-GRID/`, to be scored with that grid.
 pub async fn workspace_archive(State(app): State<App>, access: Access) -> ApiResult<Response> {
     access.facilitator()?;
     let pool = &app.store.pool;
@@ -131,26 +120,30 @@ pub async fn workspace_archive(State(app): State<App>, access: Access) -> ApiRes
             .bind(&access.workspace)
             .fetch_all(pool)
             .await?;
+    let mut unrevealed = Vec::new();
     for row in &sessions {
         let s = open_session(&app, &access, &text(row, "id")).await?;
+        if super::results::blind(&s) {
+            unrevealed.push(format!("{} ({}, phase {})", s.id, s.date, s.phase));
+            continue;
+        }
         let grid = if s.grid_key == "builtin:domino" {
             String::new()
         } else {
             format!("-{}", slug(&s.grid_id))
         };
-        for (view, dir) in [
-            (View::Consolidated, "assessments"),
-            (View::Raters, "raters"),
-        ] {
-            let (a, _) = session_assessment(&app, &s, view).await?;
-            let name = format!(
-                "{dir}{grid}/{}-{}-{}.toml",
-                slug(&a.meta.initiative),
-                s.date,
-                s.id
-            );
-            append(&mut tar, &name, a.to_toml().as_bytes())?;
-        }
+        let (a, _) = session_assessment(&app, &s, View::Record).await?;
+        let name = format!(
+            "assessments{grid}/{}-{}-{}.toml",
+            slug(&a.meta.initiative),
+            s.date,
+            s.id
+        );
+        append(&mut tar, &name, a.to_toml().as_bytes())?;
+    }
+    if !unrevealed.is_empty() {
+        let note = format!("Sessions not exported: their rating is blind until the facilitator reveals the answers.\n{}\n", unrevealed.join("\n"));
+        append(&mut tar, "NOT-EXPORTED.txt", note.as_bytes())?;
     }
     let body = tar.into_inner().map_err(|e| {
         ApiError::new(

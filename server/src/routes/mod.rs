@@ -1,12 +1,16 @@
 //! The JSON API under `/api`, one module per resource.
 
 mod answers;
+mod checks;
 mod events;
 mod export;
+mod import;
+mod join_qr;
 mod results;
 mod session;
 mod workspace;
 
+pub use import::import_archive;
 pub use workspace::{create_link, create_workspace, link_url, upload_grid};
 
 use crate::auth::{Access, Kind};
@@ -38,6 +42,7 @@ pub fn router() -> Router<App> {
         .route("/api/sessions/{id}/phase", post(session::change_phase))
         .route("/api/sessions/{id}/publish", post(session::publish))
         .route("/api/sessions/{id}/join", post(session::join))
+        .route("/api/sessions/{id}/join-qr", post(join_qr::join_qr))
         .route(
             "/api/sessions/{id}/answers",
             get(answers::list).put(answers::write),
@@ -95,6 +100,24 @@ impl<T: DeserializeOwned> FromRequest<App> for Body<T> {
             Err(rejection) => Err(refused(rejection)),
         }
     }
+}
+
+/// A raw body (a grid, an archive), or a 413 saying `what` was over `max` bytes.
+pub fn raw_body(
+    body: Result<axum::body::Bytes, axum::extract::rejection::BytesRejection>,
+    what: &str,
+    max: usize,
+) -> ApiResult<axum::body::Bytes> {
+    body.map_err(|r| {
+        ApiError::new(
+            r.status(),
+            "too-large",
+            format!(
+                "{what} is larger than {max} bytes, the most accepted ({})",
+                r.body_text()
+            ),
+        )
+    })
 }
 
 /// True when a JSON text holds a NUL, raw or escaped.
@@ -165,6 +188,24 @@ pub async fn open_session(app: &App, access: &Access, id: &str) -> ApiResult<Ses
     } else {
         Err(refused())
     }
+}
+
+/// The session's phase, read inside a write transaction (after its lock).
+pub async fn current_phase(tx: &mut Transaction<'static, Any>, id: &str) -> ApiResult<String> {
+    let row = sqlx::query("SELECT phase FROM session WHERE id = $1")
+        .bind(id)
+        .fetch_one(&mut **tx)
+        .await?;
+    Ok(text(&row, "phase"))
+}
+
+/// Takes the session's write lock (PostgreSQL row lock; SQLite has one writer) before reading versions.
+pub async fn lock_session(tx: &mut Transaction<'static, Any>, id: &str) -> ApiResult<()> {
+    sqlx::query("UPDATE session SET event_seq = event_seq WHERE id = $1")
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
 }
 
 /// Records an event in the transaction of the change it describes; the caller

@@ -12,12 +12,18 @@ use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;
 
-/// Who may read a session's results and files: the facilitator always, the
-/// participants from reveal on, an observer once published and closed.
+/// Whether the session's levels are still hidden (draft and rating: blind rating).
+pub fn blind(s: &SessionRow) -> bool {
+    matches!(s.phase.as_str(), "draft" | "rating")
+}
+
+/// Who may read a session's results and files: the facilitator and the
+/// participants from reveal on (rating is blind for everyone: the board shows
+/// who answered what, never a level, so nobody anchors the room), an observer
+/// once published and closed.
 pub fn may_read_results(access: &Access, s: &SessionRow) -> ApiResult<()> {
     let ok = match access.kind {
-        Kind::Facilitator => true,
-        Kind::Participant => matches!(s.phase.as_str(), "reveal" | "consensus" | "closed"),
+        Kind::Facilitator | Kind::Participant => !blind(s),
         Kind::Observer => s.published && s.phase == "closed",
         Kind::Join => false,
     };
@@ -27,7 +33,7 @@ pub fn may_read_results(access: &Access, s: &SessionRow) -> ApiResult<()> {
         Err(ApiError::forbidden("the results are not published yet: the facilitator publishes them once the session is closed"))
     } else {
         Err(ApiError::forbidden(
-            "the results open to participants once the facilitator reveals the answers",
+            "rating is blind: the results and levels open to everyone once the facilitator reveals the answers",
         ))
     }
 }
@@ -48,15 +54,17 @@ fn rater_names(people: &[(String, String)]) -> BTreeMap<String, String> {
     out
 }
 
-/// Which file a session becomes.
+/// Who reads the session's file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
-    /// What the group concluded: the agreed level and its note where there is
-    /// one, the per-rater levels (`by`) where it did not agree. The engine reads
-    /// a criterion as one level or per-rater levels, never both.
-    Consolidated,
-    /// Every participant's levels under `by`, whatever was agreed.
-    Raters,
+    /// The group and its facilitator: every participant's level under `by`,
+    /// kept for the record, and beside it the agreed `level` with its note as
+    /// `evidence` where the group agreed (the engine scores the agreed level).
+    Record,
+    /// An observer (the public): the agreed level and its note where the group
+    /// agreed, without who rated what; the per-rater levels only where it did not
+    /// agree (the report needs them to say the point is to debate).
+    Public,
 }
 
 /// The session as the assessment file the CLI reads.
@@ -107,10 +115,10 @@ pub async fn session_assessment(
     .bind(&s.id)
     .fetch_all(pool)
     .await?;
-    for r in agreed.iter().filter(|_| view == View::Consolidated) {
+    for r in &agreed {
         let entry = a.answers.entry(text(r, "criterion")).or_default();
         entry.level = opt_text(r, "level");
-        if entry.level.is_some() {
+        if entry.level.is_some() && view == View::Public {
             entry.by.clear();
         }
         entry.evidence = Some(text(r, "note")).filter(|n| !n.trim().is_empty());
@@ -142,7 +150,12 @@ pub async fn report(
 ) -> ApiResult<Json<domino_engine::Report>> {
     let s = open_session(&app, &access, &id).await?;
     may_read_results(&access, &s)?;
-    let (assessment, grid) = session_assessment(&app, &s, View::Consolidated).await?;
+    let view = if access.kind == Kind::Observer {
+        View::Public
+    } else {
+        View::Record
+    };
+    let (assessment, grid) = session_assessment(&app, &s, view).await?;
     let lang = q
         .lang
         .unwrap_or_else(|| grid.default_language().to_string());

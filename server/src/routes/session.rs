@@ -1,7 +1,7 @@
 //! Sessions: creation (optionally from the initiative's last one), state, phases, joining.
 
 use super::workspace::{create_link, link_url};
-use super::{open_session, record_event, Body, SessionRow};
+use super::{current_phase, lock_session, open_session, record_event, Body, SessionRow};
 use crate::auth::{Access, Kind};
 use crate::error::{ApiError, ApiResult};
 use crate::limits::{check_name, NAME_CHARS, PARTICIPANTS};
@@ -66,11 +66,9 @@ pub async fn create(
             "this link does not open that initiative",
         ));
     }
-    let key = match crate::grids::builtin_key(&body.grid) {
-        Some(k) => k,
-        None => uploaded_grid_key(&app, &access, &body.grid).await?,
-    };
+    let key = grid_key(&app, &access, &body.grid).await?;
     let grid = app.grids.get(&app.store, &key).await?;
+    initiative_fits(&app, &initiative, &grid).await?;
     let date = match body.date {
         Some(d) => check_date(&d)?,
         None => crate::now()[..10].to_string(),
@@ -113,6 +111,31 @@ pub async fn create(
             "observer_link": link_url(&app, &observer), "observer_token": observer,
         })),
     ))
+}
+
+/// The key of a built-in grid's name, or of a grid uploaded to the workspace.
+pub async fn grid_key(app: &App, access: &Access, grid: &str) -> ApiResult<String> {
+    match crate::grids::builtin_key(grid) {
+        Some(k) => Ok(k),
+        None => uploaded_grid_key(app, access, grid).await,
+    }
+}
+
+/// Refuses a session on a grid that has not the profile fields of its initiative
+/// (the report could not be scored), saying which field and what to do.
+async fn initiative_fits(app: &App, initiative: &str, grid: &domino_engine::Grid) -> ApiResult<()> {
+    let row = sqlx::query("SELECT name, profile FROM initiative WHERE id = $1")
+        .bind(initiative)
+        .fetch_one(&app.store.pool)
+        .await?;
+    let profile = serde_json::from_str(&text(&row, "profile")).unwrap_or_default();
+    super::checks::check_profile(grid, &profile).map_err(|mut e| {
+        e.message = format!(
+            "the profile of initiative `{}` does not fit grid `{}`: {} (choose a grid with these profile fields, or an initiative without them)",
+            text(&row, "name"), grid.id, e.message
+        );
+        e
+    })
 }
 
 async fn uploaded_grid_key(app: &App, access: &Access, key: &str) -> ApiResult<String> {
@@ -352,11 +375,14 @@ pub async fn join(
     let s = open_session(&app, &access, &id).await?;
     check_name("name", &body.name, NAME_CHARS)?;
     check_name("role", &body.role, NAME_CHARS)?;
-    if !matches!(s.phase.as_str(), "draft" | "rating") {
-        return Err(ApiError::wrong_phase(&s.phase, "draft or rating"));
-    }
     let mut tx = app.store.pool.begin().await?;
-    // The event first: its UPDATE takes the session's write lock, so two joins cannot both pass the count.
+    // The lock first, then the phase: a join cannot slip in after the move to reveal.
+    lock_session(&mut tx, &id).await?;
+    let phase = current_phase(&mut tx, &id).await?;
+    if !matches!(phase.as_str(), "draft" | "rating") {
+        return Err(ApiError::wrong_phase(&phase, "draft or rating"));
+    }
+    // The session's write lock is held, so two joins cannot both pass the count.
     let pid = new_id();
     let event = record_event(
         &mut tx,

@@ -70,6 +70,11 @@ pub async fn config(State(app): State<App>) -> Json<Value> {
             "participants_per_session": crate::limits::PARTICIPANTS,
             "note_chars": crate::limits::NOTE_CHARS,
             "name_chars": NAME_CHARS,
+            "import_body_bytes": crate::limits::IMPORT_BODY,
+            "write_burst": crate::limits::WRITE_BURST,
+            "writes_per_minute": crate::limits::WRITES_PER_MINUTE,
+            "writes_per_session": crate::limits::WRITES_PER_SESSION,
+            "idempotency_days": crate::limits::IDEMPOTENCY_DAYS,
         }
     }))
 }
@@ -154,18 +159,7 @@ pub async fn upload_grid(
     body: Result<axum::body::Bytes, axum::extract::rejection::BytesRejection>,
 ) -> ApiResult<(StatusCode, Json<Value>)> {
     access.facilitator()?;
-    let body = body.map_err(|r| {
-        ApiError::new(
-            r.status(),
-            "too-large",
-            format!(
-                "the grid is larger than {} bytes, the most accepted ({})",
-                GRID_BODY,
-                r.body_text()
-            ),
-        )
-        .field("grid")
-    })?;
+    let body = super::raw_body(body, "the grid", GRID_BODY).map_err(|e| e.field("grid"))?;
     let source = std::str::from_utf8(&body).map_err(|e| {
         ApiError::bad_request(
             "not-utf8",
@@ -202,6 +196,9 @@ pub struct NewInitiative {
     name: String,
     #[serde(default)]
     profile: BTreeMap<String, String>,
+    /// The grid whose profile fields the profile uses (`domino` when absent).
+    #[serde(default)]
+    grid: Option<String>,
 }
 
 /// `POST /api/initiatives`: a practice followed over time.
@@ -214,6 +211,12 @@ pub async fn create_initiative(
     check_name("name", &body.name, NAME_CHARS)?;
     for (k, v) in &body.profile {
         check_name(&format!("profile.{k}"), v, NAME_CHARS)?;
+    }
+    if !body.profile.is_empty() {
+        let key = super::session::grid_key(&app, &access, body.grid.as_deref().unwrap_or("domino"))
+            .await?;
+        let grid = app.grids.get(&app.store, &key).await?;
+        super::checks::check_profile(&grid, &body.profile)?;
     }
     let id = new_id();
     sqlx::query("INSERT INTO initiative (id, workspace, name, profile, created_at) VALUES ($1, $2, $3, $4, $5)")
@@ -271,5 +274,6 @@ pub async fn revoke_link(
     if done.rows_affected() == 0 {
         return Err(ApiError::not_found("no such live link in this workspace").field("id"));
     }
+    app.live.revoke(&id);
     Ok(Json(json!({ "id": id, "revoked": true })))
 }

@@ -2,6 +2,8 @@
 //! fresh PostgreSQL database when `DOMINO_TEST_POSTGRES` holds a connection URL.
 #![allow(dead_code, missing_docs)]
 
+pub mod process;
+
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 use std::net::SocketAddr;
@@ -60,6 +62,7 @@ impl Harness {
             public_url: None,
             web: Some(web.unwrap_or_else(|| dir.path().join("no-web"))),
             new_workspace: None,
+            new_facilitator_link: None,
         })
         .await
         .expect("the server starts");
@@ -106,6 +109,14 @@ impl Harness {
 
     pub async fn put(&self, path: &str, token: &str, body: Value) -> (StatusCode, Value) {
         self.call(Method::PUT, path, Some(token), Some(body)).await
+    }
+
+    /// A server with a workshop in rating.
+    pub async fn rating() -> (Harness, Workshop) {
+        let h = Harness::start().await;
+        let w = h.workshop().await;
+        h.phase(&w, "rating").await;
+        (h, w)
     }
 
     /// A second workspace on the same server, with its facilitator's token.
@@ -182,6 +193,18 @@ impl Harness {
         assert_eq!(s, StatusCode::OK, "moving to {phase}: {body}");
     }
 
+    /// The facilitator opens the session's results to observers.
+    pub async fn publish(&self, w: &Workshop) {
+        let (s, body) = self
+            .post(
+                &format!("/api/sessions/{}/publish", w.session),
+                &w.facilitator,
+                json!({ "published": true }),
+            )
+            .await;
+        assert_eq!(s, StatusCode::OK, "publishing: {body}");
+    }
+
     /// A participant's first answer to a criterion.
     pub async fn answer(
         &self,
@@ -248,6 +271,18 @@ impl SseReader {
         SseReader {
             res,
             buf: String::new(),
+        }
+    }
+
+    /// True when the server ends the stream within `wait` (events before the end are read and dropped).
+    pub async fn ends_within(&mut self, wait: std::time::Duration) -> bool {
+        let deadline = tokio::time::Instant::now() + wait;
+        loop {
+            match tokio::time::timeout_at(deadline, self.res.chunk()).await {
+                Err(_) => return false,
+                Ok(Ok(Some(_))) => continue,
+                Ok(_) => return true,
+            }
         }
     }
 
