@@ -21,7 +21,10 @@ use super::ast::{ArithOp, CmpOp};
 use super::program::{Node, NodeId, Program, Slice};
 use super::AnswerState;
 
-/// Which table of [`Slots::numbers`] a number is read from.
+/// Which fact of a position a number slot holds: slot `6 × i + table` holds
+/// fact `table` of criterion `i` (level, target, spread) or of axis `i`
+/// (score, coverage); slot 5 the overall score. Interleaving the tables keeps
+/// every slot's index known at compile time without knowing the grid's size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(u8)]
 pub(crate) enum Table {
@@ -39,12 +42,22 @@ pub(crate) enum Table {
     Overall = 5,
 }
 
+/// Tables interleaved in [`Slots::numbers`].
+pub(crate) const TABLES: usize = 6;
+
+impl Table {
+    /// The slot of this fact for criterion or axis `i`.
+    pub(crate) fn slot(self, i: usize) -> usize {
+        TABLES * i + self as usize
+    }
+}
+
 /// The facts of one assessment laid out by position, as compiled conditions
 /// read them. Missing numbers are NaN.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Slots<'a> {
-    /// One table per [`Table`], indexed by criterion or axis position.
-    pub numbers: [&'a [f64]; 6],
+    /// The number facts, at [`Table::slot`].
+    pub numbers: &'a [f64],
     /// The state of each criterion.
     pub states: &'a [AnswerState],
     /// The profile fields.
@@ -56,8 +69,8 @@ pub(crate) struct Slots<'a> {
 pub(crate) enum Num {
     /// A literal (NaN: a value read with the wrong type, always missing).
     Const(f64),
-    /// A slot of a table.
-    Fact(Table, u32),
+    /// A slot of [`Slots::numbers`].
+    Fact(u32),
     /// A number register.
     Reg(u16),
 }
@@ -306,12 +319,12 @@ impl Compiler<'_> {
         };
         match node {
             Node::Num(n) => Num::Const(n),
-            Node::Level(c) => Num::Fact(Table::Level, c),
-            Node::Target(c) => Num::Fact(Table::Target, c),
-            Node::Spread(c) => Num::Fact(Table::Spread, c),
-            Node::Score(a) => Num::Fact(Table::Score, a),
-            Node::Coverage(a) => Num::Fact(Table::Coverage, a),
-            Node::Overall => Num::Fact(Table::Overall, 0),
+            Node::Level(c) => fact(Table::Level, c),
+            Node::Target(c) => fact(Table::Target, c),
+            Node::Spread(c) => fact(Table::Spread, c),
+            Node::Score(a) => fact(Table::Score, a),
+            Node::Coverage(a) => fact(Table::Coverage, a),
+            Node::Overall => fact(Table::Overall, 0),
             Node::Neg(x) => {
                 let x = self.num(x);
                 self.num_op(|dst| Op::Neg { dst, x })
@@ -350,6 +363,11 @@ impl Compiler<'_> {
             _ => Text::Missing,
         }
     }
+}
+
+/// The operand reading fact `table` of position `i`.
+fn fact(table: Table, i: u32) -> Num {
+    Num::Fact(table.slot(i as usize) as u32)
 }
 
 /// Appends `items` to a pool and returns where they sit.

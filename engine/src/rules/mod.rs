@@ -55,7 +55,7 @@ mod value;
 #[cfg(test)]
 mod tests;
 
-pub(crate) use compiled::Slots;
+pub(crate) use compiled::{Slots, Table, TABLES};
 pub use condition::{Condition, References};
 pub use describe::Names;
 pub use error::{RuleError, RuleErrorKind};

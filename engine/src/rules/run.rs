@@ -10,7 +10,7 @@ use super::program::Slice;
 use super::AnswerState;
 
 /// Registers of each kind kept on the stack.
-const INLINE: usize = 32;
+const INLINE: usize = 16;
 
 /// The registers of one run.
 struct Regs<'r> {
@@ -21,8 +21,13 @@ struct Regs<'r> {
 impl Code {
     /// Whether the condition holds for these facts.
     pub(crate) fn run(&self, slots: &Slots) -> bool {
-        if self.ops.is_empty() {
-            return self.read_bit(self.root, slots, &[]);
+        match self.ops[..] {
+            [] => return self.read_bit(self.root, slots, &[]),
+            // Most rules: one comparison, no register needed.
+            [Op::Cmp { op, a, b, .. }] => {
+                return compare(op, read_num(a, slots, &[]), read_num(b, slots, &[]))
+            }
+            _ => {}
         }
         let (n, b) = (usize::from(self.num_regs), usize::from(self.bit_regs));
         if n <= INLINE && b <= INLINE {
@@ -60,6 +65,7 @@ impl Code {
     }
 
     /// The operations other than the two most frequent ones.
+    #[inline(never)]
     fn exec_other(&self, op: Op, slots: &Slots, regs: &mut Regs) {
         let (num, bit) = (&*regs.num, &*regs.bit);
         let (dst, value) = match op {
@@ -184,10 +190,7 @@ impl Code {
 fn read_num(x: Num, slots: &Slots, num: &[f64]) -> f64 {
     match x {
         Num::Const(n) => n,
-        Num::Fact(table, i) => slots.numbers[table as usize]
-            .get(i as usize)
-            .copied()
-            .unwrap_or(f64::NAN),
+        Num::Fact(i) => slots.numbers.get(i as usize).copied().unwrap_or(f64::NAN),
         Num::Reg(r) => num.get(usize::from(r)).copied().unwrap_or(f64::NAN),
     }
 }

@@ -2,14 +2,14 @@
 //! compiled conditions ([`Slots`]).
 //!
 //! One buffer per thread, reused from one evaluation to the next, so that
-//! scoring a batch allocates nothing for its conditions: numbers in the order
-//! levels, targets, spreads (one per criterion), axis scores, axis coverages
-//! (one per axis), the overall score; NaN where a fact is missing.
+//! scoring a batch allocates nothing for its conditions: numbers at the slots
+//! [`Table::slot`] gives (each criterion's level, target and spread, each
+//! axis' score and coverage, the overall score); NaN where a fact is missing.
 
 use super::{AxisResult, CriterionResult};
 use crate::assessment::Responses;
 use crate::grid::Grid;
-use crate::rules::{AnswerState, Slots};
+use crate::rules::{AnswerState, Slots, Table, TABLES};
 use std::cell::RefCell;
 
 /// The reusable storage behind [`Slots`].
@@ -17,7 +17,6 @@ use std::cell::RefCell;
 pub(crate) struct SlotBuffer {
     numbers: Vec<f64>,
     states: Vec<AnswerState>,
-    criteria: usize,
     axes: usize,
 }
 
@@ -43,20 +42,17 @@ impl SlotBuffer {
         criteria: &[CriterionResult],
     ) {
         let (n, m) = (criteria.len(), grid.axes.len());
-        self.criteria = n;
         self.axes = m;
         self.numbers.clear();
-        self.numbers.resize(3 * n + 2 * m + 1, f64::NAN);
+        self.numbers.resize(TABLES * n.max(m).max(1), f64::NAN);
         self.states.clear();
         self.states.extend(criteria.iter().map(|c| c.state));
-        let (levels, rest) = self.numbers.split_at_mut(n);
-        let (targets, rest) = rest.split_at_mut(n);
-        let spreads = &mut rest[..n];
         for (i, c) in criteria.iter().enumerate() {
-            levels[i] = c.score.unwrap_or(f64::NAN);
-            spreads[i] = c.spread.map_or(f64::NAN, f64::from);
+            let row = &mut self.numbers[TABLES * i..TABLES * i + 3];
+            row[0] = c.score.unwrap_or(f64::NAN);
+            row[2] = c.spread.map_or(f64::NAN, f64::from);
             if let Some(t) = responses.answers[i].target {
-                targets[i] = grid.scale_of(i).options[usize::from(t)].score;
+                row[1] = grid.scale_of(i).options[usize::from(t)].score;
             }
         }
     }
@@ -69,35 +65,24 @@ impl SlotBuffer {
         axes: &[AxisResult],
         overall: Option<f64>,
     ) {
-        let n = self.criteria;
         for (i, c) in criteria.iter().enumerate() {
             if c.state == AnswerState::NotRelevant {
                 self.states[i] = c.state;
-                self.numbers[i] = f64::NAN;
-                self.numbers[2 * n + i] = f64::NAN;
+                self.numbers[Table::Level.slot(i)] = f64::NAN;
+                self.numbers[Table::Spread.slot(i)] = f64::NAN;
             }
         }
-        let m = self.axes;
-        for (a, r) in axes.iter().enumerate().take(m) {
-            self.numbers[3 * n + a] = r.score.unwrap_or(f64::NAN);
-            self.numbers[3 * n + m + a] = r.coverage().unwrap_or(f64::NAN);
+        for (a, r) in axes.iter().enumerate().take(self.axes) {
+            self.numbers[Table::Score.slot(a)] = r.score.unwrap_or(f64::NAN);
+            self.numbers[Table::Coverage.slot(a)] = r.coverage().unwrap_or(f64::NAN);
         }
-        self.numbers[3 * n + 2 * m] = overall.unwrap_or(f64::NAN);
+        self.numbers[Table::Overall.slot(0)] = overall.unwrap_or(f64::NAN);
     }
 
     /// The facts as compiled conditions read them.
     pub(crate) fn slots<'a>(&'a self, responses: &'a Responses) -> Slots<'a> {
-        let (n, m) = (self.criteria, self.axes);
-        let x = &self.numbers;
         Slots {
-            numbers: [
-                &x[..n],
-                &x[n..2 * n],
-                &x[2 * n..3 * n],
-                &x[3 * n..3 * n + m],
-                &x[3 * n + m..3 * n + 2 * m],
-                &x[3 * n + 2 * m..],
-            ],
+            numbers: &self.numbers,
             states: &self.states,
             profile: &responses.profile,
         }

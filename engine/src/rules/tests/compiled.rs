@@ -4,37 +4,26 @@
 
 use super::fixtures::*;
 use super::props::{condition, facts, fragment};
-use crate::rules::{Condition, Context, Facts, Slots};
+use crate::rules::{Condition, Context, Facts, Slots, Table, TABLES};
 use proptest::prelude::*;
 
-/// The facts of `f` laid out by position, as the scorer lays them out (NaN
-/// for a missing number).
-fn slots_of(f: &TestFacts) -> [Vec<f64>; 6] {
-    let n = |x: Option<f64>| x.unwrap_or(f64::NAN);
-    let c = 0..f.states.len();
-    let a = 0..f.scores.len();
-    [
-        c.clone().map(|i| n(f.level(i))).collect(),
-        c.clone().map(|i| n(f.target(i))).collect(),
-        c.map(|i| n(f.spread(i))).collect(),
-        a.clone().map(|i| n(f.axis_score(i))).collect(),
-        a.map(|i| n(f.axis_coverage(i))).collect(),
-        vec![n(f.overall())],
-    ]
-}
-
-/// Both evaluators' answers for `c` on `f`.
+/// Both evaluators' answers for `c` on `f`, the facts laid out by position
+/// as the scorer lays them out (NaN for a missing number).
 fn both(c: &Condition, f: &TestFacts) -> (bool, bool) {
-    let numbers = slots_of(f);
+    let mut numbers = vec![f64::NAN; TABLES * f.states.len()];
+    let n = |x: Option<f64>| x.unwrap_or(f64::NAN);
+    for i in 0..f.states.len() {
+        numbers[Table::Level.slot(i)] = n(f.level(i));
+        numbers[Table::Target.slot(i)] = n(f.target(i));
+        numbers[Table::Spread.slot(i)] = n(f.spread(i));
+    }
+    for a in 0..f.scores.len() {
+        numbers[Table::Score.slot(a)] = n(f.axis_score(a));
+        numbers[Table::Coverage.slot(a)] = n(f.axis_coverage(a));
+    }
+    numbers[Table::Overall.slot(0)] = n(f.overall());
     let slots = Slots {
-        numbers: [
-            &numbers[0],
-            &numbers[1],
-            &numbers[2],
-            &numbers[3],
-            &numbers[4],
-            &numbers[5],
-        ],
+        numbers: &numbers,
         states: &f.states,
         profile: &f.profile,
     };
