@@ -141,6 +141,16 @@ pub(crate) enum Op {
         stop: bool,
         to: u32,
     },
+    /// [`Op::Test`] of a comparison of numbers, fused (the most frequent
+    /// operand of `and`/`or`).
+    TestCmp {
+        dst: u16,
+        op: CmpOp,
+        a: Num,
+        b: Num,
+        stop: bool,
+        to: u32,
+    },
 }
 
 /// A compiled condition: operations run in order, then [`Code::root`] read.
@@ -277,18 +287,34 @@ impl Compiler<'_> {
         let dst = self.bit_reg();
         let mut jumps = Vec::with_capacity(ids.len());
         for id in ids {
-            let x = self.bit(id);
+            let test = match self.node(id) {
+                Some(Node::CmpNum(op, a, b)) => {
+                    let (a, b) = (self.num(a), self.num(b));
+                    Op::TestCmp {
+                        dst,
+                        op,
+                        a,
+                        b,
+                        stop,
+                        to: 0,
+                    }
+                }
+                _ => {
+                    let x = self.bit(id);
+                    Op::Test {
+                        dst,
+                        x,
+                        stop,
+                        to: 0,
+                    }
+                }
+            };
             jumps.push(self.code.ops.len());
-            self.code.ops.push(Op::Test {
-                dst,
-                x,
-                stop,
-                to: 0,
-            });
+            self.code.ops.push(test);
         }
         let end = self.code.ops.len() as u32;
         for at in jumps {
-            if let Some(Op::Test { to, .. }) = self.code.ops.get_mut(at) {
+            if let Some(Op::Test { to, .. } | Op::TestCmp { to, .. }) = self.code.ops.get_mut(at) {
                 *to = end;
             }
         }

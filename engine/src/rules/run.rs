@@ -30,7 +30,10 @@ impl Code {
             _ => {}
         }
         let (n, b) = (usize::from(self.num_regs), usize::from(self.bit_regs));
-        if n <= INLINE && b <= INLINE {
+        if n == 0 && b <= INLINE {
+            let mut bit = [false; INLINE];
+            self.exec(slots, &mut [], &mut bit)
+        } else if n <= INLINE && b <= INLINE {
             let mut num = [0.0; INLINE];
             let mut bit = [false; INLINE];
             self.exec(slots, &mut num, &mut bit)
@@ -49,6 +52,21 @@ impl Code {
             match *op {
                 Op::Test { dst, x, stop, to } => {
                     let v = self.read_bit(x, slots, regs.bit);
+                    regs.bit[usize::from(dst)] = v;
+                    if v == stop {
+                        pc = to as usize;
+                    }
+                }
+                Op::TestCmp {
+                    dst,
+                    op,
+                    a,
+                    b,
+                    stop,
+                    to,
+                } => {
+                    let (a, b) = (read_num(a, slots, regs.num), read_num(b, slots, regs.num));
+                    let v = compare(op, a, b);
                     regs.bit[usize::from(dst)] = v;
                     if v == stop {
                         pc = to as usize;
@@ -121,6 +139,10 @@ impl Code {
             Op::InBool { dst, x, t, f } => (dst, if self.read_bit(x, slots, bit) { t } else { f }),
             Op::Not { dst, x } => (dst, !self.read_bit(x, slots, bit)),
             Op::Test { dst, x, .. } => (dst, self.read_bit(x, slots, bit)),
+            Op::TestCmp { dst, op, a, b, .. } => (
+                dst,
+                compare(op, read_num(a, slots, num), read_num(b, slots, num)),
+            ),
         };
         regs.bit[usize::from(dst)] = value;
     }
