@@ -3,7 +3,7 @@
 //! conditions) for random assessments, single answers and panels of raters.
 
 use domino_engine::assessment::{Given, Responses};
-use domino_engine::{Evaluation, Grid, DOMINO_GRID};
+use domino_engine::{Grid, DOMINO_GRID};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use std::sync::OnceLock;
@@ -59,17 +59,6 @@ fn responses() -> impl Strategy<Value = Responses> {
         })
 }
 
-/// Everything an evaluation computed, numbers compared by their bits.
-fn fingerprint(e: &Evaluation) -> String {
-    format!(
-        "{:?} {:?} {:?} {:?}",
-        e.criteria,
-        e.axes,
-        e.overall.map(f64::to_bits),
-        e.findings
-    )
-}
-
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
@@ -78,7 +67,7 @@ proptest! {
         let grid = domino();
         let compiled = grid.evaluate(r.clone());
         let reference = grid.evaluate_by_tree(r);
-        prop_assert_eq!(fingerprint(&compiled), fingerprint(&reference));
+        prop_assert_eq!(compiled.fingerprint(), reference.fingerprint());
     }
 }
 

@@ -4,7 +4,7 @@
 //! each kind (every rule of the DOMINO grid), so an evaluation allocates
 //! nothing; longer conditions get their registers from the heap.
 
-use super::ast::{ArithOp, CmpOp};
+use super::ast::CmpOp;
 use super::compiled::{Bit, Code, Num, Op, Slots, Text};
 use super::program::Slice;
 use super::AnswerState;
@@ -159,12 +159,7 @@ impl Code {
             if x.is_nan() {
                 return f64::NAN;
             }
-            acc = match op {
-                ArithOp::Add => acc + x,
-                ArithOp::Sub => acc - x,
-                ArithOp::Mul => acc * x,
-                ArithOp::Div => acc / x,
-            };
+            acc = op.apply(acc, x);
             if !acc.is_finite() {
                 return f64::NAN;
             }

@@ -100,6 +100,21 @@ pub struct Evaluation {
     pub findings: Vec<RawFinding>,
 }
 
+impl Evaluation {
+    /// Everything computed but the responses, numbers by their bits: what
+    /// the differential tests of the two evaluators compare.
+    #[doc(hidden)]
+    pub fn fingerprint(&self) -> String {
+        format!(
+            "{:?} {:?} {:?} {:?}",
+            self.criteria,
+            self.axes,
+            self.overall.map(f64::to_bits),
+            self.findings
+        )
+    }
+}
+
 /// Which evaluator runs the conditions of a grid.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Evaluator {
