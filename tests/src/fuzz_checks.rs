@@ -93,6 +93,70 @@ pub fn condition(text: &str) {
     }
 }
 
+/// Any bytes as a condition and an assessment of the DOMINO grid: the first
+/// line gives one answer per criterion (a byte's value modulo 8: level 0–4,
+/// `na`, `?`, nothing; divided by 8, modulo 6: target 0–4 or none), then one
+/// choice per profile field; the rest is the condition, the `when` of the
+/// grid's only rule and, where it compiles there, the `relevant` of the first
+/// criterion. Scoring with the compiled conditions gives, bit for bit, what
+/// scoring with the reference evaluator gives.
+pub fn compiled_rules(data: &[u8]) {
+    let (answers, condition) = match data.iter().position(|&b| b == b'\n') {
+        Some(at) => (&data[..at], &data[at + 1..]),
+        None => (&[][..], data),
+    };
+    let text = String::from_utf8_lossy(condition);
+    let Some(grid) = grid_with_condition(&text) else {
+        return;
+    };
+    let mut r = Responses::empty(&grid);
+    let n = r.answers.len();
+    for (answer, &b) in r.answers.iter_mut().zip(answers) {
+        answer.given = match b % 8 {
+            l @ 0..=4 => domino_engine::assessment::Given::Level(l),
+            5 => domino_engine::assessment::Given::NotApplicable,
+            6 => domino_engine::assessment::Given::Unknown,
+            _ => domino_engine::assessment::Given::Unanswered,
+        };
+        answer.target = Some((b / 8) % 6).filter(|&t| t < 5);
+    }
+    for ((value, field), &b) in
+        (r.profile.iter_mut().zip(&grid.profile)).zip(answers.iter().skip(n))
+    {
+        let choices = field.choices.as_deref().unwrap_or(&[]);
+        *value = choices
+            .get(usize::from(b) % (choices.len() + 1))
+            .map(|c| c.code.clone());
+    }
+    let compiled = grid.evaluate(r.clone());
+    let reference = grid.evaluate_by_tree(r);
+    assert_eq!(compiled.fingerprint(), reference.fingerprint(), "`{text}`");
+}
+
+/// DOMINO without its rules, with `condition` as its only rule and, when it
+/// compiles there, as the first criterion's `relevant`; `None` when refused.
+fn grid_with_condition(condition: &str) -> Option<Grid> {
+    let mut table: toml::Table = toml::from_str(domino_without_rules()).ok()?;
+    let rule = format!(
+        "[[rules]]\nid = \"fuzz\"\nkind = \"vigilance\"\nwhen = {}\nmessage = {{ fr = \"x\", en = \"x\" }}\n",
+        toml_string(condition)
+    );
+    let rules: toml::Table = toml::from_str(&rule).ok()?;
+    table.extend(rules);
+    let with_rule = toml::to_string(&table).ok()?;
+    let first = table
+        .get_mut("axes")
+        .and_then(|a| a.as_array_mut()?.first_mut()?.get_mut("criteria"))
+        .and_then(|c| c.as_array_mut()?.first_mut()?.as_table_mut());
+    if let Some(first) = first {
+        first.insert("relevant".into(), toml::Value::String(condition.to_owned()));
+        if let Ok(loaded) = Grid::from_toml(&toml::to_string(&table).ok()?) {
+            return Some(loaded.grid);
+        }
+    }
+    Grid::from_toml(&with_rule).ok().map(|l| l.grid)
+}
+
 /// Any bytes as a batch CSV for DOMINO, read as the CLI reads it: the header
 /// through `RowSchema::new`, then each record through `RowSchema::read`.
 /// Every row scores or is refused with errors pointing at a real column.

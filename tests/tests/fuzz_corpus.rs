@@ -89,3 +89,8 @@ fn every_kept_batch_csv_scores_or_points_at_a_column() {
 fn every_kept_batch_input_counts_each_row_once_and_points_at_its_line() {
     replay("batch_input", fuzz_checks::batch_input);
 }
+
+#[test]
+fn every_kept_condition_scores_the_same_compiled_and_by_the_reference() {
+    replay("compiled_rules", fuzz_checks::compiled_rules);
+}

@@ -67,6 +67,16 @@ pub(crate) enum ArithOp {
 }
 
 impl ArithOp {
+    /// `a op b` (both evaluators share it, so they round alike).
+    pub(crate) fn apply(self, a: f64, b: f64) -> f64 {
+        match self {
+            ArithOp::Add => a + b,
+            ArithOp::Sub => a - b,
+            ArithOp::Mul => a * b,
+            ArithOp::Div => a / b,
+        }
+    }
+
     /// The operator as written.
     pub(crate) fn symbol(self) -> &'static str {
         match self {

@@ -1,6 +1,7 @@
 //! [`Condition`]: a compiled condition, and what it refers to.
 
 use super::check::check;
+use super::compiled::{Code, Slots};
 use super::describe::{self, Names};
 use super::error::{RuleError, RuleErrorKind};
 use super::program::Program;
@@ -29,6 +30,8 @@ pub struct References {
 pub struct Condition {
     source: String,
     program: Program,
+    /// The program compiled for the scorer ([`Condition::holds`]).
+    code: Code,
     references: References,
     literals: Vec<f64>,
 }
@@ -74,6 +77,7 @@ impl Condition {
         }
         Ok(Condition {
             source: source.to_owned(),
+            code: Code::compile(&checked.program),
             program: checked.program,
             references: checked.references,
             literals: checked.literals,
@@ -85,7 +89,15 @@ impl Condition {
         &self.source
     }
 
-    /// Whether the condition holds for these facts. Allocation-free.
+    /// Whether the condition holds for facts laid out by position: what
+    /// [`Condition::evaluate`] says, computed by the compiled program.
+    pub(crate) fn holds(&self, slots: &Slots) -> bool {
+        self.code.run(slots)
+    }
+
+    /// Whether the condition holds for these facts. Allocation-free. This is
+    /// the reference evaluator (a walk of the checked tree); the scorer runs
+    /// the same condition compiled into a register program.
     pub fn evaluate(&self, facts: &dyn Facts) -> bool {
         self.program.boolean(self.program.root, facts)
     }

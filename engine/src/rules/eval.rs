@@ -4,7 +4,7 @@
 //! of its type (`boolean`, `number`, `text`). Should a node ever be read with the
 //! wrong type, the result is `false` or missing — never a panic.
 
-use super::ast::{ArithOp, CmpOp};
+use super::ast::CmpOp;
 use super::program::{Node, NodeId, Program};
 use super::value::Value;
 use super::{AnswerState, Facts};
@@ -88,12 +88,7 @@ impl Program {
                 let mut acc = self.number(first, facts)?;
                 for &(op, x) in self.ops.get(s.range()).unwrap_or(&[]) {
                     let x = self.number(x, facts)?;
-                    acc = match op {
-                        ArithOp::Add => acc + x,
-                        ArithOp::Sub => acc - x,
-                        ArithOp::Mul => acc * x,
-                        ArithOp::Div => acc / x,
-                    };
+                    acc = op.apply(acc, x);
                     if !acc.is_finite() {
                         return None;
                     }

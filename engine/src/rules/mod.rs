@@ -39,6 +39,7 @@
 
 mod ast;
 mod check;
+mod compiled;
 mod condition;
 mod describe;
 mod error;
@@ -47,12 +48,14 @@ mod keywords;
 mod lexer;
 mod parser;
 mod program;
+mod run;
 pub(crate) mod suggest;
 mod value;
 
 #[cfg(test)]
 mod tests;
 
+pub(crate) use compiled::{Slots, Table, TABLES};
 pub use condition::{Condition, References};
 pub use describe::Names;
 pub use error::{RuleError, RuleErrorKind};

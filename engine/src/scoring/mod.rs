@@ -19,10 +19,11 @@
 //!    every rule whose condition holds.
 
 mod facts;
+mod slots;
 
 use crate::assessment::{Given, Responses};
 use crate::grid::{FindingKind, Grid};
-use crate::rules::AnswerState;
+use crate::rules::{AnswerState, Slots};
 use facts::EvalFacts;
 
 /// The consolidated state of one criterion.
@@ -105,17 +106,82 @@ pub struct Evaluation {
     pub findings: Vec<RawFinding>,
 }
 
+impl Evaluation {
+    /// Everything computed but the responses, numbers by their bits: what
+    /// the differential tests of the two evaluators compare.
+    #[doc(hidden)]
+    pub fn fingerprint(&self) -> String {
+        format!(
+            "{:?} {:?} {:?} {:?}",
+            self.criteria,
+            self.axes,
+            self.overall.map(f64::to_bits),
+            self.findings
+        )
+    }
+}
+
+/// Which evaluator runs the conditions of a grid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Evaluator {
+    /// The compiled register programs (what scoring uses).
+    Compiled,
+    /// The walk of the checked trees (the reference, for differential tests).
+    Tree,
+}
+
 impl Grid {
     /// Scores resolved responses. Pure and deterministic; no allocation beyond the result.
     ///
     /// Responses built by hand are normalised first: missing entries count as
     /// unanswered, and a level or target outside its scale is ignored.
-    pub fn evaluate(&self, mut responses: Responses) -> Evaluation {
+    pub fn evaluate(&self, responses: Responses) -> Evaluation {
+        self.evaluate_by(responses, Evaluator::Compiled)
+    }
+
+    /// [`Grid::evaluate`] with every condition evaluated by walking its
+    /// checked tree, the reference the compiled conditions are tested
+    /// against (the differential fuzz target compares the two).
+    #[doc(hidden)]
+    pub fn evaluate_by_tree(&self, responses: Responses) -> Evaluation {
+        self.evaluate_by(responses, Evaluator::Tree)
+    }
+
+    fn evaluate_by(&self, mut responses: Responses, evaluator: Evaluator) -> Evaluation {
         self.normalise(&mut responses);
-        let mut criteria: Vec<CriterionResult> = responses
-            .answers
-            .iter()
-            .enumerate()
+        let mut criteria = self.consolidated(&responses);
+        let mut findings = Vec::with_capacity(16);
+        let (axes, overall) = if evaluator == Evaluator::Tree {
+            self.apply_relevance(&responses, &mut criteria);
+            let axes = self.axis_results(&criteria);
+            let overall = self.overall_score(&axes);
+            self.builtin_findings(&responses, &criteria, &mut findings);
+            self.tree_rules(&responses, &criteria, &axes, overall, &mut findings);
+            (axes, overall)
+        } else {
+            slots::with_buffer(|buffer| {
+                buffer.fill_criteria(self, &responses, &criteria);
+                self.compiled_relevance(buffer.slots(&responses), &responses, &mut criteria);
+                let axes = self.axis_results(&criteria);
+                let overall = self.overall_score(&axes);
+                buffer.fill_results(&criteria, &axes, overall);
+                self.builtin_findings(&responses, &criteria, &mut findings);
+                self.compiled_rules(buffer.slots(&responses), &mut findings);
+                (axes, overall)
+            })
+        };
+        Evaluation {
+            responses,
+            criteria,
+            axes,
+            overall,
+            findings,
+        }
+    }
+
+    /// Each criterion's consolidated answer, before relevance.
+    fn consolidated(&self, responses: &Responses) -> Vec<CriterionResult> {
+        (responses.answers.iter().enumerate())
             .map(|(i, answer)| {
                 let mut result = consolidate(answer);
                 result.score = result
@@ -123,17 +189,23 @@ impl Grid {
                     .map(|l| self.scale_of(i).options[usize::from(l)].score);
                 result
             })
-            .collect();
-        self.apply_relevance(&responses, &mut criteria);
-        let axes = self.axis_results(&criteria);
-        let overall = self.overall_score(&axes);
-        let mut findings = Vec::with_capacity(16);
-        self.builtin_findings(&responses, &criteria, &mut findings);
+            .collect()
+    }
+
+    /// The rules that fire, by the reference evaluator.
+    fn tree_rules(
+        &self,
+        responses: &Responses,
+        criteria: &[CriterionResult],
+        axes: &[AxisResult],
+        overall: Option<f64>,
+        findings: &mut Vec<RawFinding>,
+    ) {
         let facts = EvalFacts {
             grid: self,
-            responses: &responses,
-            criteria: &criteria,
-            axes: &axes,
+            responses,
+            criteria,
+            axes,
             overall,
         };
         for (i, rule) in self.rules.iter().enumerate() {
@@ -144,12 +216,36 @@ impl Grid {
                 });
             }
         }
-        Evaluation {
-            responses,
-            criteria,
-            axes,
-            overall,
-            findings,
+    }
+
+    /// The rules that fire, by their compiled programs.
+    fn compiled_rules(&self, slots: Slots, findings: &mut Vec<RawFinding>) {
+        for (i, rule) in self.rules.iter().enumerate() {
+            if rule.when.holds(&slots) {
+                findings.push(RawFinding {
+                    kind: rule.kind,
+                    source: FindingSource::Rule(i),
+                });
+            }
+        }
+    }
+
+    /// Relevance by the compiled programs: every condition reads the answers
+    /// as given (`slots`), skipped criteria are marked in `criteria`.
+    fn compiled_relevance(
+        &self,
+        slots: Slots,
+        responses: &Responses,
+        criteria: &mut [CriterionResult],
+    ) {
+        for (i, c) in self.criteria() {
+            let Some(cond) = &c.relevant else { continue };
+            if asks_missing_profile(cond, responses) {
+                continue;
+            }
+            if !cond.holds(&slots) {
+                criteria[i] = NOT_RELEVANT;
+            }
         }
     }
 
@@ -191,12 +287,7 @@ impl Grid {
             };
             for (i, c) in self.criteria() {
                 let Some(cond) = &c.relevant else { continue };
-                let refs = cond.references();
-                if refs
-                    .profile_fields
-                    .iter()
-                    .any(|&f| responses.profile[f].is_none())
-                {
+                if asks_missing_profile(cond, responses) {
                     continue;
                 }
                 if !cond.evaluate_with(&facts) {
@@ -205,14 +296,7 @@ impl Grid {
             }
         }
         for i in skipped {
-            criteria[i] = CriterionResult {
-                state: AnswerState::NotRelevant,
-                level: None,
-                score: None,
-                spread: None,
-                applicability_dispute: false,
-                agreed: false,
-            };
+            criteria[i] = NOT_RELEVANT;
         }
     }
 
@@ -320,6 +404,22 @@ impl Grid {
             }
         }
     }
+}
+
+/// A criterion skipped by its `relevant` condition.
+const NOT_RELEVANT: CriterionResult = CriterionResult {
+    state: AnswerState::NotRelevant,
+    level: None,
+    score: None,
+    spread: None,
+    applicability_dispute: false,
+    agreed: false,
+};
+
+/// Whether a relevance condition reads a profile field that was not given
+/// (the criterion then stays relevant: the question is asked).
+fn asks_missing_profile(cond: &crate::rules::Condition, responses: &Responses) -> bool {
+    (cond.references().profile_fields.iter()).any(|&f| responses.profile[f].is_none())
 }
 
 /// Sorts an axis' answered values by value, then criterion (an axis has a

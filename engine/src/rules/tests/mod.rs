@@ -1,5 +1,6 @@
 //! Tests of the rule language, written as its specification.
 
+mod compiled;
 mod describe;
 mod errors;
 mod explain;

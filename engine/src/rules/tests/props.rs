@@ -94,7 +94,7 @@ fn option(range: std::ops::Range<u32>) -> impl Strategy<Value = Option<f64>> {
     prop::option::of(range.prop_map(f64::from))
 }
 
-fn facts() -> impl Strategy<Value = TestFacts> {
+pub(super) fn facts() -> impl Strategy<Value = TestFacts> {
     (
         prop::array::uniform4(state()),
         prop::array::uniform4(option(0..5)),

@@ -1,0 +1,81 @@
+//! The compiled evaluator says what the reference evaluator says: on random
+//! well-formed conditions, on random language-like text that happens to
+//! compile, and in both contexts, for random facts.
+
+use super::fixtures::*;
+use super::props::{condition, facts, fragment};
+use crate::rules::{Condition, Context, Facts, Slots, Table, TABLES};
+use proptest::prelude::*;
+
+/// Both evaluators' answers for `c` on `f`, the facts laid out by position
+/// as the scorer lays them out (NaN for a missing number).
+fn both(c: &Condition, f: &TestFacts) -> (bool, bool) {
+    let mut numbers = vec![f64::NAN; TABLES * f.states.len()];
+    let n = |x: Option<f64>| x.unwrap_or(f64::NAN);
+    for i in 0..f.states.len() {
+        numbers[Table::Level.slot(i)] = n(f.level(i));
+        numbers[Table::Target.slot(i)] = n(f.target(i));
+        numbers[Table::Spread.slot(i)] = n(f.spread(i));
+    }
+    for a in 0..f.scores.len() {
+        numbers[Table::Score.slot(a)] = n(f.axis_score(a));
+        numbers[Table::Coverage.slot(a)] = n(f.axis_coverage(a));
+    }
+    numbers[Table::Overall.slot(0)] = n(f.overall());
+    let slots = Slots {
+        numbers: &numbers,
+        states: &f.states,
+        profile: &f.profile,
+    };
+    (c.evaluate(f), c.holds(&slots))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2048))]
+
+    #[test]
+    fn compiled_conditions_agree_with_the_reference(source in condition(), f in facts()) {
+        prop_assume!(source.len() <= crate::rules::MAX_LENGTH);
+        for context in [Context::Rule, Context::Relevance] {
+            let Ok(c) = Condition::compile(&source, &TestScope, context) else { continue };
+            let (reference, compiled) = both(&c, &f);
+            prop_assert_eq!(reference, compiled, "`{}`", source);
+        }
+    }
+
+    #[test]
+    fn compiled_text_that_compiles_agrees_with_the_reference(
+        parts in prop::collection::vec(fragment(), 0..40),
+        f in facts(),
+    ) {
+        let source = parts.join(" ");
+        if let Ok(c) = Condition::compile(&source, &TestScope, Context::Rule) {
+            let (reference, compiled) = both(&c, &f);
+            prop_assert_eq!(reference, compiled, "`{}`", source);
+        }
+    }
+}
+
+#[test]
+fn short_circuits_and_missing_values_agree_with_the_reference() {
+    let facts = TestFacts::default()
+        .answer(0, 1.0)
+        .target(1, 4.0)
+        .profile(0, "rural");
+    for source in [
+        "collectif.accueil <= 1 and collectif.diversite >= 3",
+        "collectif.accueil <= 1 or collectif.diversite >= 3",
+        "collectif.diversite != 2",
+        "not (collectif.diversite != 2)",
+        "target(collectif.diversite) - collectif.accueil >= 3",
+        "min(collectif.diversite, collectif.accueil) == 1",
+        "max(collectif.diversite, solidarite.equilibre) >= 0",
+        "count(answered(collectif.accueil), na(collectif.diversite), true) == 2",
+        "collectif.accueil / 0 >= 0 or score() != 1",
+        "profile.territory in ['rural', 'urbain'] and profile.name != 'x'",
+        "(answered(collectif.accueil) == true) in [false]",
+    ] {
+        let (reference, compiled) = both(&compile(source), &facts);
+        assert_eq!(reference, compiled, "`{source}`");
+    }
+}
