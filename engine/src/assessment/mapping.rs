@@ -488,3 +488,121 @@ fn warn_unused_lists(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn grid() -> Grid {
+        Grid::from_toml(crate::DOMINO_GRID).unwrap().grid
+    }
+
+    const MAPPING: &str = r#"
+ignore = ["start", "_*"]
+
+[columns]
+"_uuid" = "id"
+"q/nom" = "name"
+"q/accueil" = { column = "collectif.accueil", answers = "frequence" }
+"q/cible" = { column = "collectif.accueil.target", answers = "frequence" }
+
+[answers.frequence]
+"Jamais" = "0"
+"Oui, souvent" = 3
+"#;
+
+    fn codes(text: &str) -> Vec<String> {
+        match ColumnMapping::from_toml(text, &grid()) {
+            Ok((_, warnings)) => warnings.into_iter().map(|d| d.code).collect(),
+            Err(errors) => errors.0.into_iter().map(|d| d.code).collect(),
+        }
+    }
+
+    #[test]
+    fn a_header_is_mapped_and_its_labels_translated() {
+        let (mapping, warnings) = ColumnMapping::from_toml(MAPPING, &grid()).unwrap();
+        assert!(warnings.is_empty());
+        let header = ["start", "_uuid", "q/nom", "q/accueil", "q/cible", "_index"];
+        let mapped = mapping.apply(&grid(), &header).unwrap();
+        assert_eq!(
+            mapped.names,
+            [
+                "id",
+                "name",
+                "collectif.accueil",
+                "collectif.accueil.target"
+            ]
+        );
+        assert_eq!(
+            mapped.kept,
+            [None, Some(0), Some(1), Some(2), Some(3), None]
+        );
+        assert_eq!(mapped.translate(2, " Oui, souvent ").unwrap(), "3");
+        assert_eq!(mapped.translate(2, "").unwrap(), "");
+        assert_eq!(mapped.translate(0, "Jamais").unwrap(), "Jamais");
+        let refused = mapped.translate(2, "Oui souvent").unwrap_err();
+        assert_eq!(refused.code, "unmapped-answer");
+        assert!(refused
+            .hint
+            .unwrap()
+            .starts_with("did you mean `Oui, souvent`?"));
+        assert_eq!(
+            mapped.roles,
+            [
+                CellRole::Text,
+                CellRole::Text,
+                CellRole::Text,
+                CellRole::Text
+            ]
+        );
+    }
+
+    #[test]
+    fn unmapped_and_missing_columns_are_errors_on_both_sides() {
+        let (mapping, _) = ColumnMapping::from_toml(MAPPING, &grid()).unwrap();
+        let header = ["_uuid", "q/nom", "q/acceuil", "q/cible", "end"];
+        let errors = mapping.apply(&grid(), &header).unwrap_err();
+        let header_errors: Vec<(&str, usize)> = (errors.in_header.iter())
+            .map(|d| (d.code.as_str(), d.column))
+            .collect();
+        assert_eq!(
+            header_errors,
+            [("unmapped-column", 3), ("unmapped-column", 5)]
+        );
+        assert!(errors.in_header[0]
+            .hint
+            .as_ref()
+            .unwrap()
+            .contains("`q/accueil`"));
+        assert_eq!(errors.in_mapping.len(), 1);
+        let missing = &errors.in_mapping[0];
+        assert_eq!(
+            (missing.code.as_str(), missing.line),
+            ("mapped-column-missing", 7)
+        );
+        assert_eq!(missing.hint.as_deref(), Some("did you mean `q/acceuil`?"));
+    }
+
+    #[test]
+    fn every_mistake_of_a_mapping_is_located() {
+        let unknown = MAPPING.replace("collectif.accueil\"", "collectif.acceuil\"");
+        assert_eq!(codes(&unknown), ["unknown-criterion"]);
+        let twice = MAPPING.replace("collectif.accueil.target", "collectif.accueil");
+        assert_eq!(codes(&twice), ["mapped-twice"]);
+        let level = MAPPING.replace("= 3", "= 7");
+        assert_eq!(codes(&level), ["unknown-level", "unknown-level"]);
+        let target_na = format!("{MAPPING}\"Non concerné\" = \"na\"\n");
+        assert_eq!(codes(&target_na), ["unknown-level"]);
+        let list = MAPPING.replace(
+            "answers = \"frequence\" }\n\"q/cible\"",
+            "answers = \"frequense\" }\n\"q/cible\"",
+        );
+        assert_eq!(codes(&list), ["unknown-answer-list"]);
+        let profile = MAPPING.replace("\"name\"", "\"territoire\"");
+        assert_eq!(codes(&profile), ["unknown-column"]);
+        let key = format!("colums = 1\n{MAPPING}");
+        assert_eq!(codes(&key), ["unknown-key"]);
+        let unused = format!("{MAPPING}[answers.autre]\n\"Oui\" = \"1\"\n");
+        assert_eq!(codes(&unused), ["unused-answer-list"]);
+    }
+}
