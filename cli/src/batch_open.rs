@@ -166,11 +166,7 @@ impl TableRows for MappedCsv {
             }
             rows.push(row);
         }
-        Ok((!rows.is_empty()).then(|| TableChunk {
-            layout: Arc::clone(&self.layout),
-            file: Arc::clone(&self.file),
-            rows,
-        }))
+        Ok(TableChunk::of(&self.layout, &self.file, rows))
     }
 
     fn position(&self) -> u64 {

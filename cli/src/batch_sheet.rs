@@ -288,11 +288,7 @@ impl TableRows for SheetRows {
             }
             rows.push(record);
         }
-        Ok((!rows.is_empty()).then(|| TableChunk {
-            layout: Arc::clone(&self.layout),
-            file: Arc::clone(&self.file),
-            rows,
-        }))
+        Ok(TableChunk::of(&self.layout, &self.file, rows))
     }
 
     fn position(&self) -> u64 {

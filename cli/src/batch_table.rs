@@ -75,6 +75,17 @@ pub struct TableChunk {
     pub rows: Vec<Record>,
 }
 
+impl TableChunk {
+    /// The chunk of `rows`, unless there are none (the end of the table).
+    pub fn of(layout: &Arc<Layout>, file: &Arc<str>, rows: Vec<Record>) -> Option<TableChunk> {
+        (!rows.is_empty()).then(|| TableChunk {
+            layout: Arc::clone(layout),
+            file: Arc::clone(file),
+            rows,
+        })
+    }
+}
+
 /// A table reader: rows after the header, a chunk at a time.
 pub trait TableRows: Send {
     /// The next rows (at most `max`), or `None` at the end.
