@@ -5,6 +5,8 @@
 //! chunks are in flight (tickets), so memory does not grow with the input.
 
 use crate::batch_input::{self, CsvChunk, Doc, InputFormat, Payload, Schema, Source};
+use crate::batch_out::{self, TableOutput};
+use crate::batch_table;
 use crate::batch_versions::{self, DocWarnings};
 use crate::failure::{Fail, EXIT_ROWS};
 use crate::files::{self, display};
@@ -65,6 +67,13 @@ pub struct BatchArgs {
     /// `grid_version` cell, or a document's own `grid_version`, takes precedence.
     #[arg(long, value_name = "VERSION")]
     from_version: Option<String>,
+    /// The sheet of a spreadsheet input to read (default: the first).
+    #[arg(long, value_name = "NAME")]
+    sheet: Option<String>,
+    /// A mapping of the input's column names and answer labels onto the grid's
+    /// columns and level codes (TOML; see grids/README.md, "Mapping files").
+    #[arg(long, value_name = "FILE.toml")]
+    map: Option<PathBuf>,
     /// Only parse the CSV input and count rows (benchmark baseline).
     #[arg(long, hide = true)]
     parse_only: bool,
@@ -133,27 +142,27 @@ pub struct Outcome {
     pub carry_warnings: u64,
 }
 
-struct Shared {
-    grid: Grid,
+pub(crate) struct Shared {
+    pub(crate) grid: Grid,
     /// `,grid,version,hash16,` as written in every CSV record.
     stamp: Vec<u8>,
-    schema: Schema,
+    pub(crate) schema: Schema,
     file: String,
-    options: PipelineOptions,
+    pub(crate) options: PipelineOptions,
     stats: Vec<Mutex<Stats>>,
 }
 
-struct Done {
+pub(crate) struct Done {
     seq: u64,
     out: Vec<u8>,
     ok: u64,
-    failed: u64,
-    errors: Vec<String>,
+    pub(crate) failed: u64,
+    pub(crate) errors: Vec<String>,
     collected: Vec<Report>,
     /// Rows carried over from an earlier grid version.
-    carried: u64,
+    pub(crate) carried: u64,
     /// Rows read by each version of a CSV header.
-    variant_rows: Vec<u64>,
+    pub(crate) variant_rows: Vec<u64>,
     doc_warnings: DocWarnings,
 }
 
@@ -165,11 +174,26 @@ pub fn run(args: &BatchArgs, grid: Option<&Path>, lang: &str) -> Result<u8, Fail
     let loaded = files::load_grid(grid)?;
     let grid = loaded.grid;
     let by = profile_indices(&grid, &args.by)?;
-    let source = batch_input::open_for_version(
+    let table_out = args.output.as_deref().and_then(TableOutput::of);
+    if table_out.is_some() && args.format != RowFormat::Csv {
+        return Err(Fail::invalid(
+            "`-o *.xlsx` and `-o *.parquet` write the CSV columns: leave out `--format`",
+        ));
+    }
+    let table = batch_input::TableOptions {
+        sheet: args.sheet.clone(),
+        map: args
+            .map
+            .as_deref()
+            .map(|p| batch_table::read_map(p, &grid))
+            .transpose()?,
+    };
+    let source = batch_input::open_with(
         std::slice::from_ref(&args.input),
         args.input_format,
         &grid,
         args.from_version.as_deref(),
+        &table,
     )?;
     let write_rows = !args.summary || args.output.is_some();
     let options = PipelineOptions {
@@ -202,8 +226,13 @@ pub fn run(args: &BatchArgs, grid: Option<&Path>, lang: &str) -> Result<u8, Fail
         ));
         return Ok(EXIT_ROWS);
     }
-    if let Some(file) = atomic {
-        file.commit()?;
+    if let Some(mut file) = atomic {
+        match (table_out, to_file) {
+            (Some(format), Some(target)) => {
+                batch_out::convert(&mut file, target, format)?.commit()?
+            }
+            _ => file.commit()?,
+        }
     }
     say_counts(&outcome, secs);
     if args.summary {
@@ -491,6 +520,7 @@ fn read_chunks(
         let n = match &payload {
             Payload::Csv(c) => c.rows.len(),
             Payload::Docs(d) => d.len(),
+            Payload::Table(t) => t.rows.len(),
         } as u64;
         let shared = Arc::clone(shared);
         let tx = done_tx.clone();
@@ -669,18 +699,19 @@ fn process(shared: &Shared, seq: u64, first_row: u64, payload: Payload) -> Done 
     match payload {
         Payload::Csv(chunk) => process_csv(&mut scorer, &mut done, first_row, &chunk),
         Payload::Docs(docs) => process_docs(&mut scorer, &mut done, first_row, docs),
+        Payload::Table(chunk) => batch_table::process(&mut scorer, &mut done, first_row, &chunk),
     }
     done
 }
 
 /// Scores rows and writes their results into a chunk's output.
-struct Scorer<'a> {
-    shared: &'a Shared,
+pub(crate) struct Scorer<'a> {
+    pub(crate) shared: &'a Shared,
     stats: Option<&'a mut Stats>,
 }
 
 impl Scorer<'_> {
-    fn score(&mut self, done: &mut Done, index: u64, responses: Responses) {
+    pub(crate) fn score(&mut self, done: &mut Done, index: u64, responses: Responses) {
         let (grid, options) = (&self.shared.grid, &self.shared.options);
         let e = grid.evaluate(responses);
         if let (Some(stats), Some(by)) = (self.stats.as_deref_mut(), options.by.as_ref()) {

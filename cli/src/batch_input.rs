@@ -1,6 +1,7 @@
 //! Batch inputs: CSV, JSON array, NDJSON, a directory or a list of assessment
 //! files, read as a stream of chunks of rows (constant memory).
 
+use crate::batch_table::{MapFile, TableChunk, TableRows};
 use crate::batch_versions::CsvVersions;
 use crate::failure::Fail;
 use crate::files::display;
@@ -70,6 +71,8 @@ pub enum Payload {
     Csv(CsvChunk),
     /// Documents.
     Docs(Vec<Doc>),
+    /// Rows of a spreadsheet, a Parquet file or a mapped input.
+    Table(TableChunk),
 }
 
 /// An opened batch input.
@@ -98,6 +101,20 @@ enum Kind {
         bytes: u64,
     },
     Files(std::vec::IntoIter<PathBuf>, usize),
+    Table {
+        rows: Box<dyn TableRows>,
+        versions: CsvVersions,
+        names: Vec<String>,
+    },
+}
+
+/// How spreadsheets and mapped inputs are read (`--sheet`, `--map`).
+#[derive(Default)]
+pub struct TableOptions {
+    /// The sheet to read (default: the first).
+    pub sheet: Option<String>,
+    /// The mapping of the input's columns and answers onto the grid.
+    pub map: Option<MapFile>,
 }
 
 /// The batch schema, for readers of CSV chunks.
@@ -154,6 +171,19 @@ pub fn open_for_version(
     grid: &Grid,
     from: Option<&str>,
 ) -> Result<Source, Fail> {
+    open_with(inputs, forced, grid, from, &TableOptions::default())
+}
+
+/// Opens the inputs as [`open_for_version`] does; a spreadsheet or Parquet
+/// file (told by its content, see [`sniff::binary_format`]), or any table read
+/// through a mapping, is read as typed rows ([`crate::batch_table`]).
+pub fn open_with(
+    inputs: &[PathBuf],
+    forced: Option<InputFormat>,
+    grid: &Grid,
+    from: Option<&str>,
+    table: &TableOptions,
+) -> Result<Source, Fail> {
     if let Some(v) = from.filter(|v| *v != grid.version && grid.crosswalk_from(v).is_none()) {
         return Err(Fail::invalid(format!(
             "`--from-version {v}`: grid `{}` {} has no crosswalk from version {v} (versions it reads: {})",
@@ -182,6 +212,9 @@ pub fn open_for_version(
         return Ok(files_source(files, name));
     }
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    if let Some(source) = crate::batch_open::open_table(path, &name, forced, grid, from, table)? {
+        return Ok(source);
+    }
     if forced.is_none() && ext == "toml" {
         return Ok(files_source(vec![path.clone()], name));
     }
@@ -346,8 +379,34 @@ impl Source {
             Kind::Csv {
                 versions, names, ..
             } => Schema::Csv(versions.clone(), names.clone()),
+            Kind::Table {
+                versions, names, ..
+            } => Schema::Csv(versions.clone(), names.clone()),
             _ => Schema::Docs(self.from_version.clone()),
         }
+    }
+
+    /// A source of typed rows (see [`crate::batch_table`]).
+    pub(crate) fn table(
+        name: String,
+        rows: Box<dyn TableRows>,
+        schema: Schema,
+        from: Option<&str>,
+    ) -> Result<Source, Fail> {
+        let Schema::Csv(versions, names) = schema else {
+            return Err(Fail::invalid(format!("`{name}` has no header")));
+        };
+        Ok(Source {
+            name,
+            total: None,
+            unit: "rows",
+            from_version: from.map(str::to_owned),
+            kind: Kind::Table {
+                rows,
+                versions,
+                names,
+            },
+        })
     }
 
     /// Reads the next chunk; `None` at the end. Also returns the progress position.
@@ -371,6 +430,9 @@ impl Source {
                 bytes,
             } => ndjson_chunk(reader, name, line, bytes),
             Kind::Files(files, done) => Ok(files_chunk(files, done)),
+            Kind::Table { rows, .. } => Ok(rows
+                .next_rows(CSV_CHUNK_ROWS)?
+                .map(|chunk| (Payload::Table(chunk), rows.position()))),
         }
     }
 }

@@ -6,6 +6,11 @@
 pub mod agreement;
 pub mod batch;
 pub mod batch_input;
+pub mod batch_open;
+pub mod batch_out;
+pub mod batch_parquet;
+pub mod batch_sheet;
+pub mod batch_table;
 pub mod batch_versions;
 pub mod chart;
 pub mod compare;

@@ -12,7 +12,10 @@
 //!
 //! The rule for a batch: the first character (after a byte order mark and
 //! blanks) `[` is a JSON array, `{` one JSON object per line (NDJSON), anything
-//! else CSV.
+//! else CSV. Before that, binary containers are told by their magic bytes
+//! ([`binary_format`]): a ZIP archive (`.xlsx`, `.ods`), an OLE compound file
+//! (`.xls`, or a password-protected `.xlsx`) or Parquet (`PAR1`), so that a
+//! spreadsheet is never read as CSV whatever its name.
 
 use std::fmt;
 
@@ -166,6 +169,30 @@ pub fn batch_format(start: &[u8]) -> Result<Option<BatchFormat>, EncodingError> 
         }))
 }
 
+/// A binary batch input, told by its first bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BinaryFormat {
+    /// A ZIP archive: an `.xlsx` or `.ods` workbook.
+    Zip,
+    /// An OLE compound file: an `.xls` workbook, or an encrypted (password-protected) `.xlsx`.
+    Ole,
+    /// A Parquet file.
+    Parquet,
+}
+
+/// The binary format of a batch input from its first bytes, if it is one.
+pub fn binary_format(start: &[u8]) -> Option<BinaryFormat> {
+    if start.starts_with(b"PK\x03\x04") {
+        Some(BinaryFormat::Zip)
+    } else if start.starts_with(&[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]) {
+        Some(BinaryFormat::Ole)
+    } else if start.starts_with(b"PAR1") {
+        Some(BinaryFormat::Parquet)
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -229,5 +256,18 @@ mod tests {
         assert_eq!(batch_format(b"\xef\xbb\xbfid,name"), Ok(Some(Csv)));
         assert_eq!(batch_format(b" \n "), Ok(None));
         assert_eq!(batch_format(b""), Ok(None));
+    }
+
+    #[test]
+    fn spreadsheets_and_parquet_are_told_by_their_magic_bytes() {
+        use BinaryFormat::*;
+        assert_eq!(binary_format(b"PK\x03\x04\x14\x00"), Some(Zip));
+        assert_eq!(
+            binary_format(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00"),
+            Some(Ole)
+        );
+        assert_eq!(binary_format(b"PAR1\x15\x04"), Some(Parquet));
+        assert_eq!(binary_format(b"id,name\n"), None);
+        assert_eq!(binary_format(b"PK"), None);
     }
 }

@@ -376,7 +376,7 @@ fn unknown_version(grid: &Grid, version: &str) -> Diagnostic {
 
 /// The error for a row of `found` fields under a header of `expected`
 /// columns, at the first missing or extra field (the caller sets the line).
-pub(crate) fn ragged_row(found: usize, expected: usize) -> Diagnostic {
+pub fn ragged_row(found: usize, expected: usize) -> Diagnostic {
     Diagnostic::error(
         "ragged-row",
         format!("this row has {found} field(s), the header has {expected}"),
