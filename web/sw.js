@@ -7,8 +7,10 @@
 const VERSION = "__VERSION__";
 const ASSETS = ["__ASSETS__"];
 const CACHE = "domino-" + VERSION;
-const PAGE = new URL("index.html", self.registration.scope).href;
-const KEPT = new Set(ASSETS.map((a) => new URL(a, self.registration.scope).href));
+const SCOPE = self.registration.scope;
+const PAGE = new URL("index.html", SCOPE).href;
+const KEPT = new Set(ASSETS.map((a) => new URL(a, SCOPE).href));
+const API = new URL("api", SCOPE).pathname;
 
 self.addEventListener("install", (event) => {
   // The hashed files never change, so the browser's HTTP cache usually holds them already.
@@ -27,9 +29,11 @@ self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET") return;
   const url = new URL(request.url);
-  if (url.origin !== self.location.origin || url.pathname.startsWith("/api/") || url.pathname === "/api") return;
-  // Pages: the app lives in the URL's fragment, so every page is the one index.html.
-  const key = request.mode === "navigate" ? PAGE : url.origin + url.pathname;
+  if (url.origin !== self.location.origin || url.pathname.startsWith(API)) return;
+  // The app's page is its root (the app lives in the URL's fragment): `/` and `/index.html`
+  // are one page. Any other address, a download or a file of the API, goes to the network.
+  const here = url.origin + url.pathname;
+  const key = here === SCOPE ? PAGE : here;
   if (!KEPT.has(key)) return;
   event.respondWith(
     caches.open(CACHE)
