@@ -14,6 +14,9 @@ pub const GRID_FILE: &str = "domino.toml";
 /// What wasm-bindgen writes: the JavaScript glue and the module.
 const GLUE: &str = "domino_web.js";
 const MODULE: &str = "domino_web_bg.wasm";
+/// Hand-written files of `web/` the page loads, published under hashed names: a new one is
+/// added here and named in `index.html` (the build fails when the page does not name it).
+const STATIC_FILES: &[&str] = &["style.css"];
 
 /// Adds the wasm target with rustup when the active toolchain lacks it.
 fn ensure_target() -> Result<()> {
@@ -95,12 +98,10 @@ fn assemble(out: &Path) -> Result<()> {
         Ok(hashed)
     };
     let mut names = Vec::new();
-    for (name, from) in [
-        (MODULE, out.join(MODULE)),
-        (GLUE, out.join(GLUE)),
-        ("style.css", web.join("style.css")),
-        (GRID_FILE, root().join("grids").join(GRID_FILE)),
-    ] {
+    let built = [(MODULE, out.join(MODULE)), (GLUE, out.join(GLUE))];
+    let written = STATIC_FILES.iter().map(|&name| (name, web.join(name)));
+    let grid = (GRID_FILE, root().join("grids").join(GRID_FILE));
+    for (name, from) in built.into_iter().chain(written).chain([grid]) {
         names.push((name, publish(name, &read(&from)?)?));
     }
     for bound in [MODULE, GLUE] {
