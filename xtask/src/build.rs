@@ -2,12 +2,12 @@
 //! `web/dist/` with content-hashed names (see [`crate::bundle`]).
 
 use crate::bundle::{self, hashed_name, SERVICE_WORKER};
-use crate::{cargo, dist, root, run, Result};
+use crate::{dist, root, run, Result};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-const TARGET: &str = "wasm32-unknown-unknown";
+pub const TARGET: &str = "wasm32-unknown-unknown";
 const PROFILE: &str = "release-wasm";
 /// The DOMINO grid, copied from `grids/` into `web/dist/`: the app fetches it at start-up.
 pub const GRID_FILE: &str = "domino.toml";
@@ -50,7 +50,8 @@ pub fn build_web(args: &[String]) -> Result<PathBuf> {
     ensure_target()?;
     // Symbols are stripped after wasm-bindgen (by wasm-bindgen and wasm-opt), not by rustc:
     // wasm-bindgen needs the `target_features` section to know which features to use.
-    run(Command::new(cargo())
+    let mut compile = crate::toolchain::wasm_cargo();
+    run(compile
         .current_dir(root())
         .env("CARGO_PROFILE_RELEASE_WASM_STRIP", "false")
         .args(["build", "-p", "domino-web", "--target", TARGET])

@@ -17,6 +17,7 @@ mod build;
 mod bundle;
 mod serve;
 mod size;
+mod toolchain;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
