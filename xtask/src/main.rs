@@ -8,10 +8,12 @@
 //! ```
 //!
 //! `build-web` compiles `domino-web` for `wasm32-unknown-unknown` with the `release-wasm`
-//! profile (adding the rust target with rustup when it is missing), runs wasm-bindgen as a
-//! library (`--target web` output), optionally shrinks the module with `wasm-opt -Oz` (npm
-//! `binaryen`, found in `node_modules/.bin`), then gives every file the page loads a
-//! content-hashed name, writes the page and its service worker, and precompresses all.
+//! profile (adding the rust target with rustup when it is missing; with nightly's size build
+//! of the standard library when that toolchain is installed, see [`toolchain`]), runs
+//! wasm-bindgen as a library (`--target web` output), optionally shrinks the module with
+//! `wasm-opt -Oz` (npm `binaryen`, found in `node_modules/.bin`), then gives every file the
+//! page loads a content-hashed name, writes the page and its service worker, and
+//! precompresses all.
 
 mod build;
 mod bundle;
