@@ -1,7 +1,7 @@
 //! Which compiler builds the web module. A nightly toolchain with `rust-src` and the wasm
 //! target rebuilds the standard library for size: panics abort on the spot (no panic
-//! message, location or formatting machinery), `{:?}` prints nothing and panic locations
-//! carry no file names. That is about a fifth of the gzipped module (see BENCHMARKS.md,
+//! message, location or formatting machinery), a derived `Debug` prints only a type name
+//! and panic locations carry no file names. That is about a fifth of the gzipped module (see BENCHMARKS.md,
 //! "Web bundle size"). Without such a toolchain the stable build is used, with a note, so
 //! `build-web` works everywhere; the app behaves the same, only its module is larger.
 
@@ -16,10 +16,11 @@ const NIGHTLY: &str = "nightly";
 /// built for the host without them).
 /// - `panic=immediate-abort`: a panic is a trap; no message is formatted.
 /// - `location-detail=none`: no source paths of panic locations in the data segment.
-/// - `fmt-debug=none`: `{:?}` writes nothing. Nothing the web app shows goes through
-///   `Debug`: its messages and the engine's are written with `Display`.
+/// - `fmt-debug=shallow`: a derived `Debug` writes the type's name only. `none` (`{:?}`
+///   writes nothing) weighs the same and would blank the values quoted in serde's errors
+///   (`invalid type: string "x"`), which the app shows when an import is refused.
 const SIZE_RUSTFLAGS: &str =
-    "-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none";
+    "-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=shallow";
 
 /// `cargo` for the wasm build: nightly with `-Zbuild-std` when it can, else the
 /// workspace's own cargo.
