@@ -264,12 +264,14 @@ pub fn routes(app: App, web: Option<PathBuf>) -> Router {
     let mut all = grids.merge(api).with_state(app);
     if let Some(dir) = web {
         let index = dir.join("index.html");
+        let dir = Arc::<std::path::Path>::from(dir);
         let files = ServeDir::new(&dir)
             .precompressed_gzip()
             .precompressed_br()
             .fallback(ServeFile::new(index));
         let web = Router::new()
             .fallback_service(files)
+            .layer(axum::middleware::from_fn_with_state(dir, web_caching))
             .layer(SetResponseHeaderLayer::overriding(
                 header::CONTENT_SECURITY_POLICY,
                 HeaderValue::from_static(WEB_CSP),
@@ -302,4 +304,39 @@ pub fn routes(app: App, web: Option<PathBuf>) -> Router {
             "the server failed on this request; it keeps serving the others",
         ))
     }))
+}
+
+/// How long browsers keep the web app's files: for good when the name carries the file's
+/// content hash (`name.<10 hex digits>.ext`, written by `cargo xtask build-web`) and the
+/// file exists (not the page sent for an unknown path); else they revalidate each time (the
+/// page and its service worker, which name the others). Every file has precompressed
+/// copies, so caches must key on `Accept-Encoding`.
+async fn web_caching(
+    axum::extract::State(dir): axum::extract::State<Arc<std::path::Path>>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let path = request.uri().path().trim_start_matches('/');
+    let hashed = is_hashed(path) && !path.contains("..") && dir.join(path).is_file();
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static(if hashed {
+            "public, max-age=31536000, immutable"
+        } else {
+            "no-cache"
+        }),
+    );
+    headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    response
+}
+
+/// Whether a file name is `stem.<10 lowercase hex digits>.ext`.
+fn is_hashed(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let parts: Vec<&str> = name.split('.').collect();
+    matches!(parts.as_slice(), [.., stem, hash, _ext] if !stem.is_empty()
+        && hash.len() == 10
+        && hash.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')))
 }

@@ -43,7 +43,13 @@ export async function serve(dir = DIST) {
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) };
+  // Closing also drops the browser's idle keep-alive connections: the site is gone at once.
+  const close = () =>
+    new Promise((r) => {
+      server.close(r);
+      server.closeAllConnections();
+    });
+  return { url: `http://127.0.0.1:${port}/`, close };
 }
 
 export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
@@ -60,10 +66,15 @@ export const CHROMIUM_ARGS = [
   "--disable-dev-shm-usage",
 ];
 
-export async function launch() {
+/**
+ * Launches Chromium with a fresh profile. `serviceWorkers: "block"` keeps the app's service
+ * worker out (page.route does not see what a worker answers); the offline test allows it.
+ */
+export async function launch({ serviceWorkers = "allow" } = {}) {
   const profile = await mkdtemp(join(tmpdir(), "domino-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
+    serviceWorkers,
     headless: true,
     acceptDownloads: true,
     viewport: { width: 1100, height: 900 },

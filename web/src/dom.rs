@@ -149,6 +149,15 @@ pub fn navigator_lang() -> Option<String> {
     window()?.navigator().language()
 }
 
+/// The grid the page preloads (`<link id="grid" href=…>`): the build gives it a
+/// content-hashed name so that browsers and the service worker may keep it for good.
+pub fn grid_url() -> Option<String> {
+    window()?
+        .document()?
+        .get_element_by_id("grid")?
+        .get_attribute("href")
+}
+
 /// Fetches a file of the site as text; the error says why (network, HTTP status).
 pub async fn fetch_text(url: &str) -> Result<String, String> {
     use wasm_bindgen_futures::JsFuture;

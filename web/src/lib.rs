@@ -17,23 +17,26 @@ pub mod store;
 pub mod ui;
 pub mod workshop;
 
-/// Where the DOMINO grid is fetched from, next to `index.html` (the page preloads it).
+/// Where the DOMINO grid is fetched from when the page does not say: next to `index.html`.
+/// The built page names its content-hashed copy in the `<link id="grid">` that preloads it
+/// (see [`dom::grid_url`]), so the app fetches exactly what was preloaded.
 pub const GRID_URL: &str = "domino.toml";
 
 /// Fetches the DOMINO grid, then mounts the app on the page's `<body>`; when the grid cannot
 /// be fetched or loaded, says so in the page instead.
 pub fn start() {
     wasm_bindgen_futures::spawn_local(async {
-        let grid = match dom::fetch_text(GRID_URL).await {
+        let url = dom::grid_url().unwrap_or_else(|| GRID_URL.into());
+        let grid = match dom::fetch_text(&url).await {
             Ok(source) => engine_bridge::load_builtin(&source).map_err(|refused| {
                 let rendered = &refused.rendered;
                 let more = match rendered.omitted {
                     0 => String::new(),
                     n => format!("\n… +{n}"),
                 };
-                format!("{GRID_URL}: {}{more}", rendered.shown.join("\n"))
+                format!("{url}: {}{more}", rendered.shown.join("\n"))
             }),
-            Err(e) => Err(format!("{GRID_URL}: {e}")),
+            Err(e) => Err(format!("{url}: {e}")),
         };
         match grid {
             Ok(grid) => {

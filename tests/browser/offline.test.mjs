@@ -1,0 +1,56 @@
+// A second visit renders offline and at once: the service worker keeps the app's files,
+// and never the workshop API.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve, launch, openPage } from "./harness.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The URLs of every entry the page's origin keeps in its caches. */
+const cachedUrls = (page) =>
+  page.evaluate(async () => {
+    const urls = [];
+    for (const name of await caches.keys()) {
+      for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+    }
+    return urls;
+  });
+
+test("after one visit the app renders with the site gone, and /api is never cached", async (t) => {
+  const { page, problems } = await openPage(browser.context, server.url + "#/en/explore");
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  assert.deepEqual(problems, []);
+  // The API passes through the worker: here the static server answers it with a 404.
+  const online = await page.evaluate(() => fetch("/api/config").then((r) => r.status));
+  assert.equal(online, 404);
+  const kept = await cachedUrls(page);
+  assert.ok(kept.some((u) => u.endsWith(".wasm")), kept.join("\n"));
+  assert.ok(kept.some((u) => /domino\.[0-9a-f]{10}\.toml$/.test(u)), kept.join("\n"));
+  assert.ok(kept.some((u) => u.endsWith("/index.html")), kept.join("\n"));
+  assert.ok(!kept.some((u) => u.includes("/api")), kept.join("\n"));
+
+  await server.close();
+  await browser.context.setOffline(true);
+  const started = Date.now();
+  await page.reload();
+  await page.waitForSelector("main h1");
+  t.diagnostic(`offline reload rendered in ${Date.now() - started} ms`);
+  assert.ok(await page.evaluate(() => navigator.serviceWorker.controller !== null));
+  assert.ok((await page.locator("nav a").count()) >= 6);
+  const offline = await page.evaluate(() =>
+    fetch("/api/config").then((r) => `answered ${r.status}`, (e) => `failed: ${e.name}`),
+  );
+  assert.equal(offline, "failed: TypeError", "the API is not answered from a cache");
+  await page.close();
+});

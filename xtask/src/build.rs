@@ -1,0 +1,165 @@
+//! `build-web`: compiles the app to WebAssembly, binds it, shrinks it, then lays out
+//! `web/dist/` with content-hashed names (see [`crate::bundle`]).
+
+use crate::bundle::{self, hashed_name, SERVICE_WORKER};
+use crate::{dist, root, run, Result};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+pub const TARGET: &str = "wasm32-unknown-unknown";
+const PROFILE: &str = "release-wasm";
+/// The DOMINO grid, copied from `grids/` into `web/dist/`: the app fetches it at start-up.
+pub const GRID_FILE: &str = "domino.toml";
+/// What wasm-bindgen writes: the JavaScript glue and the module.
+const GLUE: &str = "domino_web.js";
+const MODULE: &str = "domino_web_bg.wasm";
+/// Hand-written files of `web/` the page loads, published under hashed names: a new one is
+/// added here and named in `index.html` (the build fails when the page does not name it).
+const STATIC_FILES: &[&str] = &["style.css"];
+
+/// Adds the wasm target with rustup when the active toolchain lacks it.
+fn ensure_target() -> Result<()> {
+    let output = Command::new("rustup")
+        .args(["target", "list", "--installed"])
+        .output();
+    match output {
+        Ok(out) if out.status.success() => {
+            let installed = String::from_utf8_lossy(&out.stdout);
+            if installed.lines().any(|line| line.trim() == TARGET) {
+                return Ok(());
+            }
+            run(Command::new("rustup").args(["target", "add", TARGET]))
+        }
+        // No rustup: assume the toolchain was installed with the target.
+        _ => Ok(()),
+    }
+}
+
+fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("target"))
+}
+
+/// Builds the app into `web/dist/` (emptied first, so no stale hashed file stays).
+pub fn build_web(args: &[String]) -> Result<PathBuf> {
+    let keep_names = args.iter().any(|a| a == "--keep-names");
+    let optimize = !keep_names && !args.iter().any(|a| a == "--no-opt");
+    let started = Instant::now();
+    ensure_target()?;
+    // Symbols are stripped after wasm-bindgen (by wasm-bindgen and wasm-opt), not by rustc:
+    // wasm-bindgen needs the `target_features` section to know which features to use.
+    let mut compile = crate::toolchain::wasm_cargo();
+    run(compile
+        .current_dir(root())
+        .env("CARGO_PROFILE_RELEASE_WASM_STRIP", "false")
+        .args(["build", "-p", "domino-web", "--target", TARGET])
+        .args(["--profile", PROFILE]))?;
+    let wasm = target_dir()
+        .join(TARGET)
+        .join(PROFILE)
+        .join("domino-web.wasm");
+    let out = dist();
+    if out.exists() {
+        std::fs::remove_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
+    }
+    std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
+    eprintln!("wasm-bindgen {} -> {}", wasm.display(), out.display());
+    wasm_bindgen_cli_support::Bindgen::new()
+        .input_path(&wasm)
+        .out_name("domino_web")
+        .web(true)
+        .map_err(|e| e.to_string())?
+        .typescript(false)
+        .remove_name_section(!keep_names)
+        .remove_producers_section(true)
+        .generate(&out)
+        .map_err(|e| format!("wasm-bindgen: {e:#}"))?;
+    if optimize {
+        wasm_opt(&out, &out.join(MODULE))?;
+    }
+    assemble(&out)?;
+    eprintln!("built {} in {:.1?}", out.display(), started.elapsed());
+    crate::size::size()?;
+    Ok(out)
+}
+
+/// Gives the bound app, its static files and the grid their hashed names, then writes the
+/// page, the service worker and the precompressed copies.
+fn assemble(out: &Path) -> Result<()> {
+    let web = root().join("web");
+    let read = |path: &Path| std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()));
+    let mut assets = Vec::new();
+    let mut publish = |name: &str, bytes: &[u8]| -> Result<String> {
+        let hashed = hashed_name(name, bytes);
+        let to = out.join(&hashed);
+        std::fs::write(&to, bytes).map_err(|e| format!("{}: {e}", to.display()))?;
+        assets.push(hashed.clone());
+        Ok(hashed)
+    };
+    let mut names = Vec::new();
+    let built = [(MODULE, out.join(MODULE)), (GLUE, out.join(GLUE))];
+    let written = STATIC_FILES.iter().map(|&name| (name, web.join(name)));
+    let grid = (GRID_FILE, root().join("grids").join(GRID_FILE));
+    for (name, from) in built.into_iter().chain(written).chain([grid]) {
+        names.push((name, publish(name, &read(&from)?)?));
+    }
+    for bound in [MODULE, GLUE] {
+        std::fs::remove_file(out.join(bound)).map_err(|e| format!("{bound}: {e}"))?;
+    }
+    let text = |name: &str| String::from_utf8(read(&web.join(name))?).map_err(|e| e.to_string());
+    let in_boot = [
+        (MODULE, names[0].1.clone()),
+        ("./domino_web.js", format!("./{}", names[1].1)),
+    ];
+    let boot = bundle::rewrite("boot.js", &text("boot.js")?, &in_boot)?;
+    names.push(("boot.js", publish("boot.js", boot.as_bytes())?));
+    let page = bundle::rewrite("index.html", &text("index.html")?, &names)?;
+    write(out, "index.html", &page)?;
+    assets.insert(0, "index.html".into());
+    let worker = bundle::service_worker(&text(SERVICE_WORKER)?, &assets)?;
+    write(out, SERVICE_WORKER, &worker)?;
+    bundle::precompress(out)
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> Result<()> {
+    let to = dir.join(name);
+    std::fs::write(&to, text).map_err(|e| format!("{}: {e}", to.display()))
+}
+
+/// Shrinks the bindgen output `bg` in place with the `wasm-opt` of
+/// `node_modules`, or says how to get it.
+fn wasm_opt(out: &Path, bg: &Path) -> Result<()> {
+    let wasm_opt = root().join("node_modules").join(".bin").join("wasm-opt");
+    if !wasm_opt.exists() {
+        eprintln!(
+            "note: {} not found (run `npm ci` at the workspace root); skipping wasm-opt",
+            wasm_opt.display()
+        );
+        return Ok(());
+    }
+    let tmp = out.join("domino_web_bg.opt.wasm");
+    // `--low-memory-unused`: Rust never places data in the first KiB (its stack sits below the
+    // data, from 1 MiB down), so loads and stores there may fold their offsets: −2.6 KB.
+    // `--converge` repeats -Oz while it still shrinks the module.
+    run(Command::new(&wasm_opt)
+        .args(["-Oz", "--low-memory-unused", "--converge"])
+        .args([
+            "--strip-debug",
+            "--strip-producers",
+            "--strip-target-features",
+        ])
+        .args([
+            "--enable-bulk-memory",
+            "--enable-nontrapping-float-to-int",
+            "--enable-sign-ext",
+            "--enable-mutable-globals",
+            "--enable-reference-types",
+            "--enable-multivalue",
+        ])
+        .arg(bg)
+        .arg("-o")
+        .arg(&tmp))?;
+    std::fs::rename(&tmp, bg).map_err(|e| e.to_string())
+}
