@@ -125,19 +125,23 @@ class Translator:
         return tok
 
     def expr_or(self):
-        left, ty = self.expr_and()
-        while self.peek() == ("name", "or"):
-            self.take()
-            right, _ = self.expr_and()
-            left, ty = f"({left} OR {right})", "bool"
-        return left, ty
+        return self.logical("or", self.expr_and)
 
     def expr_and(self):
-        left, ty = self.expr_not()
-        while self.peek() == ("name", "and"):
-            self.take()
-            right, _ = self.expr_not()
-            left, ty = f"({left} AND {right})", "bool"
+        return self.logical("and", self.expr_not)
+
+    def logical(self, word, operand):
+        """operand (word operand)*: booleans are never NULL, so SQL's AND/OR agree."""
+        return self.left_assoc(lambda tok: tok == ("name", word), operand,
+                               lambda a, op, b: (f"({a} {word.upper()} {b})", "bool"))
+
+    def left_assoc(self, is_op, operand, build):
+        """operand (op operand)*, folded left to right with build(left, op, right)."""
+        left, ty = operand()
+        while is_op(self.peek()):
+            op = self.take()[1]
+            right, _ = operand()
+            left, ty = build(left, op, right)
         return left, ty
 
     def expr_not(self):
@@ -167,22 +171,19 @@ class Translator:
         return left, ty
 
     def additive(self):
-        left, ty = self.multiplicative()
-        while self.peek()[0] == "op" and self.peek()[1] in "+-":
-            op = self.take()[1]
-            right, _ = self.multiplicative()
-            left, ty = f"({left} {op} {right})", "num"
-        return left, ty
+        return self.arithmetic("+-", self.multiplicative)
 
     def multiplicative(self):
-        left, ty = self.unary()
-        while self.peek()[0] == "op" and self.peek()[1] in "*/":
-            op = self.take()[1]
-            right, _ = self.unary()
-            # Division by zero is missing, as in the engine.
-            left = f"({left} * {right})" if op == "*" else f"({left} / nullif({right}, 0))"
-            ty = "num"
-        return left, ty
+        return self.arithmetic("*/", self.unary)
+
+    def arithmetic(self, ops, operand):
+        """A result that is not finite (a division by zero) is missing in the
+        engine: NULL here."""
+
+        def build(a, op, b):
+            return f"({a} {op} {f'nullif({b}, 0)' if op == '/' else b})", "num"
+
+        return self.left_assoc(lambda tok: tok[0] == "op" and tok[1] in ops, operand, build)
 
     def unary(self):
         if self.peek() == ("op", "-"):
