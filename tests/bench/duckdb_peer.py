@@ -9,6 +9,9 @@ stops the script with its name, so the peer never silently scores less than
 the engine.
 
     python tests/bench/duckdb_peer.py DOMINO_BIN [ROWS] [--grid grids/domino.toml]
+    python tests/bench/duckdb_peer.py --sql grids/domino.toml   # prints the query
+
+ROWS = 0 runs the check alone (a few seconds).
 
 1. CHECK: on 2,000 random rows, the query and `domino batch` must give the same
    axis scores, coverages and overall score (to 0.01) and the same findings
@@ -570,6 +573,10 @@ def time_all(grid, domino_bin, grid_path, work, rows):
 def main(argv):
     if argv[:1] == ["--query"]:
         return run_query(argv[1], argv[1], argv[2], argv[3])
+    if argv[:1] == ["--sql"]:
+        grid = Grid(argv[1])
+        header = ["id", "name"] + grid.profile + [f for f, _, _ in grid.criteria]
+        return print(scoring_query(grid, "rows.csv", header + [f + ".target" for f in header[2:]]))
     grid_path = os.path.join(ROOT, "grids", "domino.toml")
     if "--grid" in argv:
         k = argv.index("--grid")
@@ -584,7 +591,8 @@ def main(argv):
     except Untranslatable as e:
         sys.exit(f"cannot translate the grid into SQL: {e}")
     check(grid, domino_bin, grid_path, work)
-    time_all(grid, domino_bin, grid_path, work, rows)
+    if rows > 0:
+        time_all(grid, domino_bin, grid_path, work, rows)
 
 
 if __name__ == "__main__":

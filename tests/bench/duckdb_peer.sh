@@ -4,7 +4,7 @@
 # axis scores to 0.01, same findings), then timed beside `domino batch -o` and
 # `--parse-only` over N random rows (default 1,000,000).
 #
-#   tests/bench/duckdb_peer.sh [ROWS]
+#   tests/bench/duckdb_peer.sh [ROWS]      # ROWS = 0: the check alone
 #
 # Exits 1, before timing, if the query and the engine disagree on the sample,
 # or if the grid holds a condition the translator cannot turn into SQL.
