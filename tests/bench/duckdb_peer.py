@@ -46,7 +46,6 @@ class Grid:
     def __init__(self, path):
         with open(path, "rb") as f:
             doc = tomllib.load(f)
-        self.doc = doc
         self.scales = doc["scales"]
         self.profile = [p["id"] for p in doc.get("profile", [])]
         self.choices = {p["id"]: [c["code"] for c in p.get("choices", [])] for p in doc.get("profile", [])}
@@ -59,7 +58,6 @@ class Grid:
         self.rules = doc.get("rules", [])
         self.overall = doc["grid"].get("overall", True)
         self.target_gap = doc["grid"].get("signals", {}).get("target_gap", 2)
-        self.rater_gap = doc["grid"].get("signals", {}).get("rater_gap", 2)
 
     def scale(self, full):
         return self.scales[self.by_id[full]["scale"]]
@@ -71,6 +69,7 @@ def q(name):
 
 
 def lit(s):
+    """A SQL string literal."""
     return "'" + s.replace("'", "''") + "'"
 
 
