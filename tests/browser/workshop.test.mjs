@@ -15,7 +15,7 @@ import { DIST, CHROMIUM, CHROMIUM_ARGS } from "./harness.mjs";
 const DOMINO = process.env.DOMINO_BIN ?? path(DIST, "..", "..", "target", "debug", "domino");
 const PHONE = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true };
 const BOARD = { viewport: { width: 1280, height: 800 } };
-const WAIT = { timeout: 10_000 };
+const WAIT = { timeout: 20_000 };
 
 let server;
 let browser;
@@ -105,9 +105,14 @@ test("a workshop from rating to results, offline answers, a conflict, names kept
   await f.page.goto(server.facilitator);
   await f.page.fill("#initiative-name", "Repair café <i>Cleunay</i>");
   await f.page.click("#create-session");
-  const joinLink = (await f.page.locator("#join-link").textContent({ timeout: 10_000 })).trim();
+  const joinLink = (await f.page.locator("#join-link").textContent({ timeout: 20_000 })).trim();
   assert.match(joinLink, /#\/t\/[A-Za-z0-9_-]{20,}$/, "the secret is in the fragment");
   assert.match(await f.page.locator("h1").textContent(), /Repair café <i>Cleunay<\/i>/);
+  // The board shows the join link's QR code, drawn by the server, beside the link.
+  const qr = f.page.locator("img.qr");
+  await qr.waitFor({ state: "visible", timeout: 20_000 });
+  assert.ok(await qr.evaluate((img) => img.complete && img.naturalWidth > 0), "the QR code is drawn");
+  assert.match(await qr.getAttribute("src"), /^data:image\/svg\+xml/);
 
   // Two participants join from their phones; the board lists them at once.
   await join(anne, joinLink, "<b>x</b>", "élu");
