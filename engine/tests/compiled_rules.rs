@@ -69,6 +69,23 @@ proptest! {
         let reference = grid.evaluate_by_tree(r);
         prop_assert_eq!(compiled.fingerprint(), reference.fingerprint());
     }
+
+    #[test]
+    fn scoring_in_place_after_other_assessments_gives_the_same_result(
+        rows in prop::collection::vec(responses(), 1..6)
+    ) {
+        // One evaluation reused row after row, as the batch path does: no
+        // trace of an earlier row may leak into a later one.
+        let grid = domino();
+        let mut reused = grid.evaluate(Responses::empty(grid));
+        for r in rows {
+            reused.responses = r.clone();
+            grid.evaluate_in_place(&mut reused);
+            let fresh = grid.evaluate(r);
+            prop_assert_eq!(reused.fingerprint(), fresh.fingerprint());
+            prop_assert_eq!(&reused.responses, &fresh.responses);
+        }
+    }
 }
 
 #[test]

@@ -139,6 +139,16 @@ impl Grid {
         self.evaluate_by(responses, Evaluator::Compiled)
     }
 
+    /// Scores `e.responses` again into `e`, as [`Grid::evaluate`] would.
+    ///
+    /// The batch path keeps one evaluation per worker, decodes each row into
+    /// its responses and calls this, so that scoring row after row reuses
+    /// the same vectors instead of allocating a result per row.
+    pub fn evaluate_in_place(&self, e: &mut Evaluation) {
+        let responses = std::mem::take(&mut e.responses);
+        *e = self.evaluate(responses);
+    }
+
     /// [`Grid::evaluate`] with every condition evaluated by walking its
     /// checked tree, the reference the compiled conditions are tested
     /// against (the differential fuzz target compares the two).
