@@ -1,5 +1,5 @@
 // A second visit renders offline and at once: the service worker keeps the app's files,
-// and never the workshop API.
+// both modules' (the offline app and the workshop), and never the workshop API.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { serve, launch, openPage } from "./harness.mjs";
@@ -35,7 +35,10 @@ test("after one visit the app renders with the site gone, and /api is never cach
   const online = await page.evaluate(() => fetch("/api/config").then((r) => r.status));
   assert.equal(online, 404);
   const kept = await cachedUrls(page);
-  assert.ok(kept.some((u) => u.endsWith(".wasm")), kept.join("\n"));
+  for (const module of ["domino_web", "domino_workshop"]) {
+    const re = new RegExp(`/${module}_bg\\.[0-9a-f]{10}\\.wasm$`);
+    assert.ok(kept.some((u) => re.test(u)), `${module}: ${kept.join("\n")}`);
+  }
   assert.ok(kept.some((u) => /domino\.[0-9a-f]{10}\.toml$/.test(u)), kept.join("\n"));
   assert.ok(kept.some((u) => u.endsWith("/index.html")), kept.join("\n"));
   assert.ok(!kept.some((u) => u.includes("/api")), kept.join("\n"));
@@ -52,5 +55,11 @@ test("after one visit the app renders with the site gone, and /api is never cach
     fetch("/api/config").then((r) => `answered ${r.status}`, (e) => `failed: ${e.name}`),
   );
   assert.equal(offline, "failed: TypeError", "the API is not answered from a cache");
+  // The workshop's module was kept too: a workshop link opens offline, on its own module.
+  const loaded = page.waitForEvent("load");
+  await page.evaluate(() => { location.hash = "#/en/t/q1w2e3r4t5y6u7i8o9p0-_QWERTYUIOPASDFGHJKL"; });
+  await loaded;
+  await page.waitForSelector("main .workshop");
+  assert.ok(await page.evaluate(() => navigator.serviceWorker.controller !== null));
   await page.close();
 });

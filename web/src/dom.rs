@@ -56,6 +56,13 @@ pub fn replace_hash(hash: &str) {
     }
 }
 
+/// Loads the page again (on the same URL).
+pub fn reload() {
+    if let Some(w) = window() {
+        let _ = w.location().reload();
+    }
+}
+
 /// Offers `text` as a file download.
 pub fn download(name: &str, mime: &str, text: &str) {
     let Some(document) = window().and_then(|w| w.document()) else {

@@ -3,6 +3,9 @@
 //! A client-side app (yew, WebAssembly) that runs the DOMINO engine in the browser:
 //! explore a grid, self-assess axis by axis, see the radar, findings and recommendations,
 //! and load your own grid. Nothing leaves the browser; work is autosaved in `localStorage`.
+//! The live workshop (`#/t/TOKEN` links of `domino serve`) is built as a second module from
+//! the same library ([`start_workshop`]), so that each visitor downloads only the pages of
+//! the link they open; `boot.js` picks the module from the URL.
 //!
 //! The logic that does not need a browser — routes, the autosave envelope, the state
 //! reducer, search — lives in plain modules tested natively.
@@ -51,4 +54,11 @@ pub fn start() {
             ))),
         }
     });
+}
+
+/// Mounts the live workshop on the page's `<body>`: the workshop module's entry point. It
+/// needs no grid of its own (each session's comes from the server).
+pub fn start_workshop() {
+    yew::Renderer::<workshop::WorkshopApp>::new().render();
+    dom::set_loading(None);
 }

@@ -106,6 +106,12 @@ impl Route {
         }
     }
 
+    /// Whether this is a workshop link's page: those are the workshop module's, all others
+    /// the offline app's (`boot.js` loads one or the other from the URL).
+    pub fn is_workshop(&self) -> bool {
+        matches!(self.page, Page::Workshop(_))
+    }
+
     /// The same page in another language.
     pub fn with_lang(&self, lang: Lang) -> Route {
         Route {

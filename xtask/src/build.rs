@@ -11,9 +11,42 @@ pub const TARGET: &str = "wasm32-unknown-unknown";
 const PROFILE: &str = "release-wasm";
 /// The DOMINO grid, copied from `grids/` into `web/dist/`: the app fetches it at start-up.
 pub const GRID_FILE: &str = "domino.toml";
-/// What wasm-bindgen writes: the JavaScript glue and the module.
-const GLUE: &str = "domino_web.js";
-const MODULE: &str = "domino_web_bg.wasm";
+/// The app's modules, each a binary of `domino-web` (`boot.js` loads one of them from the
+/// URL): its cargo binary and the name wasm-bindgen gives its files.
+pub const ENTRIES: &[Entry] = &[
+    Entry {
+        bin: "domino-web",
+        name: "domino_web",
+        what: "offline app",
+    },
+    Entry {
+        bin: "domino-workshop",
+        name: "domino_workshop",
+        what: "live workshop",
+    },
+];
+
+/// One module of the app.
+pub struct Entry {
+    /// The cargo binary of `domino-web` that starts it.
+    pub bin: &'static str,
+    /// wasm-bindgen's name: `<name>.js` (the glue) and `<name>_bg.wasm` (the module).
+    pub name: &'static str,
+    /// What it shows, for the size report.
+    pub what: &'static str,
+}
+
+impl Entry {
+    /// The JavaScript glue wasm-bindgen writes.
+    pub fn glue(&self) -> String {
+        format!("{}.js", self.name)
+    }
+
+    /// The module wasm-bindgen writes.
+    pub fn module(&self) -> String {
+        format!("{}_bg.wasm", self.name)
+    }
+}
 /// Hand-written files of `web/` the page loads, published under hashed names: a new one is
 /// added here and named in `index.html` (the build fails when the page does not name it).
 const STATIC_FILES: &[&str] = &["style.css"];
@@ -54,35 +87,42 @@ pub fn build_web(args: &[String]) -> Result<PathBuf> {
     run(compile
         .current_dir(root())
         .env("CARGO_PROFILE_RELEASE_WASM_STRIP", "false")
-        .args(["build", "-p", "domino-web", "--target", TARGET])
+        .args(["build", "-p", "domino-web", "--bins", "--target", TARGET])
         .args(["--profile", PROFILE]))?;
-    let wasm = target_dir()
-        .join(TARGET)
-        .join(PROFILE)
-        .join("domino-web.wasm");
     let out = dist();
     if out.exists() {
         std::fs::remove_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
     }
     std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
-    eprintln!("wasm-bindgen {} -> {}", wasm.display(), out.display());
-    wasm_bindgen_cli_support::Bindgen::new()
-        .input_path(&wasm)
-        .out_name("domino_web")
-        .web(true)
-        .map_err(|e| e.to_string())?
-        .typescript(false)
-        .remove_name_section(!keep_names)
-        .remove_producers_section(true)
-        .generate(&out)
-        .map_err(|e| format!("wasm-bindgen: {e:#}"))?;
-    if optimize {
-        wasm_opt(&out, &out.join(MODULE))?;
+    for entry in ENTRIES {
+        bind(entry, &out, keep_names)?;
+        if optimize {
+            wasm_opt(&out.join(entry.module()))?;
+        }
     }
     assemble(&out)?;
     eprintln!("built {} in {:.1?}", out.display(), started.elapsed());
     crate::size::size()?;
     Ok(out)
+}
+
+/// Runs wasm-bindgen (as a library, `--target web`) on the compiled binary of `entry`.
+fn bind(entry: &Entry, out: &Path, keep_names: bool) -> Result<()> {
+    let wasm = target_dir()
+        .join(TARGET)
+        .join(PROFILE)
+        .join(format!("{}.wasm", entry.bin));
+    eprintln!("wasm-bindgen {} -> {}", wasm.display(), out.display());
+    wasm_bindgen_cli_support::Bindgen::new()
+        .input_path(&wasm)
+        .out_name(entry.name)
+        .web(true)
+        .map_err(|e| e.to_string())?
+        .typescript(false)
+        .remove_name_section(!keep_names)
+        .remove_producers_section(true)
+        .generate(out)
+        .map_err(|e| format!("wasm-bindgen: {e:#}"))
 }
 
 /// Gives the bound app, its static files and the grid their hashed names, then writes the
@@ -99,28 +139,42 @@ fn assemble(out: &Path) -> Result<()> {
         Ok(hashed)
     };
     let mut names = Vec::new();
-    let built = [(MODULE, out.join(MODULE)), (GLUE, out.join(GLUE))];
-    let written = STATIC_FILES.iter().map(|&name| (name, web.join(name)));
-    let grid = (GRID_FILE, root().join("grids").join(GRID_FILE));
-    for (name, from) in built.into_iter().chain(written).chain([grid]) {
-        names.push((name, publish(name, &read(&from)?)?));
+    let built: Vec<_> = ENTRIES
+        .iter()
+        .flat_map(|e| [e.module(), e.glue()])
+        .map(|name| (out.join(&name), name))
+        .collect();
+    for (from, name) in &built {
+        let hashed = publish(name, &read(from)?)?;
+        std::fs::remove_file(from).map_err(|e| format!("{name}: {e}"))?;
+        // `boot.js` imports the glue as a relative module specifier.
+        let name = if name.ends_with(".js") {
+            (format!("./{name}"), format!("./{hashed}"))
+        } else {
+            (name.clone(), hashed)
+        };
+        names.push(name);
     }
-    for bound in [MODULE, GLUE] {
-        std::fs::remove_file(out.join(bound)).map_err(|e| format!("{bound}: {e}"))?;
-    }
+    let grid = publish(GRID_FILE, &read(&root().join("grids").join(GRID_FILE))?)?;
+    names.push((GRID_FILE.into(), grid));
     let text = |name: &str| String::from_utf8(read(&web.join(name))?).map_err(|e| e.to_string());
-    let in_boot = [
-        (MODULE, names[0].1.clone()),
-        ("./domino_web.js", format!("./{}", names[1].1)),
-    ];
-    let boot = bundle::rewrite("boot.js", &text("boot.js")?, &in_boot)?;
-    names.push(("boot.js", publish("boot.js", boot.as_bytes())?));
-    let page = bundle::rewrite("index.html", &text("index.html")?, &names)?;
+    let boot = bundle::rewrite("boot.js", &text("boot.js")?, &borrowed(&names))?;
+    let mut in_page = Vec::new();
+    for name in STATIC_FILES {
+        in_page.push((name.to_string(), publish(name, &read(&web.join(name))?)?));
+    }
+    in_page.push(("boot.js".into(), publish("boot.js", boot.as_bytes())?));
+    let page = bundle::rewrite("index.html", &text("index.html")?, &borrowed(&in_page))?;
     write(out, "index.html", &page)?;
     assets.insert(0, "index.html".into());
     let worker = bundle::service_worker(&text(SERVICE_WORKER)?, &assets)?;
     write(out, SERVICE_WORKER, &worker)?;
     bundle::precompress(out)
+}
+
+/// `(from, to)` pairs as [`bundle::rewrite`] takes them.
+fn borrowed(names: &[(String, String)]) -> Vec<(&str, String)> {
+    names.iter().map(|(a, b)| (a.as_str(), b.clone())).collect()
 }
 
 fn write(dir: &Path, name: &str, text: &str) -> Result<()> {
@@ -130,7 +184,7 @@ fn write(dir: &Path, name: &str, text: &str) -> Result<()> {
 
 /// Shrinks the bindgen output `bg` in place with the `wasm-opt` of
 /// `node_modules`, or says how to get it.
-fn wasm_opt(out: &Path, bg: &Path) -> Result<()> {
+fn wasm_opt(bg: &Path) -> Result<()> {
     let wasm_opt = root().join("node_modules").join(".bin").join("wasm-opt");
     if !wasm_opt.exists() {
         eprintln!(
@@ -139,7 +193,7 @@ fn wasm_opt(out: &Path, bg: &Path) -> Result<()> {
         );
         return Ok(());
     }
-    let tmp = out.join("domino_web_bg.opt.wasm");
+    let tmp = bg.with_extension("opt.wasm");
     // `--low-memory-unused`: Rust never places data in the first KiB (its stack sits below the
     // data, from 1 MiB down), so loads and stores there may fold their offsets: −2.6 KB.
     // `--converge` repeats -Oz while it still shrinks the module.

@@ -50,21 +50,43 @@ impl Reducible for State {
     }
 }
 
-fn initial_state(builtin: Rc<Grid>) -> State {
-    let mut store = dom::BrowserStore::open();
-    let route = Route::parse(&dom::hash());
+/// The route the page opens on, in the language of the URL, else the one last chosen here,
+/// else the browser's; the location is rewritten to say it.
+pub(crate) fn start_route() -> Route {
+    let route = with_known_lang(Route::parse(&dom::hash()));
+    dom::replace_hash(&route.to_hash());
+    route
+}
+
+/// `route` in its own language, else the one last chosen here, else the browser's.
+pub(crate) fn with_known_lang(route: Route) -> Route {
     let lang = route
         .lang
         .or_else(|| {
-            store
+            dom::BrowserStore::open()
                 .get(store::LANG_KEY)
                 .as_deref()
                 .and_then(|t| Lang::from_tag(t).ok())
         })
         .unwrap_or_else(|| i18n::from_browser(dom::navigator_lang().as_deref()));
-    let route = route.with_lang(lang);
-    dom::replace_hash(&route.to_hash());
-    let mut model = Model::new(builtin, lang, route);
+    route.with_lang(lang)
+}
+
+/// Opens the page again on `route`, so that `boot.js` loads the module that shows it: the
+/// offline app and the live workshop are two modules (see `web/README.md`).
+pub(crate) fn open_module_of(route: &Route) {
+    dom::replace_hash(&with_known_lang(route.clone()).to_hash());
+    dom::reload();
+}
+
+fn initial_state(builtin: Rc<Grid>) -> State {
+    let route = start_route();
+    if route.is_workshop() {
+        // The workshop is the other module's: the page opens again on it (see `boot.js`).
+        open_module_of(&route);
+    }
+    let mut store = dom::BrowserStore::open();
+    let mut model = Model::new(builtin, route.lang.unwrap_or_default(), route);
     match store::load(&mut store) {
         store::Loaded::Empty => {}
         store::Loaded::Restored(workspace) => {
@@ -102,7 +124,16 @@ pub fn app(props: &AppProps) -> Html {
         Callback::from(move |a| state.dispatch(a))
     };
 
-    use_hash_route(dispatch.clone());
+    use_hash_route({
+        let dispatch = dispatch.clone();
+        Callback::from(move |route: Route| {
+            if route.is_workshop() {
+                open_module_of(&route);
+            } else {
+                dispatch.emit(Action::Navigate(route));
+            }
+        })
+    });
     use_focus_on_navigation(state.0.route.clone());
     use_autosave(state.clone(), dispatch.clone());
     let lang = state.0.lang;
@@ -114,30 +145,44 @@ pub fn app(props: &AppProps) -> Html {
     let m = &state.0;
     html! {
         <>
-            <a class="skip" href="#main" onclick={Callback::from(|e: MouseEvent| {
-                e.prevent_default();
-                dom::focus_main_heading();
-            })}>{ m.lang.pick("Aller au contenu", "Skip to content") }</a>
-            { header(m) }
+            { skip_link(m.lang) }
+            { header(m.lang, &m.route) }
             <main id="main">
                 { notices(m, &dispatch) }
                 { page(m, &dispatch) }
             </main>
-            <footer class="site-footer">
-                <p>{ m.lang.pick(
-                    "DOMINO — programme de recherche-action sur les pratiques collaboratives territoriales (Collporterre, Télécom Bretagne, ADEME, 2015–2017). Vos réponses restent dans ce navigateur.",
-                    "DOMINO — research-action programme on territorial collaborative practices (Collporterre, Télécom Bretagne, ADEME, 2015–2017). Your answers stay in this browser.") }</p>
-            </footer>
+            { footer(m.lang) }
         </>
     }
 }
 
-/// Follows the location: every change of the hash becomes a navigation.
+/// The link that skips the header.
+pub(crate) fn skip_link(l: Lang) -> Html {
+    html! {
+        <a class="skip" href="#main" onclick={Callback::from(|e: MouseEvent| {
+            e.prevent_default();
+            dom::focus_main_heading();
+        })}>{ l.pick("Aller au contenu", "Skip to content") }</a>
+    }
+}
+
+/// The page's footer: what DOMINO is, and where the answers stay.
+pub(crate) fn footer(l: Lang) -> Html {
+    html! {
+        <footer class="site-footer">
+            <p>{ l.pick(
+                "DOMINO — programme de recherche-action sur les pratiques collaboratives territoriales (Collporterre, Télécom Bretagne, ADEME, 2015–2017). Vos réponses restent dans ce navigateur.",
+                "DOMINO — research-action programme on territorial collaborative practices (Collporterre, Télécom Bretagne, ADEME, 2015–2017). Your answers stay in this browser.") }</p>
+        </footer>
+    }
+}
+
+/// Follows the location: every change of the hash is told to `on_route`.
 #[hook]
-fn use_hash_route(dispatch: Callback<Action>) {
+pub(crate) fn use_hash_route(on_route: Callback<Route>) {
     use_effect_with((), move |_| {
         let listener = Closure::<dyn Fn()>::new(move || {
-            dispatch.emit(Action::Navigate(Route::parse(&dom::hash())));
+            on_route.emit(Route::parse(&dom::hash()));
         });
         let window = dom::window();
         if let Some(w) = &window {
@@ -159,7 +204,7 @@ fn use_hash_route(dispatch: Callback<Action>) {
 /// heading, so that keyboard and screen-reader users start from there. Not
 /// on the first render: a page just opened keeps the browser's focus.
 #[hook]
-fn use_focus_on_navigation(route: Route) {
+pub(crate) fn use_focus_on_navigation(route: Route) {
     let first_render = use_mut_ref(|| true);
     use_effect_with(route, move |_| {
         if !std::mem::replace(&mut *first_render.borrow_mut(), false) {
@@ -193,7 +238,7 @@ fn use_autosave(snapshot: UseReducerHandle<State>, dispatch: Callback<Action>) {
 
 /// Remembers the language; sets the document's language and title.
 #[hook]
-fn use_document_language(lang: Lang, title: String) {
+pub(crate) fn use_document_language(lang: Lang, title: String) {
     use_effect_with((lang, title), move |(lang, title)| {
         let mut store = dom::BrowserStore::open();
         let _ = store.set(store::LANG_KEY, lang.code());
@@ -205,9 +250,9 @@ fn link(lang: Lang, page: Page) -> String {
     Route::new(lang, page).to_hash()
 }
 
-fn header(m: &Model) -> Html {
-    let l = m.lang;
-    let current = &m.route.page;
+/// The site's header: the brand, the main navigation and the language switch.
+pub(crate) fn header(l: Lang, route: &Route) -> Html {
+    let current = &route.page;
     let item = |page: Page, label: &'static str| {
         let here = std::mem::discriminant(current) == std::mem::discriminant(&page);
         html! {
@@ -228,7 +273,7 @@ fn header(m: &Model) -> Html {
                     { item(Page::Grid, l.pick("Ma grille", "My grid")) }
                 </ul>
             </nav>
-            <a class="lang-switch" href={m.route.with_lang(other).to_hash()} hreflang={other.code()} lang={other.code()}
+            <a class="lang-switch" href={route.with_lang(other).to_hash()} hreflang={other.code()} lang={other.code()}
                id="lang-switch">{ other.name() }</a>
         </header>
     }
@@ -269,8 +314,12 @@ fn page(m: &Model, dispatch: &Callback<Action>) -> Html {
         Page::Grid => grid_page(m, dispatch),
         Page::Consensus => raters_page::consensus_page(m, dispatch),
         Page::Progress => raters_page::progress_page(m, dispatch),
-        Page::Workshop(token) => html! {
-            <crate::workshop::WorkshopPage key={token.clone()} token={token.clone()} lang={m.lang} />
+        // Shown only while the page opens again on the workshop's module.
+        Page::Workshop(_) => html! {
+            <>
+                { h1(m.lang.pick("Atelier", "Workshop")) }
+                <p class="muted">{ m.lang.pick("Ouverture du lien…", "Opening the link…") }</p>
+            </>
         },
     }
 }

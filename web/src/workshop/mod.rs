@@ -28,11 +28,13 @@ mod rate;
 mod report;
 mod reveal;
 mod setup;
+mod shell;
 mod status;
 mod sync;
 
 use crate::i18n::{Lang, Pick};
 use model::{Msg, Workshop};
+pub use shell::WorkshopApp;
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -1,0 +1,79 @@
+// The app is two modules, the offline app and the live workshop: a visitor downloads only
+// the one its link needs, and the links between them open the other one.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve, launch, openPage } from "./harness.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve();
+  browser = await launch({ serviceWorkers: "block" });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const TOKEN = "q1w2e3r4t5y6u7i8o9p0-_QWERTYUIOPASDFGHJKL";
+
+/** The modules (`*_bg.<hash>.wasm`) the page has downloaded since it was loaded. */
+const modules = (page) =>
+  page.evaluate(() =>
+    performance
+      .getEntriesByType("resource")
+      .map((r) => /\/(domino_[a-z]+)_bg\.[0-9a-f]{10}\.wasm$/.exec(r.name)?.[1])
+      .filter(Boolean),
+  );
+
+/** Runs `action`, which opens the other module: waits for the page to load again on `hash`. */
+async function crossing(page, hash, action) {
+  const loaded = page.waitForEvent("load");
+  await action();
+  await loaded;
+  assert.equal(new URL(page.url()).hash, hash);
+  await page.waitForSelector("main h1");
+}
+
+test("each page downloads one module; held links and the header cross between them", async () => {
+  const { page, problems } = await openPage(browser.context, server.url + "#/fr/");
+  assert.deepEqual(await modules(page), ["domino_web"], "the home page is the offline app's");
+  assert.ok(
+    await page.evaluate(() => performance.getEntriesByType("resource").some((r) => /domino\.[0-9a-f]{10}\.toml$/.test(r.name))),
+    "the offline app preloads its grid",
+  );
+
+  // A workshop link held by this browser, on the home page, opens the workshop's module.
+  await page.evaluate((token) => {
+    const held = [{ token, role: "participant", session: "s1", name: "Anne" }];
+    localStorage.setItem("domino.workshop.links", JSON.stringify(held));
+  }, TOKEN);
+  await page.reload();
+  await crossing(page, `#/fr/t/${TOKEN}`, () => page.click(".held-links a"));
+  assert.deepEqual(await modules(page), ["domino_workshop"], "no offline app, no grid file");
+  assert.ok(
+    !(await page.evaluate(() => performance.getEntriesByType("resource").some((r) => r.name.endsWith(".toml")))),
+  );
+  assert.ok(await page.locator("header nav a").count() >= 6, "the workshop keeps the app's header");
+
+  // The language switch stays in the workshop's module; the header's links leave it.
+  await page.click("#lang-switch");
+  await page.waitForURL((u) => u.hash === `#/en/t/${TOKEN}`);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), "en");
+  assert.deepEqual(await modules(page), ["domino_workshop"], "switching language loads nothing");
+  await crossing(page, "#/en/explore", () => page.click('header nav a[href="#/en/explore"]'));
+  assert.deepEqual(await modules(page), ["domino_web"]);
+  assert.match(await page.locator("main h1").textContent(), /./);
+
+  // A workshop link typed in the address bar of the offline app opens the workshop too.
+  await crossing(page, `#/en/t/${TOKEN}`, () =>
+    page.evaluate((token) => { location.hash = `#/t/${token}`; }, TOKEN),
+  );
+  assert.deepEqual(await modules(page), ["domino_workshop"]);
+
+  // Only the workshop API is missing here (a static server): no script failed.
+  assert.deepEqual(problems.filter((p) => p.startsWith("pageerror")), []);
+  await page.close();
+});
