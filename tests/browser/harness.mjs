@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join, normalize, extname, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { before, after } from "node:test";
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const DIST = join(here, "..", "..", "web", "dist");
@@ -117,4 +118,21 @@ export async function tabTo(page, selector, max = 200) {
     await page.keyboard.press("Tab");
   }
   throw new Error(`could not reach ${selector} with the keyboard`);
+}
+
+/**
+ * Serves web/dist and launches Chromium (with `launch`'s options) before the file's tests,
+ * closes both after them; returns `{ server, browser }`, filled once the tests start.
+ */
+export function siteAndBrowser(options) {
+  const handles = {};
+  before(async () => {
+    handles.server = await serve();
+    handles.browser = await launch(options);
+  });
+  after(async () => {
+    await handles.browser?.close();
+    await handles.server?.close();
+  });
+  return handles;
 }

@@ -1,21 +1,10 @@
 // The app is two modules, the offline app and the live workshop: a visitor downloads only
 // the one its link needs, and the links between them open the other one.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, openPage } from "./harness.mjs";
+import { siteAndBrowser, openPage } from "./harness.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch({ serviceWorkers: "block" });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = siteAndBrowser({ serviceWorkers: "block" });
 
 const TOKEN = "q1w2e3r4t5y6u7i8o9p0-_QWERTYUIOPASDFGHJKL";
 
@@ -38,7 +27,7 @@ async function crossing(page, hash, action) {
 }
 
 test("each page downloads one module; held links and the header cross between them", async () => {
-  const { page, problems } = await openPage(browser.context, server.url + "#/fr/");
+  const { page, problems } = await openPage(site.browser.context, site.server.url + "#/fr/");
   assert.deepEqual(await modules(page), ["domino_web"], "the home page is the offline app's");
   assert.ok(
     await page.evaluate(() => performance.getEntriesByType("resource").some((r) => /domino\.[0-9a-f]{10}\.toml$/.test(r.name))),
