@@ -5,9 +5,10 @@
 // The app is two modules built from one library: the live workshop, for the `#/t/TOKEN`
 // links `domino serve` hands out, and the offline app for every other page. Each visitor
 // downloads only the one its link needs; a link from one to the other opens the page again
-// on the other module. The test mirrors `Route::parse`: an optional language, then `t` and
-// a token; the module started on a page it does not show opens the page again on the other.
-const WORKSHOP_LINK = /^#\/*(?:(?:fr|en)\/+)?t\/+[A-Za-z0-9_-]{16,128}(?:[/?]|$)/;
+// on the other module. The test mirrors `Route::parse`: an optional language code, then `t`
+// and a token. A module started on a page it does not show opens the page again on the
+// other, once (`ui::open_module_of`), so a URL misjudged here still ends on the right one.
+const WORKSHOP_LINK = /^#\/*(?:[a-z]{2}\/+)?t\/+[A-Za-z0-9_-]{16,128}(?:[/?]|$)/;
 const workshop = WORKSHOP_LINK.test(location.hash);
 const entry = workshop
   ? { glue: "./domino_workshop.js", module: "domino_workshop_bg.wasm", grid: null }

@@ -62,6 +62,15 @@ test("each page downloads one module; held links and the header cross between th
   );
   assert.deepEqual(await modules(page), ["domino_workshop"]);
 
+  // A URL `boot.js` misjudges (an unknown language code before a token is a workshop link
+  // to it, not to the app's routes) still ends on the module that shows it.
+  await page.goto(site.server.url + `#/de/t/${TOKEN}`);
+  const onApp = () => performance.getEntriesByType("resource").some((r) => /domino_web_bg\./.test(r.name));
+  await page.waitForFunction(onApp, null, { timeout: 20_000 });
+  await page.waitForSelector("main h1");
+  assert.equal(new URL(page.url()).hash, "#/en/");
+  assert.deepEqual(await modules(page), ["domino_web"]);
+
   // Only the workshop API is missing here (a static server): no script failed.
   assert.deepEqual(problems.filter((p) => p.startsWith("pageerror")), []);
   await page.close();

@@ -56,11 +56,25 @@ pub fn replace_hash(hash: &str) {
     }
 }
 
-/// Loads the page again (on the same URL).
-pub fn reload() {
-    if let Some(w) = window() {
-        let _ = w.location().reload();
+/// Loads the page again on `hash` (already in the URL), unless the last reload was for that
+/// same hash: then the module it loaded could not show it either, and reloading again would
+/// loop. Says whether it reloads.
+pub fn reload_once_for(hash: &str) -> bool {
+    const KEY: &str = "domino.reopened";
+    let session = window().and_then(|w| w.session_storage().ok().flatten());
+    let last = session
+        .as_ref()
+        .and_then(|s| s.get_item(KEY).ok().flatten());
+    if last.as_deref() == Some(hash) {
+        if let Some(s) = &session {
+            let _ = s.remove_item(KEY);
+        }
+        return false;
     }
+    if let Some(s) = &session {
+        let _ = s.set_item(KEY, hash);
+    }
+    window().is_some_and(|w| w.location().reload().is_ok())
 }
 
 /// Offers `text` as a file download.

@@ -73,10 +73,25 @@ pub(crate) fn with_known_lang(route: Route) -> Route {
 }
 
 /// Opens the page again on `route`, so that `boot.js` loads the module that shows it: the
-/// offline app and the live workshop are two modules (see `web/README.md`).
-pub(crate) fn open_module_of(route: &Route) {
-    dom::replace_hash(&with_known_lang(route.clone()).to_hash());
-    dom::reload();
+/// offline app and the live workshop are two modules (see `web/README.md`). Once only: when
+/// the page comes back to this module for the same route, it stays (see
+/// [`other_module_missing`]). Says whether the page is opening again.
+pub(crate) fn open_module_of(route: &Route) -> bool {
+    let hash = with_known_lang(route.clone()).to_hash();
+    dom::replace_hash(&hash);
+    dom::reload_once_for(&hash)
+}
+
+/// What a module shows on a page of the other module when opening that one failed.
+pub(crate) fn other_module_missing(l: Lang) -> Html {
+    html! {
+        <>
+            { h1("DOMINO") }
+            <p>{ l.pick(
+                "Cette page n’a pas pu s’ouvrir\u{a0}; rechargez-la.",
+                "This page could not open; reload it.") }</p>
+        </>
+    }
 }
 
 fn initial_state(builtin: Rc<Grid>) -> State {
@@ -127,9 +142,8 @@ pub fn app(props: &AppProps) -> Html {
     use_hash_route({
         let dispatch = dispatch.clone();
         Callback::from(move |route: Route| {
-            if route.is_workshop() {
-                open_module_of(&route);
-            } else {
+            // A workshop link opens the workshop's module; should it fail, the app says so.
+            if !(route.is_workshop() && open_module_of(&route)) {
                 dispatch.emit(Action::Navigate(route));
             }
         })
@@ -314,13 +328,8 @@ fn page(m: &Model, dispatch: &Callback<Action>) -> Html {
         Page::Grid => grid_page(m, dispatch),
         Page::Consensus => raters_page::consensus_page(m, dispatch),
         Page::Progress => raters_page::progress_page(m, dispatch),
-        // Shown only while the page opens again on the workshop's module.
-        Page::Workshop(_) => html! {
-            <>
-                { h1(m.lang.pick("Atelier", "Workshop")) }
-                <p class="muted">{ m.lang.pick("Ouverture du lien…", "Opening the link…") }</p>
-            </>
-        },
+        // Shown while the page opens again on the workshop's module, or if it could not.
+        Page::Workshop(_) => other_module_missing(m.lang),
     }
 }
 

@@ -18,30 +18,29 @@ pub fn workshop_app() -> Html {
         }
         route
     });
+    let lang = route.lang.unwrap_or_default();
     ui::use_hash_route({
         let route = route.clone();
         Callback::from(move |next: Route| {
-            if next.is_workshop() {
+            if next.is_workshop() || !ui::open_module_of(&next) {
                 route.set(ui::with_known_lang(next));
-            } else {
-                ui::open_module_of(&next);
             }
         })
     });
     ui::use_focus_on_navigation((*route).clone());
-    let lang = route.lang.unwrap_or_default();
     ui::use_document_language(lang, "DOMINO".into());
-    let token = match &route.page {
-        Page::Workshop(token) => token.clone(),
-        _ => String::new(),
+    let page = match &route.page {
+        Page::Workshop(token) => {
+            html! { <WorkshopPage key={token.clone()} token={token.clone()} {lang} /> }
+        }
+        // Shown while the page opens again on the offline app's module, or if it could not.
+        _ => ui::other_module_missing(lang),
     };
     html! {
         <>
             { ui::skip_link(lang) }
             { ui::header(lang, &route) }
-            <main id="main">
-                <WorkshopPage key={token.clone()} token={token.clone()} {lang} />
-            </main>
+            <main id="main">{ page }</main>
             { ui::footer(lang) }
         </>
     }
