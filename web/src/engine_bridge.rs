@@ -84,7 +84,21 @@ pub fn load_builtin(source: &str) -> Result<Grid, Refused> {
 
 /// Loads a grid from TOML source.
 pub fn load_grid(name: &str, source: &str) -> Result<Loaded, Refused> {
-    match Grid::from_toml(source) {
+    loaded(name, source, Grid::from_toml(source))
+}
+
+/// Loads a grid from TOML source without its lint warnings: the workshop shows none (its
+/// server checked the grid), and its module then carries no lint code.
+pub fn load_grid_unlinted(name: &str, source: &str) -> Result<Loaded, Refused> {
+    loaded(name, source, Grid::from_toml_unlinted(source))
+}
+
+fn loaded(
+    name: &str,
+    source: &str,
+    result: Result<domino_engine::LoadedGrid, domino_engine::Diagnostics>,
+) -> Result<Loaded, Refused> {
+    match result {
         Ok(loaded) => Ok(Loaded {
             warnings: Rendered::of(&loaded.warnings, name, source),
             grid: loaded.grid,
