@@ -144,56 +144,83 @@ impl RecordBlocks {
 
     fn append(&mut self, bytes: &[u8]) {
         self.buf.extend_from_slice(bytes);
-        self.scan();
     }
 
+    /// Whether the block can be cut: a record ends at or after its size.
+    fn ready(&self) -> bool {
+        self.cut.is_some_and(|c| c >= self.block_bytes)
+    }
+
+    /// Scans what was read, up to the first record end at or after the
+    /// block's size (a read may bring much more than a block).
     fn scan(&mut self) {
-        if let Some(c) = self.boundaries.scan(&self.buf[self.scanned..]) {
-            self.cut = Some(self.scanned + c);
+        while self.scanned < self.buf.len() && !self.ready() {
+            let target = if self.scanned < self.block_bytes {
+                self.block_bytes
+            } else {
+                self.scanned + 4096
+            };
+            let end = target.min(self.buf.len());
+            if let Some(c) = self.boundaries.scan(&self.buf[self.scanned..end]) {
+                self.cut = Some(self.scanned + c);
+            }
+            self.scanned = end;
         }
-        self.scanned = self.buf.len();
     }
 
     /// The next block: whole records, about [`BLOCK_BYTES`] of them (more
     /// for a longer record); `None` at the end.
     pub fn next_block(&mut self) -> io::Result<Option<CsvBlock>> {
-        while !self.eof && (self.cut.is_none() || self.buf.len() < self.block_bytes) {
-            let len = self.buf.len();
-            let want = self
-                .block_bytes
-                .saturating_sub(len)
-                .max(self.block_bytes.min(1 << 16));
-            self.buf.resize(len + want, 0);
-            let n = loop {
-                match self.reader.read(&mut self.buf[len..]) {
-                    Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                    read => break read,
-                }
-            };
-            self.buf.truncate(len + *n.as_ref().unwrap_or(&0));
-            if n? == 0 {
-                self.eof = true;
-            }
+        loop {
             self.scan();
+            if self.eof || self.ready() {
+                break;
+            }
+            self.read_more()?;
         }
         if self.buf.is_empty() {
             return Ok(None);
         }
         let end = match self.cut {
-            Some(cut) if !self.eof => cut,
+            Some(cut) if self.ready() => cut,
             _ => self.buf.len(),
         };
         let mut rest = Vec::with_capacity(self.block_bytes.min(BLOCK_BYTES) + (1 << 16));
         rest.extend_from_slice(&self.buf[end..]);
         let mut data = std::mem::replace(&mut self.buf, rest);
         data.truncate(end);
-        self.scanned = self.buf.len();
+        // What follows the cut was scanned, and holds no record end.
+        self.scanned = self.scanned.max(end) - end;
         self.cut = None;
         let first_line = 1 + self.lines;
         self.lines += memchr::memchr_iter(b'\n', &data).count() as u64;
         self.position += data.len() as u64;
         Ok(Some(CsvBlock { data, first_line }))
     }
+
+    /// Reads more of the input into the buffer (at the end: `eof`).
+    fn read_more(&mut self) -> io::Result<()> {
+        let len = self.buf.len();
+        let want = (self.block_bytes.saturating_sub(len)).max(self.block_bytes.min(1 << 16));
+        self.buf.resize(len + want, 0);
+        let n = loop {
+            match self.reader.read(&mut self.buf[len..]) {
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                read => break read,
+            }
+        };
+        self.buf.truncate(len + *n.as_ref().unwrap_or(&0));
+        if n? == 0 {
+            self.eof = true;
+        }
+        Ok(())
+    }
+}
+
+/// The length of the first line of `bytes`, without its line end (all of
+/// `bytes` when there is none).
+fn line_len(bytes: &[u8]) -> usize {
+    memchr::memchr2(b'\n', b'\r', bytes).unwrap_or(bytes.len())
 }
 
 /// A CSV header record's fields.
@@ -253,23 +280,33 @@ pub fn read_header(
     }
 }
 
-/// One record of a block: its fields, and where its bytes start.
+/// One record of a block: its fields' bytes, in place in the block for a
+/// record without quotes (separated by commas), unquoted by csv_core for
+/// the others (end to end).
 pub struct Record<'a> {
     data: &'a [u8],
     ends: &'a [usize],
+    /// Bytes between a field's end and the next field's start (the comma).
+    gap: usize,
 }
 
 impl<'a> Record<'a> {
-    /// The fields, as bytes.
-    pub fn fields(&self) -> impl Iterator<Item = &'a [u8]> + '_ {
-        let starts = std::iter::once(0).chain(self.ends.iter().copied());
-        let data = self.data;
-        starts.zip(self.ends).map(move |(a, &b)| &data[a..b])
+    /// Where each field is in [`Record::data`].
+    pub fn ranges(&self) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+        let gap = self.gap;
+        let starts = std::iter::once(0).chain(self.ends.iter().map(move |e| e + gap));
+        starts.zip(self.ends).map(|(a, &b)| a..b)
     }
 
-    /// All fields' bytes, concatenated, and the end of each.
-    pub fn parts(&self) -> (&'a [u8], &'a [usize]) {
-        (self.data, self.ends)
+    /// The fields, as bytes.
+    pub fn fields(&self) -> impl Iterator<Item = &'a [u8]> + '_ {
+        let data = self.data;
+        self.ranges().map(move |r| &data[r])
+    }
+
+    /// The bytes the fields are in.
+    pub fn data(&self) -> &'a [u8] {
+        self.data
     }
 }
 
@@ -307,13 +344,46 @@ impl<'b> BlockRecords<'b> {
     pub fn next_record(&mut self) -> Option<Record<'_>> {
         // Line ends before a record are skipped (blank lines), as csv_core
         // would; skipping them here tells where the record's bytes start.
-        let skip = self.input[self.pos..]
+        let rest = &self.input[self.pos..];
+        self.pos += rest
             .iter()
             .position(|&b| b != b'\r' && b != b'\n')
-            .unwrap_or(self.input.len() - self.pos);
-        self.pos += skip;
+            .unwrap_or(rest.len());
         self.start = self.pos;
+        if self.pos == self.input.len() {
+            return None;
+        }
+        let rest = &self.input[self.pos..];
+        let end = line_len(rest);
+        if memchr(b'"', &rest[..end]).is_none() {
+            return Some(self.unquoted(end));
+        }
+        self.quoted()
+    }
+
+    /// A record without quotes, `len` bytes up to its line end (or the
+    /// block's end): its fields are the bytes between commas, read in place.
+    fn unquoted(&mut self, len: usize) -> Record<'_> {
+        let data = &self.input[self.pos..self.pos + len];
+        self.ends.clear();
+        let commas = data.iter().enumerate().filter(|(_, &b)| b == b',');
+        self.ends.extend(commas.map(|(i, _)| i));
+        self.ends.push(len);
+        // The line end is consumed with the record, as csv_core does.
+        self.pos = (self.pos + len + 1).min(self.input.len());
+        Record {
+            data,
+            ends: &self.ends,
+            gap: 1,
+        }
+    }
+
+    /// A record with quotes, read by csv_core (its fields unquoted into `data`).
+    fn quoted(&mut self) -> Option<Record<'_>> {
         let (mut nout, mut nend) = (0, 0);
+        if self.ends.len() < 128 {
+            self.ends.resize(128, 0);
+        }
         loop {
             let (result, nin, out, end) = self.core.read_record(
                 &self.input[self.pos..],
@@ -333,6 +403,7 @@ impl<'b> BlockRecords<'b> {
                     return Some(Record {
                         data: &self.data[..nout],
                         ends: &self.ends[..nend],
+                        gap: 0,
                     })
                 }
                 csv_core::ReadRecordResult::End => return None,

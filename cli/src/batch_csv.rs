@@ -71,14 +71,10 @@ fn decode<'r>(
     names: &[String],
     fields: &mut Vec<&'r str>,
 ) -> Result<(), Vec<Diagnostic>> {
-    let (data, ends) = record.parts();
-    if let Ok(text) = std::str::from_utf8(data) {
-        let mut start = 0;
-        let whole = ends.iter().all(|&end| {
-            let field = text.get(start..end);
-            start = end;
-            field.map(|f| fields.push(f)).is_some()
-        });
+    if let Ok(text) = std::str::from_utf8(record.data()) {
+        let whole = record
+            .ranges()
+            .all(|r| text.get(r).map(|f| fields.push(f)).is_some());
         if whole {
             return Ok(());
         }

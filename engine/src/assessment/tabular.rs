@@ -52,6 +52,8 @@ pub struct RowSchema {
     carried: Vec<CarriedColumn>,
     /// For each level and target column, its scale's one-byte codes.
     codes: Vec<Option<CodeTable>>,
+    /// Whether a column gives the id (else rows have none).
+    has_id: bool,
 }
 
 /// A header read for a grid version, and what carrying it over says.
@@ -181,6 +183,7 @@ impl RowSchema {
                 })
                 .collect();
             Ok(RowSchema {
+                has_id: columns.contains(&Column::Id),
                 columns,
                 names,
                 carried,
@@ -238,17 +241,16 @@ impl RowSchema {
             return false;
         }
         clear(grid, responses);
-        if !self.columns.contains(&Column::Id) {
+        if !self.has_id {
             responses.meta.id = None;
         }
         // Merged criteria whose old columns disagree in this row (rarely any).
         let mut conflicts = Vec::new();
         for (i, raw) in fields.iter().enumerate() {
-            let read = match self.codes[i].as_ref().and_then(|t| t.lookup(raw)) {
-                Some(given) => self.read_code(grid, i, raw, given, responses),
-                None => self.read_cell(grid, i, trim(raw), responses, &mut conflicts),
-            };
-            if let Err(d) = read {
+            if self.read_known_code(i, raw, responses) {
+                continue;
+            }
+            if let Err(d) = self.read_cell(grid, i, trim(raw), responses, &mut conflicts) {
                 errors.push(d.with_path(self.names[i].clone()).at_line_column(0, i + 1));
             }
         }
@@ -264,6 +266,21 @@ impl RowSchema {
             }
         }
         errors.is_empty()
+    }
+
+    /// Reads cell `raw` of level or target column `i` when it is a one-byte
+    /// code of the scale (most cells): `false` for any other cell, read by
+    /// [`RowSchema::read_cell`].
+    fn read_known_code(&self, i: usize, raw: &str, responses: &mut Responses) -> bool {
+        let Some(given) = self.codes[i].as_ref().and_then(|t| t.lookup(raw)) else {
+            return false;
+        };
+        match (self.columns[i], given) {
+            (Column::Level(c), Some(g)) => responses.answers[c].given = g,
+            (Column::Target(c), Some(Given::Level(p))) => responses.answers[c].target = Some(p),
+            _ => return false,
+        }
+        true
     }
 
     /// Reads one trimmed cell of column `i`.
