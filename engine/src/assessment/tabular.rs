@@ -555,3 +555,80 @@ fn unknown_column(grid: &Grid, name: &str, budget: &SuggestionBudget) -> Diagnos
     )
     .with_hint(hint)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn grid() -> Grid {
+        Grid::from_toml(crate::DOMINO_GRID)
+            .expect("DOMINO loads")
+            .grid
+    }
+
+    const HEADER: [&str; 8] = [
+        "id",
+        "name",
+        "status",
+        "territory",
+        "collectif.accueil",
+        " collectif.diversite ",
+        "collectif.accueil.target",
+        "solidarite.reciprocite",
+    ];
+
+    /// A cell: codes good and bad, blanks, white space, profile values.
+    fn cell() -> impl Strategy<Value = String> {
+        prop::sample::select(vec![
+            "", "0", "1", "3", "4", "na", "?", " 2 ", "\u{a0}3", "\u{b}", "5", "x", "??", "urbain",
+            "rural", "Rural", "public", "été", "=1",
+        ])
+        .prop_map(str::to_owned)
+    }
+
+    proptest! {
+        #[test]
+        fn rows_read_into_the_same_responses_read_as_each_on_its_own(
+            rows in prop::collection::vec(prop::collection::vec(cell(), 7..10), 1..12)
+        ) {
+            let grid = grid();
+            let schema = RowSchema::new(&grid, &HEADER).expect("the header reads");
+            let mut reused = Responses::empty(&grid);
+            let mut errors = Vec::new();
+            for row in &rows {
+                let fields: Vec<&str> = row.iter().map(String::as_str).collect();
+                let fresh = schema.read(&grid, &fields);
+                let ok = schema.read_into(&grid, &fields, &mut reused, &mut errors);
+                match fresh {
+                    Ok(responses) => {
+                        prop_assert!(ok, "{:?}: {:?}", row, errors);
+                        prop_assert_eq!(&reused, &responses, "{:?}", row);
+                    }
+                    Err(expected) => {
+                        prop_assert!(!ok, "{:?}", row);
+                        prop_assert_eq!(&errors, &expected, "{:?}", row);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_cell_is_trimmed_as_str_trim_does() {
+        for raw in [
+            "",
+            " ",
+            "a",
+            " a",
+            "a ",
+            "\u{a0}a\u{a0}",
+            "\u{b}",
+            "ab",
+            "é",
+            " é ",
+        ] {
+            assert_eq!(trim(raw), raw.trim(), "{raw:?}");
+        }
+    }
+}
