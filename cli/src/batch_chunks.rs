@@ -54,9 +54,7 @@ impl Boundaries {
     /// Scans `bytes`, which follow those scanned before; the offset just
     /// after the last line end outside quotes (a record end), if any.
     fn scan(&mut self, bytes: &[u8]) -> Option<usize> {
-        let Some(&last) = bytes.last() else {
-            return None;
-        };
+        let &last = bytes.last()?;
         if self.quotes == Quotes::Outside && memchr(b'"', bytes).is_none() {
             self.last = last;
             return memrchr2(b'\n', b'\r', bytes).map(|k| k + 1);

@@ -24,10 +24,7 @@ pub(crate) fn process(scorer: &mut Scorer, done: &mut Done, block: &CsvBlock) {
     let mut spare: Vec<&'static str> = Vec::with_capacity(names.len());
     let mut records = BlockRecords::new(block);
     let mut row = 0u64;
-    loop {
-        let Some(record) = records.next_record() else {
-            break;
-        };
+    while let Some(record) = records.next_record() {
         let mut fields: Vec<&str> = spare;
         let read = decode(&record, names, &mut fields).and_then(|()| {
             let (variant, schema) = versions.pick(&fields, strict).map_err(|d| vec![*d])?;

@@ -291,7 +291,7 @@ impl RowSchema {
         cell: &str,
         responses: &mut Responses,
         conflicts: &mut Vec<(usize, bool)>,
-    ) -> Result<(), Diagnostic> {
+    ) -> Result<(), Box<Diagnostic>> {
         match self.columns[i] {
             Column::Id => set(responses.meta.id.get_or_insert_with(String::new), cell),
             Column::Name => set(&mut responses.meta.initiative, cell),
@@ -303,8 +303,7 @@ impl RowSchema {
                     .is_none_or(|choices| choices.iter().any(|c| c.code == cell));
                 if !known {
                     let id = &grid.profile[p].id;
-                    check_profile_value(grid, id, cell, &SuggestionBudget::new())
-                        .map_err(|d| *d)?;
+                    check_profile_value(grid, id, cell, &SuggestionBudget::new())?;
                     return Ok(());
                 }
                 set(responses.profile[p].get_or_insert_with(String::new), cell);
@@ -313,9 +312,7 @@ impl RowSchema {
             Column::Level(_) | Column::Target(_) | Column::Carried(_) if cell.is_empty() => {}
             Column::Carried(k) => {
                 let carried = &self.carried[k];
-                carried
-                    .read(grid, cell, responses, conflicts)
-                    .map_err(|d| *d)?;
+                carried.read(grid, cell, responses, conflicts)?;
             }
             Column::Level(c) | Column::Target(c) => {
                 let given = parse_code(grid.scale_of(c), cell);
@@ -334,16 +331,21 @@ impl RowSchema {
         cell: &str,
         given: Option<Given>,
         responses: &mut Responses,
-    ) -> Result<(), Diagnostic> {
+    ) -> Result<(), Box<Diagnostic>> {
         match (self.columns[i], given) {
             (Column::Level(c), Some(g)) => responses.answers[c].given = g,
             (Column::Target(c), Some(Given::Level(p))) => responses.answers[c].target = Some(p),
             (Column::Level(c), None) => {
-                return Err(bad_code(grid.scale_of(c), &self.names[i], cell, false));
+                return Err(Box::new(bad_code(
+                    grid.scale_of(c),
+                    &self.names[i],
+                    cell,
+                    false,
+                )));
             }
             (Column::Target(c), _) => {
                 let id = &grid.criterion(c).full_id;
-                return Err(bad_code(grid.scale_of(c), id, cell, true));
+                return Err(Box::new(bad_code(grid.scale_of(c), id, cell, true)));
             }
             _ => {}
         }
@@ -361,10 +363,8 @@ fn clear(grid: &Grid, responses: &mut Responses) {
         answer.raters.clear();
     }
     responses.profile.resize(grid.profile.len(), None);
-    for value in &mut responses.profile {
-        if let Some(text) = value {
-            text.clear();
-        }
+    for text in responses.profile.iter_mut().flatten() {
+        text.clear();
     }
     if let Some(id) = &mut responses.meta.id {
         id.clear();
