@@ -242,39 +242,97 @@ impl Header {
 pub fn read_header(
     mut reader: Box<dyn BufRead + Send>,
 ) -> io::Result<Option<(Header, RecordBlocks)>> {
-    let mut core = csv_core::Reader::new();
-    let mut header = Header {
-        data: vec![0; 1024],
-        ends: vec![0; 64],
-    };
-    let (mut nout, mut nend, mut read) = (0, 0, 0u64);
-    let mut lines = 0u64;
+    let mut unquoter = Unquoter::new();
+    let (mut read, mut lines) = (0u64, 0u64);
     loop {
         let input = reader.fill_buf()?;
-        let (result, nin, out, end) =
-            core.read_record(input, &mut header.data[nout..], &mut header.ends[nend..]);
-        let rest = input[nin..].to_vec();
+        let (fed, nin) = unquoter.feed(input);
+        let rest = match fed {
+            Fed::Record => input[nin..].to_vec(),
+            _ => Vec::new(),
+        };
         lines += memchr::memchr_iter(b'\n', &input[..nin]).count() as u64;
-        reader.consume(nin);
+        reader.consume(nin + rest.len());
         read += nin as u64;
-        nout += out;
-        nend += end;
-        match result {
-            csv_core::ReadRecordResult::InputEmpty => {}
-            csv_core::ReadRecordResult::OutputFull => header.data.resize(2 * header.data.len(), 0),
-            csv_core::ReadRecordResult::OutputEndsFull => {
-                header.ends.resize(2 * header.ends.len(), 0)
-            }
-            csv_core::ReadRecordResult::Record => {
-                header.data.truncate(nout);
-                header.ends.truncate(nend);
-                let consumed = rest.len();
-                reader.consume(consumed);
+        match fed {
+            Fed::NeedInput => {}
+            Fed::Record => {
+                let (data, ends) = unquoter.record();
+                let header = Header {
+                    data: data.to_vec(),
+                    ends: ends.to_vec(),
+                };
                 let blocks = RecordBlocks::new(reader, rest, lines, read);
                 return Ok(Some((header, blocks)));
             }
-            csv_core::ReadRecordResult::End => return Ok(None),
+            Fed::End => return Ok(None),
         }
+    }
+}
+
+/// What feeding csv_core gave.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fed {
+    /// The record goes on: more input (or none, at the end) is needed.
+    NeedInput,
+    /// A whole record.
+    Record,
+    /// No record is left.
+    End,
+}
+
+/// csv_core reading one record at a time into buffers that grow as needed.
+struct Unquoter {
+    core: csv_core::Reader,
+    data: Vec<u8>,
+    ends: Vec<usize>,
+    nout: usize,
+    nend: usize,
+}
+
+impl Unquoter {
+    fn new() -> Self {
+        Unquoter {
+            core: csv_core::Reader::new(),
+            data: vec![0; 4096],
+            ends: vec![0; 128],
+            nout: 0,
+            nend: 0,
+        }
+    }
+
+    /// Reads `input` into the current record (a new one after a record);
+    /// what came of it and how many bytes were used.
+    fn feed(&mut self, input: &[u8]) -> (Fed, usize) {
+        let mut used = 0;
+        loop {
+            let (result, nin, out, end) = self.core.read_record(
+                &input[used..],
+                &mut self.data[self.nout..],
+                &mut self.ends[self.nend..],
+            );
+            used += nin;
+            self.nout += out;
+            self.nend += end;
+            match result {
+                csv_core::ReadRecordResult::InputEmpty => return (Fed::NeedInput, used),
+                csv_core::ReadRecordResult::OutputFull => self.data.resize(2 * self.data.len(), 0),
+                csv_core::ReadRecordResult::OutputEndsFull => {
+                    self.ends.resize(2 * self.ends.len(), 0)
+                }
+                csv_core::ReadRecordResult::Record => return (Fed::Record, used),
+                csv_core::ReadRecordResult::End => return (Fed::End, used),
+            }
+        }
+    }
+
+    /// The record just read (fields end to end, and the end of each); the
+    /// next [`Unquoter::feed`] starts a new one.
+    fn record(&mut self) -> (&[u8], &[usize]) {
+        let (nout, nend) = (self.nout, self.nend);
+        self.nout = 0;
+        self.nend = 0;
+        (&self.data[..nout], &self.ends[..nend])
     }
 }
 
@@ -311,7 +369,6 @@ impl<'a> Record<'a> {
 /// Reads the records of a block, one at a time, into buffers reused from
 /// record to record.
 pub struct BlockRecords<'b> {
-    core: csv_core::Reader,
     input: &'b [u8],
     pos: usize,
     /// Where the last record's first byte is.
@@ -319,22 +376,23 @@ pub struct BlockRecords<'b> {
     /// Line of `counted`, counted lazily (only bad rows need it).
     line: u64,
     counted: usize,
-    data: Vec<u8>,
-    ends: Vec<usize>,
+    /// The commas of a record without quotes.
+    commas: Vec<usize>,
+    /// Records with quotes.
+    unquoter: Unquoter,
 }
 
 impl<'b> BlockRecords<'b> {
     /// The records of `block`.
     pub fn new(block: &'b CsvBlock) -> Self {
         BlockRecords {
-            core: csv_core::Reader::new(),
             input: &block.data,
             pos: 0,
             start: 0,
             line: block.first_line,
             counted: 0,
-            data: vec![0; 4096],
-            ends: vec![0; 128],
+            commas: Vec::with_capacity(128),
+            unquoter: Unquoter::new(),
         }
     }
 
@@ -363,50 +421,32 @@ impl<'b> BlockRecords<'b> {
     /// block's end): its fields are the bytes between commas, read in place.
     fn unquoted(&mut self, len: usize) -> Record<'_> {
         let data = &self.input[self.pos..self.pos + len];
-        self.ends.clear();
+        self.commas.clear();
         let commas = data.iter().enumerate().filter(|(_, &b)| b == b',');
-        self.ends.extend(commas.map(|(i, _)| i));
-        self.ends.push(len);
+        self.commas.extend(commas.map(|(i, _)| i));
+        self.commas.push(len);
         // The line end is consumed with the record, as csv_core does.
         self.pos = (self.pos + len + 1).min(self.input.len());
         Record {
             data,
-            ends: &self.ends,
+            ends: &self.commas,
             gap: 1,
         }
     }
 
-    /// A record with quotes, read by csv_core (its fields unquoted into `data`).
+    /// A record with quotes, read by csv_core (its fields unquoted).
     fn quoted(&mut self) -> Option<Record<'_>> {
-        let (mut nout, mut nend) = (0, 0);
-        if self.ends.len() < 128 {
-            self.ends.resize(128, 0);
+        let (mut fed, nin) = self.unquoter.feed(&self.input[self.pos..]);
+        self.pos += nin;
+        if fed == Fed::NeedInput {
+            // The block's end ends the record.
+            fed = self.unquoter.feed(&[]).0;
         }
-        loop {
-            let (result, nin, out, end) = self.core.read_record(
-                &self.input[self.pos..],
-                &mut self.data[nout..],
-                &mut self.ends[nend..],
-            );
-            self.pos += nin;
-            nout += out;
-            nend += end;
-            match result {
-                csv_core::ReadRecordResult::InputEmpty => {}
-                csv_core::ReadRecordResult::OutputFull => self.data.resize(2 * self.data.len(), 0),
-                csv_core::ReadRecordResult::OutputEndsFull => {
-                    self.ends.resize(2 * self.ends.len(), 0)
-                }
-                csv_core::ReadRecordResult::Record => {
-                    return Some(Record {
-                        data: &self.data[..nout],
-                        ends: &self.ends[..nend],
-                        gap: 0,
-                    })
-                }
-                csv_core::ReadRecordResult::End => return None,
-            }
+        if fed != Fed::Record {
+            return None;
         }
+        let (data, ends) = self.unquoter.record();
+        Some(Record { data, ends, gap: 0 })
     }
 
     /// The line of the input the last record starts on.
