@@ -4,7 +4,8 @@
 //! calling thread writes results in input order. At most a fixed number of
 //! chunks are in flight (tickets), so memory does not grow with the input.
 
-use crate::batch_input::{self, CsvChunk, Doc, InputFormat, Payload, Schema, Source};
+use crate::batch_csv;
+use crate::batch_input::{self, Doc, InputFormat, Payload, Schema, Source};
 use crate::batch_out::{self, TableOutput};
 use crate::batch_table;
 use crate::batch_versions::{self, DocWarnings};
@@ -15,8 +16,10 @@ use crate::summary::{self, Stats};
 use clap::{Args, ValueEnum};
 use domino_engine::csv_writer::{push_cell, push_record};
 use domino_engine::diagnostic::{BatchDocument, Location, Row, TableRow};
-use domino_engine::report::{push_finding_id, push_score, summary_header};
-use domino_engine::{did_you_mean, Assessment, Diagnostic, Grid, LineIndex, Report, Responses};
+use domino_engine::report::{push_count, push_finding_id, push_score, summary_header};
+use domino_engine::{
+    did_you_mean, Assessment, Diagnostic, Evaluation, Grid, LineIndex, Report, Responses,
+};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::collections::BTreeMap;
 use std::io::{self, BufWriter, IsTerminal, Write};
@@ -77,6 +80,9 @@ pub struct BatchArgs {
     /// Only parse the CSV input and count rows (benchmark baseline).
     #[arg(long, hide = true)]
     parse_only: bool,
+    /// Bytes per block of CSV input handed to a worker (tests make it tiny).
+    #[arg(long, hide = true, value_name = "BYTES")]
+    block_bytes: Option<usize>,
 }
 
 /// Formats of batch results.
@@ -157,13 +163,27 @@ pub(crate) struct Done {
     out: Vec<u8>,
     ok: u64,
     pub(crate) failed: u64,
-    pub(crate) errors: Vec<String>,
+    pub(crate) errors: Vec<Failure>,
     collected: Vec<Report>,
     /// Rows carried over from an earlier grid version.
     pub(crate) carried: u64,
     /// Rows read by each version of a CSV header.
     pub(crate) variant_rows: Vec<u64>,
     doc_warnings: DocWarnings,
+}
+
+/// A bad row's messages: rendered where the row was read, or, for a CSV
+/// row, rendered by the writer, which knows how many rows came before the
+/// row's block (a worker reads its block without knowing).
+pub(crate) enum Failure {
+    /// Rendered messages.
+    Rendered(String),
+    /// The diagnostics of the `row`-th row of its block (0-based), on `line`.
+    CsvRow {
+        row: u64,
+        line: u64,
+        diagnostics: Vec<Diagnostic>,
+    },
 }
 
 /// Runs `domino batch`.
@@ -188,13 +208,16 @@ pub fn run(args: &BatchArgs, grid: Option<&Path>, lang: &str) -> Result<u8, Fail
             .map(|p| batch_table::read_map(p, &grid))
             .transpose()?,
     };
-    let source = batch_input::open_with(
+    let mut source = batch_input::open_with(
         std::slice::from_ref(&args.input),
         args.input_format,
         &grid,
         args.from_version.as_deref(),
         &table,
     )?;
+    if let Some(bytes) = args.block_bytes {
+        source.set_block_bytes(bytes);
+    }
     let write_rows = !args.summary || args.output.is_some();
     let options = PipelineOptions {
         format: write_rows.then_some(args.format),
@@ -517,8 +540,10 @@ fn read_chunks(
             break;
         };
         bar.set_position(pos);
+        // The rows of a CSV block are counted by its worker (the writer
+        // numbers them); the others are counted here.
         let n = match &payload {
-            Payload::Csv(c) => c.rows.len(),
+            Payload::Csv(_) => 0,
             Payload::Docs(d) => d.len(),
             Payload::Table(t) => t.rows.len(),
         } as u64;
@@ -589,10 +614,11 @@ impl Writer<'_> {
             } else {
                 &done.errors[..]
             };
-            let errors = &mut self.errors;
+            let rows_before = self.outcome.rows + self.outcome.failed;
+            let (errors, file) = (&mut self.errors, &self.shared.file);
             self.bar.suspend(|| {
-                for error in shown {
-                    let _ = errors.write_all(error.as_bytes());
+                for failure in shown {
+                    let _ = errors.write_all(render(failure, file, rows_before).as_bytes());
                 }
             });
             if strict {
@@ -613,6 +639,9 @@ impl Writer<'_> {
         outcome.failed += done.failed;
         outcome.carried += done.carried;
         outcome.collected.extend(done.collected);
+        // A CSV block keeps its first rows' reports, not knowing where it starts.
+        let collect = usize::try_from(self.shared.options.collect).unwrap_or(usize::MAX);
+        outcome.collected.truncate(collect);
         if self.variant_rows.len() < done.variant_rows.len() {
             self.variant_rows.resize(done.variant_rows.len(), 0);
         }
@@ -673,6 +702,28 @@ impl Writer<'_> {
     }
 }
 
+/// The text of a bad row's messages; a CSV row is numbered after the
+/// `rows_before` rows of the blocks before its own.
+fn render(failure: &Failure, file: &str, rows_before: u64) -> String {
+    match failure {
+        Failure::Rendered(text) => text.clone(),
+        Failure::CsvRow {
+            row,
+            line,
+            diagnostics,
+        } => {
+            let at = Location::Cell {
+                file,
+                row: TableRow::csv(Row::Data(rows_before + row + 1), *line),
+            };
+            diagnostics
+                .iter()
+                .map(|d| style::diagnostic(d, &at))
+                .collect()
+        }
+    }
+}
+
 fn process(shared: &Shared, seq: u64, first_row: u64, payload: Payload) -> Done {
     let mut done = Done {
         seq,
@@ -690,14 +741,19 @@ fn process(shared: &Shared, seq: u64, first_row: u64, payload: Payload) -> Done 
         .and_then(|_| shared.stats.get(slot))
         .and_then(|m| m.lock().ok());
     if shared.options.format.is_some() {
-        done.out.reserve(256 * 1024);
+        // A summary record is about half as long as a row of the DOMINO grid.
+        done.out.reserve(match &payload {
+            Payload::Csv(block) => block.data.len() / 2 + 1024,
+            _ => 64 * 1024,
+        });
     }
     let mut scorer = Scorer {
         shared,
         stats: stats.as_deref_mut(),
+        ids: String::new(),
     };
     match payload {
-        Payload::Csv(chunk) => process_csv(&mut scorer, &mut done, first_row, &chunk),
+        Payload::Csv(block) => batch_csv::process(&mut scorer, &mut done, &block),
         Payload::Docs(docs) => process_docs(&mut scorer, &mut done, first_row, docs),
         Payload::Table(chunk) => batch_table::process(&mut scorer, &mut done, first_row, &chunk),
     }
@@ -708,22 +764,39 @@ fn process(shared: &Shared, seq: u64, first_row: u64, payload: Payload) -> Done 
 pub(crate) struct Scorer<'a> {
     pub(crate) shared: &'a Shared,
     stats: Option<&'a mut Stats>,
+    /// The finding ids of a record, reused from row to row.
+    ids: String,
 }
 
 impl Scorer<'_> {
+    /// Scores a row read on its own.
     pub(crate) fn score(&mut self, done: &mut Done, index: u64, responses: Responses) {
+        let e = self.shared.grid.evaluate(responses);
+        self.emit(done, index, &e);
+    }
+
+    /// Scores the responses `e` holds again into `e` (the CSV path decodes
+    /// every row of a block into the same evaluation).
+    pub(crate) fn score_in_place(&mut self, done: &mut Done, index: u64, e: &mut Evaluation) {
+        self.shared.grid.evaluate_in_place(e);
+        self.emit(done, index, e);
+    }
+
+    /// Counts a scored row and writes its result.
+    fn emit(&mut self, done: &mut Done, index: u64, e: &Evaluation) {
         let (grid, options) = (&self.shared.grid, &self.shared.options);
-        let e = grid.evaluate(responses);
         if let (Some(stats), Some(by)) = (self.stats.as_deref_mut(), options.by.as_ref()) {
-            stats.add(grid, by, &e);
+            stats.add(grid, by, e);
         }
         done.ok += 1;
         let collect = index < options.collect;
         if let Some(write) = options.row_writer {
-            return write(grid, &e, &mut done.out);
+            return write(grid, e, &mut done.out);
         }
         match options.format {
-            Some(RowFormat::Csv) => write_record(grid, &self.shared.stamp, &e, &mut done.out),
+            Some(RowFormat::Csv) => {
+                write_record(grid, &self.shared.stamp, e, &mut self.ids, &mut done.out)
+            }
             Some(format) => {
                 let report = e.report(grid, &options.lang);
                 if format == RowFormat::Json {
@@ -744,65 +817,6 @@ impl Scorer<'_> {
             done.collected.push(e.report(grid, &options.lang));
         }
     }
-}
-
-fn process_csv(scorer: &mut Scorer, done: &mut Done, first_row: u64, chunk: &CsvChunk) {
-    let shared = scorer.shared;
-    let Schema::Csv(versions, names) = &shared.schema else {
-        return;
-    };
-    done.variant_rows = vec![0; versions.variants.len()];
-    let mut fields: Vec<&str> = Vec::with_capacity(names.len());
-    for i in 0..chunk.rows.len() {
-        let index = first_row + i as u64;
-        let read = decode_fields(chunk, i, names, &mut fields).and_then(|()| {
-            let (variant, schema) = versions
-                .pick(&fields, shared.options.strict)
-                .map_err(|d| vec![*d])?;
-            done.variant_rows[variant] += 1;
-            if !versions.warnings(variant).is_empty() {
-                done.carried += 1;
-            }
-            schema.read(&shared.grid, &fields)
-        });
-        match read {
-            Ok(responses) => scorer.score(done, index, responses),
-            Err(errors) => {
-                done.failed += 1;
-                let at = Location::Cell {
-                    file: &shared.file,
-                    row: TableRow::csv(Row::Data(index + 1), chunk.rows[i].0),
-                };
-                let text: String = errors.iter().map(|d| style::diagnostic(d, &at)).collect();
-                done.errors.push(text);
-            }
-        }
-    }
-}
-
-/// The fields of row `i` as text, or the error for its first cell that is not UTF-8.
-fn decode_fields<'c>(
-    chunk: &'c CsvChunk,
-    i: usize,
-    names: &[String],
-    fields: &mut Vec<&'c str>,
-) -> Result<(), Vec<Diagnostic>> {
-    fields.clear();
-    for (c, f) in chunk.fields(i).enumerate() {
-        match std::str::from_utf8(f) {
-            Ok(s) => fields.push(s),
-            Err(_) => {
-                return Err(vec![Diagnostic::error(
-                    "invalid-utf8",
-                    "this cell is not valid UTF-8",
-                )
-                .with_hint("save the file as UTF-8")
-                .with_path(names.get(c).cloned().unwrap_or_default())
-                .at_line_column(0, c + 1)])
-            }
-        }
-    }
-    Ok(())
 }
 
 fn process_docs(scorer: &mut Scorer, done: &mut Done, first_row: u64, docs: Vec<Doc>) {
@@ -826,15 +840,19 @@ fn process_docs(scorer: &mut Scorer, done: &mut Done, first_row: u64, docs: Vec<
             }
             Err(text) => {
                 done.failed += 1;
-                done.errors.push(doc_errors(&shared.file, &doc, text));
+                let text = doc_errors(&shared.file, &doc, text);
+                done.errors.push(Failure::Rendered(text));
             }
         }
     }
 }
 
 /// Writes the summary record of an evaluation as one CSV line, byte for byte what
-/// `csv` would write for [`summary_record`], without building strings per cell.
-fn write_record(grid: &Grid, stamp: &[u8], e: &domino_engine::Evaluation, out: &mut Vec<u8>) {
+/// `csv` would write for [`summary_record`], without building strings per cell
+/// (`ids` is a buffer for the finding ids, reused from row to row).
+///
+/// [`summary_record`]: domino_engine::report::summary_record
+fn write_record(grid: &Grid, stamp: &[u8], e: &Evaluation, ids: &mut String, out: &mut Vec<u8>) {
     use domino_engine::FindingKind;
     let meta = &e.responses.meta;
     push_cell(out, meta.id.as_deref().unwrap_or(""));
@@ -848,20 +866,25 @@ fn write_record(grid: &Grid, stamp: &[u8], e: &domino_engine::Evaluation, out: &
         out.push(b',');
         push_score(out, axis.coverage());
     }
-    for kind in FindingKind::ALL {
-        let n = e.findings.iter().filter(|f| f.kind == kind).count();
+    let mut counts = [0u64; FindingKind::ALL.len()];
+    for f in &e.findings {
+        if let Some(k) = FindingKind::ALL.iter().position(|k| *k == f.kind) {
+            counts[k] += 1;
+        }
+    }
+    for n in counts {
         out.push(b',');
-        let _ = write!(out, "{n}");
+        push_count(out, n);
     }
     out.push(b',');
-    let mut ids = String::new();
+    ids.clear();
     for (i, f) in e.findings.iter().enumerate() {
         if i > 0 {
             ids.push(';');
         }
-        push_finding_id(&mut ids, grid, f.source);
+        push_finding_id(ids, grid, f.source);
     }
-    push_cell(out, &ids);
+    push_cell(out, ids);
     out.push(b'\n');
 }
 

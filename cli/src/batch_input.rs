@@ -1,6 +1,7 @@
 //! Batch inputs: CSV, JSON array, NDJSON, a directory or a list of assessment
 //! files, read as a stream of chunks of rows (constant memory).
 
+use crate::batch_chunks::{self, CsvBlock, RecordBlocks};
 use crate::batch_table::{MapFile, TableChunk, TableRows};
 use crate::batch_versions::CsvVersions;
 use crate::failure::Fail;
@@ -24,32 +25,10 @@ pub enum InputFormat {
     Ndjson,
 }
 
-/// Rows per chunk handed to a worker.
+/// Rows per chunk of a spreadsheet, a Parquet file or a mapped input.
 pub const CSV_CHUNK_ROWS: usize = 4096;
 /// Documents per chunk handed to a worker.
 pub const DOC_CHUNK: usize = 64;
-
-/// CSV rows: fields of all rows in one buffer.
-#[derive(Default)]
-pub struct CsvChunk {
-    /// Field bytes, concatenated.
-    pub data: Vec<u8>,
-    /// End offset of each field in `data`.
-    pub ends: Vec<usize>,
-    /// Each row: its line in the file and its range of fields in `ends`.
-    pub rows: Vec<(u64, std::ops::Range<usize>)>,
-}
-
-impl CsvChunk {
-    /// The fields of row `i`, as bytes.
-    pub fn fields(&self, i: usize) -> impl Iterator<Item = &[u8]> {
-        let range = self.rows[i].1.clone();
-        range.map(move |f| {
-            let start = if f == 0 { 0 } else { self.ends[f - 1] };
-            &self.data[start..self.ends[f]]
-        })
-    }
-}
 
 /// One assessment document (a JSON item, an NDJSON line or a file).
 pub struct Doc {
@@ -67,8 +46,8 @@ pub struct Doc {
 
 /// A chunk of input.
 pub enum Payload {
-    /// CSV rows.
-    Csv(CsvChunk),
+    /// CSV records, tokenized by the worker.
+    Csv(CsvBlock),
     /// Documents.
     Docs(Vec<Doc>),
     /// Rows of a spreadsheet, a Parquet file or a mapped input.
@@ -90,7 +69,7 @@ pub struct Source {
 
 enum Kind {
     Csv {
-        reader: Box<csv::Reader<LineTracker>>,
+        blocks: RecordBlocks,
         versions: CsvVersions,
         names: Vec<String>,
     },
@@ -317,26 +296,15 @@ fn open_csv(
     name: &str,
     from: Option<&str>,
 ) -> Result<Kind, Fail> {
-    let mut rdr = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(LineTracker {
-            inner: reader,
-            offset: 0,
-            marks: std::collections::VecDeque::new(),
-            lines_before: 0,
-        });
-    let mut header = csv::ByteRecord::new();
-    let has_header = rdr
-        .read_byte_record(&mut header)
-        .map_err(|e| Fail::io(format!("cannot read `{name}`: {e}")))?;
-    if !has_header {
+    let Some((header, blocks)) = batch_chunks::read_header(reader)
+        .map_err(|e| Fail::io(format!("cannot read `{name}`: {e}")))?
+    else {
         return Err(Fail::invalid(format!(
             "`{name}` is empty: the first line must be a header (`domino template --format csv` prints one)"
         )));
-    }
-    let mut fields = Vec::with_capacity(header.len());
-    for (i, f) in header.iter().enumerate() {
+    };
+    let mut fields = Vec::with_capacity(header.ends.len());
+    for (i, f) in header.fields().enumerate() {
         match std::str::from_utf8(f) {
             Ok(s) => fields.push(s),
             Err(_) => {
@@ -349,7 +317,7 @@ fn open_csv(
     }
     match CsvVersions::read(grid, &fields, from) {
         Ok(versions) => Ok(Kind::Csv {
-            reader: Box::new(rdr),
+            blocks,
             versions,
             names: fields.iter().map(|f| f.trim().to_owned()).collect(),
         }),
@@ -386,6 +354,14 @@ impl Source {
         }
     }
 
+    /// Sets the size of the blocks a CSV input is cut into (tests make them
+    /// tiny, so that block ends fall everywhere); other inputs ignore it.
+    pub fn set_block_bytes(&mut self, bytes: usize) {
+        if let Kind::Csv { blocks, .. } = &mut self.kind {
+            blocks.set_block_bytes(bytes);
+        }
+    }
+
     /// A source of typed rows (see [`crate::batch_table`]).
     pub(crate) fn table(
         name: String,
@@ -413,7 +389,10 @@ impl Source {
     pub fn next_chunk(&mut self) -> Result<Option<(Payload, u64)>, Fail> {
         let name = &self.name;
         match &mut self.kind {
-            Kind::Csv { reader, .. } => csv_chunk(reader, name),
+            Kind::Csv { blocks, .. } => Ok(blocks
+                .next_block()
+                .map_err(|e| Fail::io(format!("cannot read `{name}`: {e}")))?
+                .map(|block| (Payload::Csv(block), blocks.position))),
             Kind::Json(items) => {
                 let mut docs = Vec::new();
                 while docs.len() < DOC_CHUNK {
@@ -440,33 +419,6 @@ impl Source {
 /// The chunk of `docs`, unless there are none (the end of the input).
 fn docs_chunk(docs: Vec<Doc>, pos: u64) -> Option<(Payload, u64)> {
     (!docs.is_empty()).then_some((Payload::Docs(docs), pos))
-}
-
-/// The next rows of a CSV file, their fields copied into one buffer.
-fn csv_chunk(
-    reader: &mut csv::Reader<LineTracker>,
-    name: &str,
-) -> Result<Option<(Payload, u64)>, Fail> {
-    let mut chunk = CsvChunk::default();
-    let mut record = csv::ByteRecord::new();
-    while chunk.rows.len() < CSV_CHUNK_ROWS {
-        let more = reader
-            .read_byte_record(&mut record)
-            .map_err(|e| Fail::io(format!("cannot read `{name}`: {e}")))?;
-        if !more {
-            break;
-        }
-        let start = record.position().map_or(0, |p| p.byte());
-        let line = reader.get_mut().line_at(start);
-        let first = chunk.ends.len();
-        for f in record.iter() {
-            chunk.data.extend_from_slice(f);
-            chunk.ends.push(chunk.data.len());
-        }
-        chunk.rows.push((line, first..chunk.ends.len()));
-    }
-    let pos = reader.position().byte();
-    Ok((!chunk.rows.is_empty()).then_some((Payload::Csv(chunk), pos)))
 }
 
 /// The next lines of an NDJSON file, one document each (blank lines skipped).
@@ -693,48 +645,4 @@ pub fn parse_only(path: &Path) -> Result<u64, Fail> {
         rows += 1;
     }
     Ok(rows)
-}
-
-/// Counts lines under the CSV reader: the reader's own record positions do not
-/// count the line ends it skips before a record (after `\r\n`, blank lines), so
-/// the line of each record is recomputed from where its bytes start.
-pub struct LineTracker {
-    inner: Box<dyn BufRead + Send>,
-    offset: u64,
-    /// Offsets of the `\r` and `\n` bytes read and not yet passed, with the byte.
-    marks: std::collections::VecDeque<(u64, u8)>,
-    lines_before: u64,
-}
-
-impl Read for LineTracker {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        for i in memchr::memchr2_iter(b'\r', b'\n', &buf[..n]) {
-            self.marks.push_back((self.offset + i as u64, buf[i]));
-        }
-        self.offset += n as u64;
-        Ok(n)
-    }
-}
-
-impl LineTracker {
-    /// The 1-based line of the record whose bytes start at `start` (possibly on
-    /// line ends left over from the previous record, which are skipped).
-    fn line_at(&mut self, start: u64) -> u64 {
-        while let Some(&(at, byte)) = self.marks.front() {
-            if at >= start {
-                break;
-            }
-            self.lines_before += u64::from(byte == b'\n');
-            self.marks.pop_front();
-        }
-        let mut gap = 0;
-        for (expect, &(at, byte)) in (start..).zip(self.marks.iter()) {
-            if at != expect {
-                break;
-            }
-            gap += u64::from(byte == b'\n');
-        }
-        1 + self.lines_before + gap
-    }
 }

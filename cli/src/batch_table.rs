@@ -297,8 +297,8 @@ pub(crate) fn process(scorer: &mut Scorer, done: &mut Done, first_row: u64, chun
                         line: record.line,
                     },
                 };
-                done.errors
-                    .push(errors.iter().map(|d| style::diagnostic(d, &at)).collect());
+                let text = errors.iter().map(|d| style::diagnostic(d, &at)).collect();
+                done.errors.push(crate::batch::Failure::Rendered(text));
             }
         }
     }

@@ -5,6 +5,8 @@
 
 pub mod agreement;
 pub mod batch;
+pub mod batch_chunks;
+mod batch_csv;
 pub mod batch_input;
 pub mod batch_open;
 pub mod batch_out;

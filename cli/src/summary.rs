@@ -120,16 +120,26 @@ impl Group {
 pub struct Stats {
     /// Groups by their values of the `--by` fields.
     pub groups: HashMap<Vec<String>, Group>,
+    /// The key of the last row added, reused from row to row.
+    key: Vec<String>,
 }
 
 impl Stats {
     /// Adds one evaluation; `by` holds profile field indices.
     pub fn add(&mut self, grid: &Grid, by: &[usize], e: &Evaluation) {
-        let key: Vec<String> = by
-            .iter()
-            .map(|&p| e.responses.profile[p].clone().unwrap_or_default())
-            .collect();
-        let group = self.groups.entry(key).or_default();
+        // The group is looked up by a key rebuilt in place: no allocation
+        // per row, only per new group.
+        self.key.resize_with(by.len(), String::new);
+        for (key, &p) in self.key.iter_mut().zip(by) {
+            key.clear();
+            key.push_str(e.responses.profile[p].as_deref().unwrap_or_default());
+        }
+        if !self.groups.contains_key(self.key.as_slice()) {
+            self.groups.insert(self.key.clone(), Group::default());
+        }
+        let Some(group) = self.groups.get_mut(self.key.as_slice()) else {
+            return;
+        };
         if group.series.is_empty() {
             group.series = vec![Hist::default(); grid.axes.len() + 1];
         }

@@ -38,7 +38,10 @@ impl CsvOut for String {
 /// Whether a spreadsheet would read `cell` as a formula: it begins with `=`, `+`,
 /// `-`, `@`, a tab or a carriage return and is not a plain number.
 pub fn is_formula(cell: &str) -> bool {
-    cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_number(cell)
+    matches!(
+        cell.as_bytes().first(),
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+    ) && !is_number(cell)
 }
 
 /// A decimal number as spreadsheets read one: an optional sign, digits with an
@@ -63,7 +66,11 @@ fn is_number(cell: &str) -> bool {
 /// Appends one cell: defused when it would be a formula, quoted when needed.
 pub fn push_cell(out: &mut impl CsvOut, cell: &str) {
     let defuse = is_formula(cell);
-    let quote = cell.contains([',', '"', '\n', '\r']);
+    // Bytes, not characters: the four are ASCII, and a byte test is what
+    // keeps this cheap on the batch path.
+    let quote = cell
+        .bytes()
+        .any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'));
     if quote {
         out.push_text("\"");
     }

@@ -97,6 +97,35 @@ pub(crate) fn parse_code(scale: &Scale, code: &str) -> Option<Given> {
     None
 }
 
+/// What [`parse_code`] gives for each one-byte ASCII code of a scale,
+/// computed once per column of a batch header instead of once per cell: most
+/// level codes are one character (`0`–`3`, `?`), so a row's cells are looked
+/// up by their byte.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct CodeTable([Option<Given>; 128]);
+
+impl CodeTable {
+    /// The table of a scale.
+    pub(crate) fn new(scale: &Scale) -> Self {
+        let mut table = [None; 128];
+        for (b, slot) in (0u8..).zip(table.iter_mut()) {
+            if let Ok(code) = std::str::from_utf8(std::slice::from_ref(&b)) {
+                *slot = parse_code(scale, code);
+            }
+        }
+        CodeTable(table)
+    }
+
+    /// What [`parse_code`] gives for `cell`, when it is one ASCII byte that
+    /// trimming keeps (else `None`: the caller trims and parses).
+    pub(crate) fn lookup(&self, cell: &str) -> Option<Option<Given>> {
+        match cell.as_bytes() {
+            [b] if b.is_ascii_graphic() => Some(self.0[usize::from(*b)]),
+            _ => None,
+        }
+    }
+}
+
 /// The error for a code that is not on the scale.
 pub(crate) fn bad_code(scale: &Scale, criterion: &str, code: &str, target: bool) -> Diagnostic {
     let codes = if target {

@@ -5,7 +5,7 @@
 //! each row is then read without any name lookup.
 
 use super::resolve::{
-    bad_code, check_profile_value, parse_code, unknown_criterion, Given, Responses,
+    bad_code, check_profile_value, parse_code, unknown_criterion, CodeTable, Given, Responses,
 };
 use crate::diagnostic::{did_you_mean, Diagnostic, SuggestionBudget};
 use crate::grid::crosswalk::ColumnPlan;
@@ -50,6 +50,10 @@ pub struct RowSchema {
     columns: Vec<Column>,
     names: Vec<String>,
     carried: Vec<CarriedColumn>,
+    /// For each level and target column, its scale's one-byte codes.
+    codes: Vec<Option<CodeTable>>,
+    /// Whether a column gives the id (else rows have none).
+    has_id: bool,
 }
 
 /// A header read for a grid version, and what carrying it over says.
@@ -171,10 +175,19 @@ impl RowSchema {
             );
         }
         if errors.is_empty() {
+            let codes = columns
+                .iter()
+                .map(|c| match c {
+                    Column::Level(c) | Column::Target(c) => Some(CodeTable::new(grid.scale_of(*c))),
+                    _ => None,
+                })
+                .collect();
             Ok(RowSchema {
+                has_id: columns.contains(&Column::Id),
                 columns,
                 names,
                 carried,
+                codes,
             })
         } else {
             Err(errors)
@@ -201,68 +214,180 @@ impl RowSchema {
 
     /// Reads one row. Every bad cell is reported with its column.
     pub fn read(&self, grid: &Grid, fields: &[&str]) -> Result<Responses, Vec<RowError>> {
-        if fields.len() != self.columns.len() {
-            return Err(vec![ragged_row(fields.len(), self.columns.len())]);
-        }
         let mut responses = Responses::empty(grid);
         let mut errors = Vec::new();
-        // Merged criteria whose old columns disagree in this row (rarely any).
-        let mut conflicts = Vec::new();
-        for (i, (column, raw)) in self.columns.iter().zip(fields).enumerate() {
-            let cell = raw.trim();
-            let name = &self.names[i];
-            let fail = |d: Diagnostic| d.with_path(name.clone()).at_line_column(0, i + 1);
-            match *column {
-                Column::Id => responses.meta.id = Some(cell.to_owned()),
-                Column::Name => responses.meta.initiative = cell.to_owned(),
-                Column::Profile(_) if cell.is_empty() => {}
-                Column::Profile(p) => {
-                    let known = grid.profile[p]
-                        .choices
-                        .as_ref()
-                        .is_none_or(|choices| choices.iter().any(|c| c.code == cell));
-                    if known {
-                        responses.profile[p] = Some(cell.to_owned());
-                    } else if let Err(d) = check_profile_value(
-                        grid,
-                        &grid.profile[p].id,
-                        cell,
-                        &SuggestionBudget::new(),
-                    ) {
-                        errors.push(fail(*d));
-                    }
-                }
-                Column::NotScored | Column::Version => {}
-                Column::Level(_) | Column::Target(_) | Column::Carried(_) if cell.is_empty() => {}
-                Column::Carried(k) => {
-                    let carried = &self.carried[k];
-                    if let Err(d) = carried.read(grid, cell, &mut responses, &mut conflicts) {
-                        errors.push(fail(*d));
-                    }
-                }
-                Column::Level(c) => match parse_code(grid.scale_of(c), cell) {
-                    Some(g) => responses.answers[c].given = g,
-                    None => errors.push(fail(bad_code(grid.scale_of(c), name, cell, false))),
-                },
-                Column::Target(c) => match parse_code(grid.scale_of(c), cell) {
-                    Some(Given::Level(p)) => responses.answers[c].target = Some(p),
-                    _ => errors.push(fail(bad_code(
-                        grid.scale_of(c),
-                        &grid.criterion(c).full_id,
-                        cell,
-                        true,
-                    ))),
-                },
-            }
-        }
-        if responses.meta.initiative.is_empty() {
-            responses.meta.initiative = responses.meta.id.clone().unwrap_or_default();
-        }
-        if errors.is_empty() {
+        if self.read_into(grid, fields, &mut responses, &mut errors) {
             Ok(responses)
         } else {
             Err(errors)
         }
+    }
+
+    /// Reads one row into `responses`, as [`RowSchema::read`] would, reusing
+    /// their vectors and strings: the batch path decodes row after row into
+    /// the same responses (those of [`Responses::empty`] for `grid` at first),
+    /// so that a row costs no allocation. Every bad cell is pushed to
+    /// `errors` (cleared first); `false` when there is any.
+    pub fn read_into(
+        &self,
+        grid: &Grid,
+        fields: &[&str],
+        responses: &mut Responses,
+        errors: &mut Vec<RowError>,
+    ) -> bool {
+        errors.clear();
+        if fields.len() != self.columns.len() {
+            errors.push(ragged_row(fields.len(), self.columns.len()));
+            return false;
+        }
+        clear(grid, responses);
+        if !self.has_id {
+            responses.meta.id = None;
+        }
+        // Merged criteria whose old columns disagree in this row (rarely any).
+        let mut conflicts = Vec::new();
+        for (i, raw) in fields.iter().enumerate() {
+            if self.read_known_code(i, raw, responses) {
+                continue;
+            }
+            if let Err(d) = self.read_cell(grid, i, trim(raw), responses, &mut conflicts) {
+                errors.push(d.with_path(self.names[i].clone()).at_line_column(0, i + 1));
+            }
+        }
+        // A profile field left empty in this row is absent, as in a fresh read.
+        for value in &mut responses.profile {
+            if value.as_ref().is_some_and(String::is_empty) {
+                *value = None;
+            }
+        }
+        if responses.meta.initiative.is_empty() {
+            if let Some(id) = &responses.meta.id {
+                responses.meta.initiative.push_str(id);
+            }
+        }
+        errors.is_empty()
+    }
+
+    /// Reads cell `raw` of level or target column `i` when it is a one-byte
+    /// code of the scale (most cells): `false` for any other cell, read by
+    /// [`RowSchema::read_cell`].
+    fn read_known_code(&self, i: usize, raw: &str, responses: &mut Responses) -> bool {
+        let Some(given) = self.codes[i].as_ref().and_then(|t| t.lookup(raw)) else {
+            return false;
+        };
+        match (self.columns[i], given) {
+            (Column::Level(c), Some(g)) => responses.answers[c].given = g,
+            (Column::Target(c), Some(Given::Level(p))) => responses.answers[c].target = Some(p),
+            _ => return false,
+        }
+        true
+    }
+
+    /// Reads one trimmed cell of column `i`.
+    fn read_cell(
+        &self,
+        grid: &Grid,
+        i: usize,
+        cell: &str,
+        responses: &mut Responses,
+        conflicts: &mut Vec<(usize, bool)>,
+    ) -> Result<(), Box<Diagnostic>> {
+        match self.columns[i] {
+            Column::Id => set(responses.meta.id.get_or_insert_with(String::new), cell),
+            Column::Name => set(&mut responses.meta.initiative, cell),
+            Column::Profile(_) if cell.is_empty() => {}
+            Column::Profile(p) => {
+                let known = grid.profile[p]
+                    .choices
+                    .as_ref()
+                    .is_none_or(|choices| choices.iter().any(|c| c.code == cell));
+                if !known {
+                    let id = &grid.profile[p].id;
+                    check_profile_value(grid, id, cell, &SuggestionBudget::new())?;
+                    return Ok(());
+                }
+                set(responses.profile[p].get_or_insert_with(String::new), cell);
+            }
+            Column::NotScored | Column::Version => {}
+            Column::Level(_) | Column::Target(_) | Column::Carried(_) if cell.is_empty() => {}
+            Column::Carried(k) => {
+                let carried = &self.carried[k];
+                carried.read(grid, cell, responses, conflicts)?;
+            }
+            Column::Level(c) | Column::Target(c) => {
+                let given = parse_code(grid.scale_of(c), cell);
+                self.read_code(grid, i, cell, given, responses)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Sets the answer or target of level or target column `i` to the code
+    /// `cell` was read as (`None`: not a code of the scale).
+    fn read_code(
+        &self,
+        grid: &Grid,
+        i: usize,
+        cell: &str,
+        given: Option<Given>,
+        responses: &mut Responses,
+    ) -> Result<(), Box<Diagnostic>> {
+        match (self.columns[i], given) {
+            (Column::Level(c), Some(g)) => responses.answers[c].given = g,
+            (Column::Target(c), Some(Given::Level(p))) => responses.answers[c].target = Some(p),
+            (Column::Level(c), None) => {
+                return Err(Box::new(bad_code(
+                    grid.scale_of(c),
+                    &self.names[i],
+                    cell,
+                    false,
+                )));
+            }
+            (Column::Target(c), _) => {
+                let id = &grid.criterion(c).full_id;
+                return Err(Box::new(bad_code(grid.scale_of(c), id, cell, true)));
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+}
+
+/// Empties responses for a new row, keeping what they hold allocated.
+fn clear(grid: &Grid, responses: &mut Responses) {
+    let answers = grid.criterion_count();
+    responses.answers.resize_with(answers, Default::default);
+    for answer in &mut responses.answers {
+        answer.given = Given::Unanswered;
+        answer.target = None;
+        answer.raters.clear();
+    }
+    responses.profile.resize(grid.profile.len(), None);
+    for text in responses.profile.iter_mut().flatten() {
+        text.clear();
+    }
+    if let Some(id) = &mut responses.meta.id {
+        id.clear();
+    }
+    responses.meta.initiative.clear();
+    responses.raters.clear();
+    responses.evidence.clear();
+}
+
+/// Replaces the text of a reused string.
+fn set(slot: &mut String, text: &str) {
+    slot.clear();
+    slot.push_str(text);
+}
+
+/// A cell without its surrounding white space, as [`str::trim`] gives it;
+/// a cell that starts and ends with a visible ASCII character is returned
+/// as it is without looking further.
+fn trim(raw: &str) -> &str {
+    match raw.as_bytes() {
+        [first, .., last] if first.is_ascii_graphic() && last.is_ascii_graphic() => raw,
+        [only] if only.is_ascii_graphic() => raw,
+        _ => raw.trim(),
     }
 }
 
@@ -429,4 +554,81 @@ fn unknown_column(grid: &Grid, name: &str, budget: &SuggestionBudget) -> Diagnos
         ),
     )
     .with_hint(hint)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn grid() -> Grid {
+        Grid::from_toml(crate::DOMINO_GRID)
+            .expect("DOMINO loads")
+            .grid
+    }
+
+    const HEADER: [&str; 8] = [
+        "id",
+        "name",
+        "status",
+        "territory",
+        "collectif.accueil",
+        " collectif.diversite ",
+        "collectif.accueil.target",
+        "solidarite.reciprocite",
+    ];
+
+    /// A cell: codes good and bad, blanks, white space, profile values.
+    fn cell() -> impl Strategy<Value = String> {
+        prop::sample::select(vec![
+            "", "0", "1", "3", "4", "na", "?", " 2 ", "\u{a0}3", "\u{b}", "5", "x", "??", "urbain",
+            "rural", "Rural", "public", "été", "=1",
+        ])
+        .prop_map(str::to_owned)
+    }
+
+    proptest! {
+        #[test]
+        fn rows_read_into_the_same_responses_read_as_each_on_its_own(
+            rows in prop::collection::vec(prop::collection::vec(cell(), 7..10), 1..12)
+        ) {
+            let grid = grid();
+            let schema = RowSchema::new(&grid, &HEADER).expect("the header reads");
+            let mut reused = Responses::empty(&grid);
+            let mut errors = Vec::new();
+            for row in &rows {
+                let fields: Vec<&str> = row.iter().map(String::as_str).collect();
+                let fresh = schema.read(&grid, &fields);
+                let ok = schema.read_into(&grid, &fields, &mut reused, &mut errors);
+                match fresh {
+                    Ok(responses) => {
+                        prop_assert!(ok, "{:?}: {:?}", row, errors);
+                        prop_assert_eq!(&reused, &responses, "{:?}", row);
+                    }
+                    Err(expected) => {
+                        prop_assert!(!ok, "{:?}", row);
+                        prop_assert_eq!(&errors, &expected, "{:?}", row);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_cell_is_trimmed_as_str_trim_does() {
+        for raw in [
+            "",
+            " ",
+            "a",
+            " a",
+            "a ",
+            "\u{a0}a\u{a0}",
+            "\u{b}",
+            "ab",
+            "é",
+            " é ",
+        ] {
+            assert_eq!(trim(raw), raw.trim(), "{raw:?}");
+        }
+    }
 }

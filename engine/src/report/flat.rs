@@ -104,6 +104,12 @@ pub fn push_score(out: &mut Vec<u8>, value: Option<f64>) {
     }
 }
 
+/// Appends a count in decimal, as `Display` writes it, without formatting
+/// machinery (summary records write the finding counts of every row).
+pub fn push_count(out: &mut Vec<u8>, n: u64) {
+    push_digits(out, n);
+}
+
 /// Appends an unsigned integer in decimal.
 fn push_digits(out: &mut Vec<u8>, mut n: u64) {
     let mut digits = [0u8; 20];
@@ -127,7 +133,7 @@ fn number(x: Option<f64>) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::push_score;
+    use super::{push_count, push_score};
 
     fn text(v: f64) -> String {
         let mut out = Vec::new();
@@ -146,5 +152,14 @@ mod tests {
         let mut out = Vec::new();
         push_score(&mut out, None);
         assert!(out.is_empty());
+    }
+
+    #[test]
+    fn counts_are_written_like_their_display() {
+        for n in [0, 7, 10, 99, 4096, u64::MAX] {
+            let mut out = Vec::new();
+            push_count(&mut out, n);
+            assert_eq!(String::from_utf8(out).unwrap(), n.to_string());
+        }
     }
 }

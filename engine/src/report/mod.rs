@@ -6,7 +6,7 @@ mod flat;
 mod messages;
 
 pub use codes::FindingOrigin;
-pub use flat::{push_finding_id, push_score, summary_header, summary_record};
+pub use flat::{push_count, push_finding_id, push_score, summary_header, summary_record};
 
 use crate::grid::{FindingKind, Phase};
 use crate::rules::{AnswerState, TraceStep};
