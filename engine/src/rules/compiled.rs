@@ -19,6 +19,7 @@
 
 use super::ast::{ArithOp, CmpOp};
 use super::program::{Node, NodeId, Program, Slice};
+use super::shapes::Test;
 use super::AnswerState;
 
 /// Which fact of a position a number slot holds: slot `6 × i + table` holds
@@ -174,6 +175,9 @@ pub(crate) struct Code {
     pub bit_regs: u16,
     /// The condition's value once the operations ran.
     pub root: Bit,
+    /// The condition in closed form, when it has one: what runs instead of
+    /// the operations.
+    pub shape: Option<Test>,
 }
 
 impl Code {
@@ -190,6 +194,7 @@ impl Code {
             num_regs: 0,
             bit_regs: 0,
             root: Bit::Const(false),
+            shape: Test::of(program),
         };
         code.root = Compiler {
             program,
@@ -392,7 +397,7 @@ impl Compiler<'_> {
 }
 
 /// The operand reading fact `table` of position `i`.
-fn fact(table: Table, i: u32) -> Num {
+pub(super) fn fact(table: Table, i: u32) -> Num {
     Num::Fact(table.slot(i as usize) as u32)
 }
 
