@@ -91,7 +91,7 @@ impl Condition {
 
     /// Whether the condition holds for facts laid out by position: what
     /// [`Condition::evaluate`] says, computed by the compiled program.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn holds(&self, slots: &Slots) -> bool {
         self.code.run(slots)
     }

@@ -21,7 +21,7 @@ struct Regs<'r> {
 impl Code {
     /// Whether the condition holds for these facts: by its closed form if
     /// it has one, else by its operations.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn run(&self, slots: &Slots) -> bool {
         match &self.shape {
             Some(test) => test.holds(slots),

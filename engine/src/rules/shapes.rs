@@ -26,6 +26,16 @@ pub(crate) enum Test {
     /// (`x < 2` is `x <= 1.9999…`), so that its test needs no operator.
     /// False when the fact is missing, as every such comparison.
     Within { slot: u32, lo: f64, hi: f64 },
+    /// `not` of [`Test::Within`]: outside `lo..=hi`, or missing.
+    Outside { slot: u32, lo: f64, hi: f64 },
+    /// A profile field compared with a literal: whether their equality is
+    /// `eq`; `missing` when the field was not given (`not` flips both).
+    Profile {
+        field: u32,
+        literal: Box<str>,
+        eq: bool,
+        missing: bool,
+    },
     /// A number fact compared with a constant.
     Cmp { slot: u32, op: CmpOp, k: f64 },
     /// Two numbers compared, each a fact or a constant.
@@ -70,12 +80,13 @@ impl Test {
     ///
     /// Kept small so that it inlines: a lone comparison, and the comparisons
     /// of an `and`/`or`, are tested here without a call.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn holds(&self, slots: &Slots) -> bool {
         match self {
             Test::Within { slot, lo, hi } => within(slots, *slot, *lo, *hi),
             Test::All(all) => all.iter().all(|t| t.leaf(slots)),
             Test::Any(any) => any.iter().any(|t| t.leaf(slots)),
+            Test::Outside { slot, lo, hi } => !within(slots, *slot, *lo, *hi),
             _ => self.other(slots),
         }
     }
@@ -85,6 +96,7 @@ impl Test {
     fn leaf(&self, slots: &Slots) -> bool {
         match self {
             Test::Within { slot, lo, hi } => within(slots, *slot, *lo, *hi),
+            Test::Outside { slot, lo, hi } => !within(slots, *slot, *lo, *hi),
             _ => self.other(slots),
         }
     }
@@ -93,7 +105,16 @@ impl Test {
     #[inline(never)]
     fn other(&self, slots: &Slots) -> bool {
         match self {
-            Test::Within { slot, lo, hi } => within(slots, *slot, *lo, *hi),
+            Test::Within { .. } | Test::Outside { .. } => self.leaf(slots),
+            Test::Profile {
+                field,
+                literal,
+                eq,
+                missing,
+            } => match slots.profile.get(*field as usize) {
+                Some(Some(value)) => (**value == **literal) == *eq,
+                _ => *missing,
+            },
             Test::All(all) => all.iter().all(|t| t.holds(slots)),
             Test::Any(any) => any.iter().any(|t| t.holds(slots)),
             Test::Cmp { slot, op, k } => {
@@ -209,14 +230,19 @@ impl Shaper<'_> {
             Node::Answered(c) => state(c, &[AnswerState::Answered]),
             Node::Na(c) => state(c, &[AnswerState::NotApplicable, AnswerState::NotRelevant]),
             Node::Unknown(c) => state(c, &[AnswerState::Unknown]),
-            Node::Not(x) => Test::Not(Box::new(self.test(x)?)),
+            Node::Not(x) => negated(self.test(x)?),
             Node::And(s) => Test::All(self.tests(s)?),
             Node::Or(s) => Test::Any(self.tests(s)?),
             Node::CmpNum(op, a, b) => self.comparison(op, a, b)?,
-            Node::CmpText(eq, a, b) => Test::Text {
-                eq,
-                a: self.text(a),
-                b: self.text(b),
+            Node::CmpText(eq, a, b) => match (self.text(a), self.text(b)) {
+                (Text::Profile(field), Text::Str(literal))
+                | (Text::Str(literal), Text::Profile(field)) => Test::Profile {
+                    field,
+                    literal,
+                    eq,
+                    missing: false,
+                },
+                (a, b) => Test::Text { eq, a, b },
             },
             Node::InNum(x, s) => match self.program.numbers.get(s.range()) {
                 Some(list) => Test::InNum {
@@ -281,6 +307,27 @@ impl Shaper<'_> {
             Some(Node::Profile(f)) => Text::Profile(f),
             _ => Text::Missing,
         }
+    }
+}
+
+/// `not x`, folded into `x` where its form allows.
+fn negated(x: Test) -> Test {
+    match x {
+        Test::Within { slot, lo, hi } => Test::Outside { slot, lo, hi },
+        Test::Outside { slot, lo, hi } => Test::Within { slot, lo, hi },
+        Test::Profile {
+            field,
+            literal,
+            eq,
+            missing,
+        } => Test::Profile {
+            field,
+            literal,
+            eq: !eq,
+            missing: !missing,
+        },
+        Test::Not(x) => *x,
+        x => Test::Not(Box::new(x)),
     }
 }
 

@@ -7,7 +7,7 @@
 use super::slots::Scratch;
 use super::CriterionResult;
 use crate::assessment::{Given, Response, Responses};
-use crate::grid::{Grid, Scale};
+use crate::grid::Grid;
 use crate::rules::AnswerState;
 
 impl Grid {
@@ -25,25 +25,27 @@ impl Grid {
         responses.answers.resize_with(n, Default::default);
         responses.profile.resize(self.profile.len(), None);
         scratch.reset(n, self.axes.len());
-        criteria.clear();
+        criteria.resize(n, plain((AnswerState::Unanswered, None)));
         let raters = responses.raters.len();
-        let criteria_of_axes = self.axes.iter().flat_map(|a| &a.criteria);
-        for (i, (criterion, answer)) in criteria_of_axes.zip(&mut responses.answers).enumerate() {
-            let scale = &self.scales[criterion.scale];
-            normalise(answer, scale.options.len(), raters);
-            let mut result = consolidate(answer);
-            let score = |l: u8| scale.options[usize::from(l)].score;
-            result.score = result.level.map(score);
-            scratch.set_criterion(
-                i,
-                result.state,
-                [
+        let mut rows =
+            (criteria.iter_mut().zip(&mut responses.answers)).zip(scratch.criterion_rows());
+        for axis in &self.axes {
+            for criterion in &axis.criteria {
+                let Some(((result, answer), (state, facts))) = rows.next() else {
+                    return;
+                };
+                let scale = &self.scales[criterion.scale];
+                normalise(answer, scale.options.len(), raters);
+                *result = consolidate(answer);
+                let score = |l: u8| scale.options.get(usize::from(l)).map(|o| o.score);
+                result.score = result.level.and_then(score);
+                *state = result.state;
+                facts.copy_from_slice(&[
                     result.score.unwrap_or(f64::NAN),
-                    answer.target.map_or(f64::NAN, score),
+                    answer.target.and_then(score).unwrap_or(f64::NAN),
                     result.spread.map_or(f64::NAN, f64::from),
-                ],
-            );
-            criteria.push(result);
+                ]);
+            }
         }
     }
 }
@@ -154,12 +156,4 @@ fn aggregate(raters: &[Given]) -> CriterionResult {
         applicability_dispute: any_na,
         ..plain((AnswerState::Answered, Some(median)))
     }
-}
-
-/// Whether ordering this scale's options by position orders their values
-/// (finite scores, each higher than the one before): then an axis' median
-/// can be found by counting levels instead of sorting values.
-pub(super) fn ordered_by_position(scale: &Scale) -> bool {
-    (scale.options.iter()).all(|o| o.score.is_finite())
-        && scale.options.windows(2).all(|w| w[0].score < w[1].score)
 }

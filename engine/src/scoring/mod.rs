@@ -28,6 +28,7 @@ use crate::grid::{FindingKind, Grid};
 use crate::rules::{AnswerState, Slots};
 use facts::EvalFacts;
 use slots::Scratch;
+use std::cell::Cell;
 
 /// The consolidated state of one criterion.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -163,17 +164,21 @@ impl Grid {
         self.evaluate_by(responses, Evaluator::Tree)
     }
 
+    /// Scores into a new evaluation. Its buffers are borrowed from the
+    /// thread's spare ones and given back, so that the evaluation returned
+    /// holds only its results and scoring allocates only those.
     fn evaluate_by(&self, responses: Responses, evaluator: Evaluator) -> Evaluation {
         let mut e = Evaluation {
             responses,
             criteria: Vec::with_capacity(self.criterion_count()),
             axes: Vec::with_capacity(self.axes.len()),
             overall: None,
-            findings: Vec::with_capacity(16),
-            scratch: Scratch::default(),
+            findings: Vec::with_capacity(self.rules.len() + 8),
+            scratch: SPARE.with(Cell::take),
         };
         self.score_into(&mut e, evaluator);
-        e.scratch = Scratch::default();
+        let scratch = std::mem::take(&mut e.scratch);
+        SPARE.with(|spare| spare.set(scratch));
         e
     }
 
@@ -295,6 +300,12 @@ impl Grid {
         }
         (weights > 0.0).then(|| sum / weights)
     }
+}
+
+thread_local! {
+    /// The buffers of the last evaluation [`Grid::evaluate`] returned on this
+    /// thread (taken, not borrowed: a nested scoring finds it empty).
+    static SPARE: Cell<Scratch> = Cell::new(Scratch::default());
 }
 
 /// A criterion skipped by its `relevant` condition.

@@ -58,21 +58,16 @@ impl Scratch {
         self.skipped.clear();
     }
 
-    /// Lays out criterion `i`'s facts: its state, level, target and spread
-    /// (NaN when missing).
-    #[inline]
-    pub(crate) fn set_criterion(
+    /// Each criterion's state and its level, target and spread facts (NaN
+    /// when missing), in criterion order, to be written.
+    pub(crate) fn criterion_rows(
         &mut self,
-        i: usize,
-        state: AnswerState,
-        [level, target, spread]: [f64; 3],
-    ) {
-        if let Some(s) = self.states.get_mut(i) {
-            *s = state;
-        }
-        if let Some(row) = self.numbers.get_mut(TABLES * i..TABLES * i + 3) {
-            row.copy_from_slice(&[level, target, spread]);
-        }
+    ) -> impl Iterator<Item = (&mut AnswerState, &mut [f64])> + '_ {
+        let facts = self
+            .numbers
+            .chunks_exact_mut(TABLES)
+            .map(|row| &mut row[..3]);
+        self.states.iter_mut().zip(facts)
     }
 
     /// Marks the criteria relevance skipped, in `criteria` and in the facts
