@@ -7,7 +7,7 @@
 use super::slots::Scratch;
 use super::CriterionResult;
 use crate::assessment::{Given, Response, Responses};
-use crate::grid::Grid;
+use crate::grid::{Grid, ScaleOption};
 use crate::rules::AnswerState;
 
 impl Grid {
@@ -34,19 +34,61 @@ impl Grid {
                 let Some(((result, answer), (state, facts))) = rows.next() else {
                     return;
                 };
-                let scale = &self.scales[criterion.scale];
-                normalise(answer, scale.options.len(), raters);
-                *result = consolidate(answer);
-                let score = |l: u8| scale.options.get(usize::from(l)).map(|o| o.score);
-                result.score = result.level.and_then(score);
+                let options = &self.scales[criterion.scale].options[..];
+                *result = if answer.raters.is_empty() {
+                    single_answer(answer, options)
+                } else {
+                    normalise(answer, options.len(), raters);
+                    let mut result = consolidate(answer);
+                    result.score = result.level.and_then(|l| score(options, l));
+                    result
+                };
                 *state = result.state;
                 facts.copy_from_slice(&[
                     result.score.unwrap_or(f64::NAN),
-                    answer.target.and_then(score).unwrap_or(f64::NAN),
+                    answer
+                        .target
+                        .and_then(|t| score(options, t))
+                        .unwrap_or(f64::NAN),
                     result.spread.map_or(f64::NAN, f64::from),
                 ]);
             }
         }
+    }
+}
+
+/// The score of the option at `position`.
+#[inline]
+fn score(options: &[ScaleOption], position: u8) -> Option<f64> {
+    options.get(usize::from(position)).map(|o| o.score)
+}
+
+/// A single answer normalised (a level or target past the scale's
+/// `options` is ignored) and read, in one match: what most criteria of
+/// most assessments are.
+#[inline]
+fn single_answer(answer: &mut Response, options: &[ScaleOption]) -> CriterionResult {
+    if answer
+        .target
+        .is_some_and(|t| usize::from(t) >= options.len())
+    {
+        answer.target = None;
+    }
+    let (state, level, score) = match answer.given {
+        Given::Level(p) => match score(options, p) {
+            Some(s) => (AnswerState::Answered, Some(p), Some(s)),
+            None => {
+                answer.given = Given::Unanswered;
+                (AnswerState::Unanswered, None, None)
+            }
+        },
+        Given::Unanswered => (AnswerState::Unanswered, None, None),
+        Given::NotApplicable => (AnswerState::NotApplicable, None, None),
+        Given::Unknown => (AnswerState::Unknown, None, None),
+    };
+    CriterionResult {
+        score,
+        ..plain((state, level))
     }
 }
 
