@@ -35,14 +35,13 @@ impl Grid {
                     return;
                 };
                 let options = &self.scales[criterion.scale].options[..];
-                *result = if answer.raters.is_empty() {
-                    single_answer(answer, options)
+                if answer.raters.is_empty() {
+                    single_answer(answer, options, result);
                 } else {
                     normalise(answer, options.len(), raters);
-                    let mut result = consolidate(answer);
+                    *result = consolidate(answer);
                     result.score = result.level.and_then(|l| score(options, l));
-                    result
-                };
+                }
                 *state = result.state;
                 facts.copy_from_slice(&[
                     result.score.unwrap_or(f64::NAN),
@@ -66,8 +65,12 @@ fn score(options: &[ScaleOption], position: u8) -> Option<f64> {
 /// A single answer normalised (a level or target past the scale's
 /// `options` is ignored) and read, in one match: what most criteria of
 /// most assessments are.
+///
+/// The result is written field by field: a result built whole on the stack
+/// from narrow writes, then copied with wide reads, stalls the processor
+/// (the reads cannot take the writes' data) on each criterion.
 #[inline]
-fn single_answer(answer: &mut Response, options: &[ScaleOption]) -> CriterionResult {
+fn single_answer(answer: &mut Response, options: &[ScaleOption], result: &mut CriterionResult) {
     if answer
         .target
         .is_some_and(|t| usize::from(t) >= options.len())
@@ -86,10 +89,12 @@ fn single_answer(answer: &mut Response, options: &[ScaleOption]) -> CriterionRes
         Given::NotApplicable => (AnswerState::NotApplicable, None, None),
         Given::Unknown => (AnswerState::Unknown, None, None),
     };
-    CriterionResult {
-        score,
-        ..plain((state, level))
-    }
+    result.state = state;
+    result.level = level;
+    result.score = score;
+    result.spread = None;
+    result.applicability_dispute = false;
+    result.agreed = false;
 }
 
 /// Ignores a level or target outside a scale of `options` options, and
