@@ -80,24 +80,24 @@ impl Test {
     ///
     /// Kept small so that it inlines: a lone comparison, and the comparisons
     /// of an `and`/`or`, are tested here without a call.
+    /// Tests are told apart by plain branches, not a jump table: the loop
+    /// over a grid's rules then predicts well.
     #[inline(always)]
     pub(crate) fn holds(&self, slots: &Slots) -> bool {
-        match self {
-            Test::Within { slot, lo, hi } => within(slots, *slot, *lo, *hi),
-            Test::All(all) => all.iter().all(|t| t.leaf(slots)),
-            Test::Any(any) => any.iter().any(|t| t.leaf(slots)),
-            Test::Outside { slot, lo, hi } => !within(slots, *slot, *lo, *hi),
-            _ => self.other(slots),
+        if let Test::All(all) = self {
+            all.iter().all(|t| t.leaf(slots))
+        } else {
+            self.leaf(slots)
         }
     }
 
     /// An operand of `and`/`or`.
     #[inline(always)]
     fn leaf(&self, slots: &Slots) -> bool {
-        match self {
-            Test::Within { slot, lo, hi } => within(slots, *slot, *lo, *hi),
-            Test::Outside { slot, lo, hi } => !within(slots, *slot, *lo, *hi),
-            _ => self.other(slots),
+        if let Test::Within { slot, lo, hi } = self {
+            within(slots, *slot, *lo, *hi)
+        } else {
+            self.other(slots)
         }
     }
 
@@ -105,7 +105,8 @@ impl Test {
     #[inline(never)]
     fn other(&self, slots: &Slots) -> bool {
         match self {
-            Test::Within { .. } | Test::Outside { .. } => self.leaf(slots),
+            Test::Within { slot, lo, hi } => within(slots, *slot, *lo, *hi),
+            Test::Outside { slot, lo, hi } => !within(slots, *slot, *lo, *hi),
             Test::Profile {
                 field,
                 literal,
