@@ -9,6 +9,7 @@ use crate::rules::AnswerState;
 impl Grid {
     /// Writes one result per axis into `axes` and the built-in findings, in
     /// criterion order, into `findings`; `values` is working storage.
+    #[inline(never)] // a phase of its own in profiles
     pub(super) fn axes_and_signals(
         &self,
         responses: &Responses,
@@ -111,8 +112,8 @@ fn rater_signals(i: usize, r: &CriterionResult, gap: u32, out: &mut Vec<RawFindi
 /// middle of its answered values ordered by value, then criterion.
 ///
 /// Sorting is the cheapest way for axes of a few criteria: on the DOMINO
-/// grid (five to eight answered values an axis) counting levels instead
-/// costs more than the insertion sort it saves.
+/// grid (five to eight answered values an axis), counting levels or ranking
+/// the values instead cost more than the insertion sort they save.
 fn lower_median(values: &mut [(f64, usize, u8)]) -> Option<(usize, u8)> {
     let rank = values.len().checked_sub(1)? / 2;
     insertion_sort(values);
@@ -120,17 +121,47 @@ fn lower_median(values: &mut [(f64, usize, u8)]) -> Option<(usize, u8)> {
     Some((i, level))
 }
 
-/// Sorts an axis' answered values by value, then criterion (an axis has a
-/// handful of criteria: insertion sort, in place).
+/// Sorts an axis' answered values by value ([`f64::total_cmp`]), then
+/// criterion: insertion sort, in place, each value shifted rather than
+/// swapped into its place.
 fn insertion_sort(values: &mut [(f64, usize, u8)]) {
+    let key = |v: &(f64, usize, u8)| (ordered(v.0), v.1);
     for i in 1..values.len() {
+        let x = values[i];
         let mut j = i;
-        while j > 0 && {
-            let (a, b) = (&values[j - 1], &values[j]);
-            a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)).is_gt()
-        } {
-            values.swap(j - 1, j);
+        while j > 0 && key(&values[j - 1]) > key(&x) {
+            values[j] = values[j - 1];
             j -= 1;
+        }
+        values[j] = x;
+    }
+}
+
+/// `x` as an integer ordered as [`f64::total_cmp`] orders numbers.
+fn ordered(x: f64) -> i64 {
+    let bits = x.to_bits() as i64;
+    bits ^ ((((bits >> 63) as u64) >> 1) as i64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_are_sorted_as_total_cmp_orders_them_then_by_criterion() {
+        let pool = [0.25, -0.0, 0.0, 1e-310, -1.0, 0.25, f64::INFINITY, 1.0];
+        for n in 0..=pool.len() {
+            // Every rotation of the first n values, criteria numbered in order.
+            for start in 0..n.max(1) {
+                let mut values: Vec<_> = (0..n).map(|k| (pool[(start + k) % n], k, 0u8)).collect();
+                let mut expected = values.clone();
+                expected.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+                insertion_sort(&mut values);
+                let bits = |v: &[(f64, usize, u8)]| -> Vec<_> {
+                    v.iter().map(|x| (x.0.to_bits(), x.1)).collect()
+                };
+                assert_eq!(bits(&values), bits(&expected));
+            }
         }
     }
 }

@@ -15,6 +15,7 @@ impl Grid {
     /// or target outside its scale is ignored), then writes each criterion's
     /// consolidated answer, before relevance, into `criteria` and its facts
     /// into `scratch`.
+    #[inline(never)] // a phase of its own in profiles
     pub(super) fn consolidate_into(
         &self,
         responses: &mut Responses,

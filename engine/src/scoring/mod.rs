@@ -242,6 +242,7 @@ impl Grid {
     }
 
     /// The rules that fire, by their compiled form.
+    #[inline(never)] // a phase of its own in profiles
     fn compiled_rules(&self, slots: Slots, findings: &mut Vec<RawFinding>) {
         for (i, rule) in self.rules.iter().enumerate() {
             if rule.when.holds(&slots) {
@@ -255,6 +256,7 @@ impl Grid {
 
     /// The criteria relevance skips, by the compiled conditions: every
     /// condition reads the answers as given (`slots`).
+    #[inline(never)] // a phase of its own in profiles
     fn compiled_relevance(&self, slots: Slots, responses: &Responses, skipped: &mut Vec<usize>) {
         let criteria_of_axes = self.axes.iter().flat_map(|a| &a.criteria);
         for (i, c) in criteria_of_axes.enumerate() {
