@@ -348,14 +348,10 @@ impl Compiler<'_> {
         let Some(node) = self.node(id) else {
             return Num::Const(f64::NAN);
         };
+        if let Some(leaf) = leaf_number(node) {
+            return leaf;
+        }
         match node {
-            Node::Num(n) => Num::Const(n),
-            Node::Level(c) => fact(Table::Level, c),
-            Node::Target(c) => fact(Table::Target, c),
-            Node::Spread(c) => fact(Table::Spread, c),
-            Node::Score(a) => fact(Table::Score, a),
-            Node::Coverage(a) => fact(Table::Coverage, a),
-            Node::Overall => fact(Table::Overall, 0),
             Node::Neg(x) => {
                 let x = self.num(x);
                 self.num_op(|dst| Op::Neg { dst, x })
@@ -396,8 +392,22 @@ impl Compiler<'_> {
     }
 }
 
+/// The operand of a number leaf: a literal or a fact.
+pub(super) fn leaf_number(node: Node) -> Option<Num> {
+    Some(match node {
+        Node::Num(n) => Num::Const(n),
+        Node::Level(c) => fact(Table::Level, c),
+        Node::Target(c) => fact(Table::Target, c),
+        Node::Spread(c) => fact(Table::Spread, c),
+        Node::Score(a) => fact(Table::Score, a),
+        Node::Coverage(a) => fact(Table::Coverage, a),
+        Node::Overall => fact(Table::Overall, 0),
+        _ => return None,
+    })
+}
+
 /// The operand reading fact `table` of position `i`.
-pub(super) fn fact(table: Table, i: u32) -> Num {
+fn fact(table: Table, i: u32) -> Num {
     Num::Fact(table.slot(i as usize) as u32)
 }
 

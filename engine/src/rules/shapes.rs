@@ -11,7 +11,7 @@
 //! booleans keep their register program. Missing numbers are NaN, as there.
 
 use super::ast::CmpOp;
-use super::compiled::{fact, Num, Slots, Table};
+use super::compiled::{leaf_number, Num, Slots};
 use super::program::{Node, NodeId, Program, Slice};
 use super::run::{compare, read_num};
 use super::AnswerState;
@@ -286,16 +286,7 @@ impl Shaper<'_> {
 
     /// A number leaf: a literal or a fact.
     fn number(&self, id: NodeId) -> Option<Num> {
-        Some(match self.node(id)? {
-            Node::Num(n) => Num::Const(n),
-            Node::Level(c) => fact(Table::Level, c),
-            Node::Target(c) => fact(Table::Target, c),
-            Node::Spread(c) => fact(Table::Spread, c),
-            Node::Score(a) => fact(Table::Score, a),
-            Node::Coverage(a) => fact(Table::Coverage, a),
-            Node::Overall => fact(Table::Overall, 0),
-            _ => return None,
-        })
+        leaf_number(self.node(id)?)
     }
 
     /// A string leaf, as [`Code`](super::compiled::Code) reads it.
