@@ -1,6 +1,7 @@
 //! Axis scores and medians, and the built-in findings, in one pass over the
 //! consolidated criteria (after relevance).
 
+use super::slots::Scratch;
 use super::{AxisResult, CriterionResult, FindingSource, RawFinding};
 use crate::assessment::Responses;
 use crate::grid::{Criterion, FindingKind, Grid};
@@ -8,17 +9,20 @@ use crate::rules::AnswerState;
 
 impl Grid {
     /// Writes one result per axis into `axes` and the built-in findings, in
-    /// criterion order, into `findings`; `values` is working storage.
+    /// criterion order, into `findings`, with `scratch`'s working storage.
     #[inline(never)] // a phase of its own in profiles
     pub(super) fn axes_and_signals(
         &self,
         responses: &Responses,
         criteria: &[CriterionResult],
         axes: &mut Vec<AxisResult>,
-        values: &mut Vec<(f64, usize, u8)>,
+        scratch: &mut Scratch,
         findings: &mut Vec<RawFinding>,
     ) {
         axes.clear();
+        self.option_values(&mut scratch.option_values, &mut scratch.scale_starts);
+        let (option_values, starts) = (&scratch.option_values, &scratch.scale_starts);
+        let values = &mut scratch.values;
         let raters = !responses.raters.is_empty();
         let mut rows = criteria.iter().zip(&responses.answers).enumerate();
         for axis in &self.axes {
@@ -44,7 +48,11 @@ impl Grid {
                 applicable += 1;
                 answered += 1;
                 let Some(level) = r.level else { continue };
-                let value = self.scales[criterion.scale].value(usize::from(level));
+                let at = starts.get(criterion.scale).map(|s| s + usize::from(level));
+                let value = match at.and_then(|at| option_values.get(at)) {
+                    Some(&v) => v,
+                    None => self.scales[criterion.scale].value(usize::from(level)),
+                };
                 sum += criterion.weight * value;
                 weights += criterion.weight;
                 values.push((value, i, level));
@@ -55,6 +63,18 @@ impl Grid {
                 applicable,
                 median: lower_median(values),
             });
+        }
+    }
+
+    /// Every option's value, scale after scale, and where each scale starts:
+    /// computed once per scoring rather than once per answer, so that the
+    /// divisions are out of the loop over criteria.
+    fn option_values(&self, values: &mut Vec<f64>, starts: &mut Vec<usize>) {
+        values.clear();
+        starts.clear();
+        for scale in &self.scales {
+            starts.push(values.len());
+            values.extend((0..scale.options.len()).map(|p| scale.value(p)));
         }
     }
 

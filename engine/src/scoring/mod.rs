@@ -203,8 +203,7 @@ impl Grid {
         }
         scratch.apply_skipped(criteria);
         findings.clear();
-        let values = &mut scratch.values;
-        self.axes_and_signals(responses, criteria, axes, values, findings);
+        self.axes_and_signals(responses, criteria, axes, scratch, findings);
         *overall = self.overall_score(axes);
         match evaluator {
             Evaluator::Compiled => {

@@ -26,6 +26,11 @@ pub(crate) struct Scratch {
     pub skipped: Vec<usize>,
     /// One axis' answered values: value, criterion, level.
     pub values: Vec<(f64, usize, u8)>,
+    /// The value of each option of each scale, one scale after the other
+    /// (see [`Scale::value`](crate::grid::Scale::value)).
+    pub option_values: Vec<f64>,
+    /// Where each scale's options start in `option_values`.
+    pub scale_starts: Vec<usize>,
 }
 
 /// A copy of an evaluation starts with empty buffers: they hold nothing
