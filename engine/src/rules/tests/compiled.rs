@@ -77,6 +77,29 @@ fn every_rule_of_the_domino_grid_has_a_closed_form() {
 }
 
 #[test]
+fn the_random_conditions_reach_both_compiled_forms() {
+    // The properties above would prove little for a form no random condition
+    // takes: check both are reached on a fixed seed of cases.
+    use proptest::strategy::ValueTree;
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let (mut closed, mut program) = (0, 0);
+    for _ in 0..256 {
+        let source = condition().new_tree(&mut runner).unwrap().current();
+        if let Ok(c) = Condition::compile(&source, &TestScope, Context::Rule) {
+            *(if c.has_closed_form() {
+                &mut closed
+            } else {
+                &mut program
+            }) += 1;
+        }
+    }
+    assert!(
+        closed > 25 && program > 25,
+        "{closed} closed forms, {program} programs"
+    );
+}
+
+#[test]
 fn arithmetic_keeps_its_register_program() {
     for source in [
         "target(collectif.diversite) - collectif.accueil >= 3",
