@@ -1,4 +1,5 @@
-//! Engine benchmarks: loading the DOMINO grid, scoring one assessment,
+//! Engine benchmarks: loading the DOMINO grid, scoring one assessment (into
+//! a new evaluation, and again into a reused one as the batch path does),
 //! refusing a file with thousands of errors.
 //!
 //! `cargo bench -p domino-engine --bench engine`
@@ -32,6 +33,10 @@ fn benches(c: &mut Criterion) {
             |r| grid.evaluate(black_box(r)),
             criterion::BatchSize::SmallInput,
         )
+    });
+    let mut reused = grid.evaluate(responses.clone());
+    c.bench_function("score one assessment in place (evaluate_in_place)", |b| {
+        b.iter(|| grid.evaluate_in_place(black_box(&mut reused)))
     });
     let mut bare = grid.clone();
     bare.rules.clear();

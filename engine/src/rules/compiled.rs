@@ -19,6 +19,7 @@
 
 use super::ast::{ArithOp, CmpOp};
 use super::program::{Node, NodeId, Program, Slice};
+use super::shapes::Test;
 use super::AnswerState;
 
 /// Which fact of a position a number slot holds: slot `6 × i + table` holds
@@ -174,6 +175,9 @@ pub(crate) struct Code {
     pub bit_regs: u16,
     /// The condition's value once the operations ran.
     pub root: Bit,
+    /// The condition in closed form, when it has one: what runs instead of
+    /// the operations.
+    pub shape: Option<Test>,
 }
 
 impl Code {
@@ -190,6 +194,7 @@ impl Code {
             num_regs: 0,
             bit_regs: 0,
             root: Bit::Const(false),
+            shape: Test::of(program),
         };
         code.root = Compiler {
             program,
@@ -343,14 +348,10 @@ impl Compiler<'_> {
         let Some(node) = self.node(id) else {
             return Num::Const(f64::NAN);
         };
+        if let Some(leaf) = leaf_number(node) {
+            return leaf;
+        }
         match node {
-            Node::Num(n) => Num::Const(n),
-            Node::Level(c) => fact(Table::Level, c),
-            Node::Target(c) => fact(Table::Target, c),
-            Node::Spread(c) => fact(Table::Spread, c),
-            Node::Score(a) => fact(Table::Score, a),
-            Node::Coverage(a) => fact(Table::Coverage, a),
-            Node::Overall => fact(Table::Overall, 0),
             Node::Neg(x) => {
                 let x = self.num(x);
                 self.num_op(|dst| Op::Neg { dst, x })
@@ -389,6 +390,20 @@ impl Compiler<'_> {
             _ => Text::Missing,
         }
     }
+}
+
+/// The operand of a number leaf: a literal or a fact.
+pub(super) fn leaf_number(node: Node) -> Option<Num> {
+    Some(match node {
+        Node::Num(n) => Num::Const(n),
+        Node::Level(c) => fact(Table::Level, c),
+        Node::Target(c) => fact(Table::Target, c),
+        Node::Spread(c) => fact(Table::Spread, c),
+        Node::Score(a) => fact(Table::Score, a),
+        Node::Coverage(a) => fact(Table::Coverage, a),
+        Node::Overall => fact(Table::Overall, 0),
+        _ => return None,
+    })
 }
 
 /// The operand reading fact `table` of position `i`.

@@ -91,8 +91,22 @@ impl Condition {
 
     /// Whether the condition holds for facts laid out by position: what
     /// [`Condition::evaluate`] says, computed by the compiled program.
+    #[inline(always)]
     pub(crate) fn holds(&self, slots: &Slots) -> bool {
         self.code.run(slots)
+    }
+
+    /// [`Condition::holds`] by the register program even when the condition
+    /// has a closed form, for tests comparing the two.
+    #[cfg(test)]
+    pub(crate) fn holds_by_program(&self, slots: &Slots) -> bool {
+        self.code.run_program(slots)
+    }
+
+    /// Whether the condition has a closed form (for tests of their reach).
+    #[cfg(test)]
+    pub(crate) fn has_closed_form(&self) -> bool {
+        self.code.shape.is_some()
     }
 
     /// Whether the condition holds for these facts. Allocation-free. This is

@@ -49,6 +49,7 @@ mod lexer;
 mod parser;
 mod program;
 mod run;
+mod shapes;
 pub(crate) mod suggest;
 mod value;
 

@@ -19,8 +19,18 @@ struct Regs<'r> {
 }
 
 impl Code {
-    /// Whether the condition holds for these facts.
+    /// Whether the condition holds for these facts: by its closed form if
+    /// it has one, else by its operations.
+    #[inline(always)]
     pub(crate) fn run(&self, slots: &Slots) -> bool {
+        match &self.shape {
+            Some(test) => test.holds(slots),
+            None => self.run_program(slots),
+        }
+    }
+
+    /// Whether the condition holds, by its operations.
+    pub(crate) fn run_program(&self, slots: &Slots) -> bool {
         match self.ops[..] {
             [] => return self.read_bit(self.root, slots, &[]),
             // Most rules: one comparison, no register needed.
@@ -204,7 +214,7 @@ impl Code {
 
 /// A number operand's value (NaN when missing).
 #[inline]
-fn read_num(x: Num, slots: &Slots, num: &[f64]) -> f64 {
+pub(super) fn read_num(x: Num, slots: &Slots, num: &[f64]) -> f64 {
     match x {
         Num::Const(n) => n,
         Num::Fact(i) => slots.numbers.get(i as usize).copied().unwrap_or(f64::NAN),
@@ -214,7 +224,7 @@ fn read_num(x: Num, slots: &Slots, num: &[f64]) -> f64 {
 
 /// A comparison of two numbers, false when either is missing.
 #[inline]
-fn compare(op: CmpOp, a: f64, b: f64) -> bool {
+pub(super) fn compare(op: CmpOp, a: f64, b: f64) -> bool {
     match op {
         CmpOp::Eq => a == b,
         CmpOp::Ne => a != b && !a.is_nan() && !b.is_nan(),

@@ -18,13 +18,17 @@
 //!    unknown (vigilance), target gaps (opportunity), rater gaps (debate), then
 //!    every rule whose condition holds.
 
+mod axes;
+mod consolidate;
 mod facts;
 mod slots;
 
-use crate::assessment::{Given, Responses};
+use crate::assessment::Responses;
 use crate::grid::{FindingKind, Grid};
 use crate::rules::{AnswerState, Slots};
 use facts::EvalFacts;
+use slots::Scratch;
+use std::cell::Cell;
 
 /// The consolidated state of one criterion.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -104,6 +108,8 @@ pub struct Evaluation {
     pub overall: Option<f64>,
     /// Findings: built-in ones in criterion order, then rules in grid order.
     pub findings: Vec<RawFinding>,
+    /// Buffers reused by [`Grid::evaluate_in_place`]; empty otherwise.
+    scratch: Scratch,
 }
 
 impl Evaluation {
@@ -124,7 +130,7 @@ impl Evaluation {
 /// Which evaluator runs the conditions of a grid.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Evaluator {
-    /// The compiled register programs (what scoring uses).
+    /// The compiled conditions (what scoring uses).
     Compiled,
     /// The walk of the checked trees (the reference, for differential tests).
     Tree,
@@ -142,11 +148,12 @@ impl Grid {
     /// Scores `e.responses` again into `e`, as [`Grid::evaluate`] would.
     ///
     /// The batch path keeps one evaluation per worker, decodes each row into
-    /// its responses and calls this, so that scoring row after row reuses
-    /// the same vectors instead of allocating a result per row.
+    /// its responses and calls this: once the evaluation has scored a row,
+    /// scoring the next one reuses its vectors and allocates nothing (for
+    /// single answers; a panel of more than 32 raters on one criterion
+    /// allocates to sort them).
     pub fn evaluate_in_place(&self, e: &mut Evaluation) {
-        let responses = std::mem::take(&mut e.responses);
-        *e = self.evaluate(responses);
+        self.score_into(e, Evaluator::Compiled);
     }
 
     /// [`Grid::evaluate`] with every condition evaluated by walking its
@@ -157,49 +164,54 @@ impl Grid {
         self.evaluate_by(responses, Evaluator::Tree)
     }
 
-    fn evaluate_by(&self, mut responses: Responses, evaluator: Evaluator) -> Evaluation {
-        self.normalise(&mut responses);
-        let mut criteria = self.consolidated(&responses);
-        let mut findings = Vec::with_capacity(16);
-        let (axes, overall) = if evaluator == Evaluator::Tree {
-            self.apply_relevance(&responses, &mut criteria);
-            let axes = self.axis_results(&criteria);
-            let overall = self.overall_score(&axes);
-            self.builtin_findings(&responses, &criteria, &mut findings);
-            self.tree_rules(&responses, &criteria, &axes, overall, &mut findings);
-            (axes, overall)
-        } else {
-            slots::with_buffer(|buffer| {
-                buffer.fill_criteria(self, &responses, &criteria);
-                self.compiled_relevance(buffer.slots(&responses), &responses, &mut criteria);
-                let axes = self.axis_results(&criteria);
-                let overall = self.overall_score(&axes);
-                buffer.fill_results(&criteria, &axes, overall);
-                self.builtin_findings(&responses, &criteria, &mut findings);
-                self.compiled_rules(buffer.slots(&responses), &mut findings);
-                (axes, overall)
-            })
+    /// Scores into a new evaluation. Its buffers are borrowed from the
+    /// thread's spare ones and given back, so that the evaluation returned
+    /// holds only its results and scoring allocates only those.
+    fn evaluate_by(&self, responses: Responses, evaluator: Evaluator) -> Evaluation {
+        let mut e = Evaluation {
+            responses,
+            criteria: Vec::with_capacity(self.criterion_count()),
+            axes: Vec::with_capacity(self.axes.len()),
+            overall: None,
+            findings: Vec::with_capacity(self.rules.len() + 8),
+            scratch: SPARE.with(Cell::take),
         };
-        Evaluation {
+        self.score_into(&mut e, evaluator);
+        let scratch = std::mem::take(&mut e.scratch);
+        SPARE.with(|spare| spare.set(scratch));
+        e
+    }
+
+    /// Scores `e.responses` into the other fields of `e`, in the order the
+    /// module's documentation gives.
+    fn score_into(&self, e: &mut Evaluation, evaluator: Evaluator) {
+        let Evaluation {
             responses,
             criteria,
             axes,
             overall,
             findings,
+            scratch,
+        } = e;
+        self.consolidate_into(responses, criteria, scratch);
+        match evaluator {
+            Evaluator::Compiled => {
+                let (slots, skipped) = scratch.slots_and_skipped(responses);
+                self.compiled_relevance(slots, responses, skipped);
+            }
+            Evaluator::Tree => self.tree_relevance(responses, criteria, &mut scratch.skipped),
         }
-    }
-
-    /// Each criterion's consolidated answer, before relevance.
-    fn consolidated(&self, responses: &Responses) -> Vec<CriterionResult> {
-        (responses.answers.iter().enumerate())
-            .map(|(i, answer)| {
-                let mut result = consolidate(answer);
-                result.score = result
-                    .level
-                    .map(|l| self.scale_of(i).options[usize::from(l)].score);
-                result
-            })
-            .collect()
+        scratch.apply_skipped(criteria);
+        findings.clear();
+        self.axes_and_signals(responses, criteria, axes, scratch, findings);
+        *overall = self.overall_score(axes);
+        match evaluator {
+            Evaluator::Compiled => {
+                scratch.set_results(axes, *overall);
+                self.compiled_rules(scratch.slots(responses), findings);
+            }
+            Evaluator::Tree => self.tree_rules(responses, criteria, axes, *overall, findings),
+        }
     }
 
     /// The rules that fire, by the reference evaluator.
@@ -228,7 +240,8 @@ impl Grid {
         }
     }
 
-    /// The rules that fire, by their compiled programs.
+    /// The rules that fire, by their compiled form.
+    #[inline(never)] // a phase of its own in profiles
     fn compiled_rules(&self, slots: Slots, findings: &mut Vec<RawFinding>) {
         for (i, rule) in self.rules.iter().enumerate() {
             if rule.when.holds(&slots) {
@@ -240,117 +253,39 @@ impl Grid {
         }
     }
 
-    /// Relevance by the compiled programs: every condition reads the answers
-    /// as given (`slots`), skipped criteria are marked in `criteria`.
-    fn compiled_relevance(
+    /// The criteria relevance skips, by the compiled conditions: every
+    /// condition reads the answers as given (`slots`).
+    #[inline(never)] // a phase of its own in profiles
+    fn compiled_relevance(&self, slots: Slots, responses: &Responses, skipped: &mut Vec<usize>) {
+        let criteria_of_axes = self.axes.iter().flat_map(|a| &a.criteria);
+        for (i, c) in criteria_of_axes.enumerate() {
+            let Some(cond) = &c.relevant else { continue };
+            if !asks_missing_profile(cond, responses) && !cond.holds(&slots) {
+                skipped.push(i);
+            }
+        }
+    }
+
+    /// The criteria relevance skips, by the reference evaluator.
+    fn tree_relevance(
         &self,
-        slots: Slots,
         responses: &Responses,
-        criteria: &mut [CriterionResult],
+        criteria: &[CriterionResult],
+        skipped: &mut Vec<usize>,
     ) {
+        let facts = EvalFacts {
+            grid: self,
+            responses,
+            criteria,
+            axes: &[],
+            overall: None,
+        };
         for (i, c) in self.criteria() {
             let Some(cond) = &c.relevant else { continue };
-            if asks_missing_profile(cond, responses) {
-                continue;
-            }
-            if !cond.holds(&slots) {
-                criteria[i] = NOT_RELEVANT;
+            if !asks_missing_profile(cond, responses) && !cond.evaluate_with(&facts) {
+                skipped.push(i);
             }
         }
-    }
-
-    fn normalise(&self, responses: &mut Responses) {
-        responses
-            .answers
-            .resize_with(self.criterion_count(), Default::default);
-        responses.profile.resize(self.profile.len(), None);
-        let raters = responses.raters.len();
-        for (i, answer) in responses.answers.iter_mut().enumerate() {
-            let options = self.scale_of(i).options.len();
-            let fits = |g: &Given| !matches!(g, Given::Level(p) if usize::from(*p) >= options);
-            if !fits(&answer.given) {
-                answer.given = Given::Unanswered;
-            }
-            if answer.target.is_some_and(|t| usize::from(t) >= options) {
-                answer.target = None;
-            }
-            if !answer.raters.is_empty() {
-                answer.raters.resize(raters, Given::Unanswered);
-                for g in &mut answer.raters {
-                    if !fits(g) {
-                        *g = Given::Unanswered;
-                    }
-                }
-            }
-        }
-    }
-
-    fn apply_relevance(&self, responses: &Responses, criteria: &mut [CriterionResult]) {
-        let mut skipped = Vec::new();
-        {
-            let facts = EvalFacts {
-                grid: self,
-                responses,
-                criteria,
-                axes: &[],
-                overall: None,
-            };
-            for (i, c) in self.criteria() {
-                let Some(cond) = &c.relevant else { continue };
-                if asks_missing_profile(cond, responses) {
-                    continue;
-                }
-                if !cond.evaluate_with(&facts) {
-                    skipped.push(i);
-                }
-            }
-        }
-        for i in skipped {
-            criteria[i] = NOT_RELEVANT;
-        }
-    }
-
-    fn axis_results(&self, criteria: &[CriterionResult]) -> Vec<AxisResult> {
-        let mut results = Vec::with_capacity(self.axes.len());
-        let mut values: Vec<(f64, usize, u8)> = Vec::with_capacity(16);
-        let mut next = 0;
-        for axis in &self.axes {
-            let (mut sum, mut weights, mut answered, mut applicable) = (0.0, 0.0, 0u32, 0u32);
-            values.clear();
-            for criterion in &axis.criteria {
-                let i = next;
-                next += 1;
-                let r = &criteria[i];
-                match r.state {
-                    AnswerState::NotApplicable | AnswerState::NotRelevant => continue,
-                    AnswerState::Answered => {}
-                    AnswerState::Unanswered | AnswerState::Unknown => {
-                        applicable += 1;
-                        continue;
-                    }
-                }
-                applicable += 1;
-                answered += 1;
-                let Some(level) = r.level else { continue };
-                let value = self.scales[criterion.scale].value(usize::from(level));
-                sum += criterion.weight * value;
-                weights += criterion.weight;
-                values.push((value, i, level));
-            }
-            let score = (weights > 0.0).then(|| 100.0 * sum / weights);
-            insertion_sort(&mut values);
-            let median = (!values.is_empty()).then(|| {
-                let (_, i, level) = values[(values.len() - 1) / 2];
-                (i, level)
-            });
-            results.push(AxisResult {
-                score,
-                answered,
-                applicable,
-                median,
-            });
-        }
-        results
     }
 
     fn overall_score(&self, axes: &[AxisResult]) -> Option<f64> {
@@ -366,54 +301,12 @@ impl Grid {
         }
         (weights > 0.0).then(|| sum / weights)
     }
+}
 
-    fn builtin_findings(
-        &self,
-        responses: &Responses,
-        criteria: &[CriterionResult],
-        out: &mut Vec<RawFinding>,
-    ) {
-        let signals = self.signals;
-        for (i, c) in self.criteria() {
-            let r = &criteria[i];
-            if c.critical {
-                let scale = &self.scales[c.scale];
-                match (r.state, r.level) {
-                    (AnswerState::Unknown, _) => out.push(RawFinding {
-                        kind: FindingKind::Vigilance,
-                        source: FindingSource::CriticalUnknown(i),
-                    }),
-                    (AnswerState::Answered, Some(l)) if usize::from(l) < scale.critical_below => {
-                        out.push(RawFinding {
-                            kind: FindingKind::Vigilance,
-                            source: FindingSource::CriticalLow(i),
-                        });
-                    }
-                    _ => {}
-                }
-            }
-            if let (Some(level), Some(target)) = (r.level, responses.answers[i].target) {
-                if u32::from(target.saturating_sub(level)) >= signals.target_gap {
-                    out.push(RawFinding {
-                        kind: FindingKind::Opportunite,
-                        source: FindingSource::TargetGap(i),
-                    });
-                }
-            }
-            if !r.agreed && r.spread.is_some_and(|s| u32::from(s) >= signals.rater_gap) {
-                out.push(RawFinding {
-                    kind: FindingKind::Debat,
-                    source: FindingSource::RaterGap(i),
-                });
-            }
-            if r.applicability_dispute {
-                out.push(RawFinding {
-                    kind: FindingKind::Debat,
-                    source: FindingSource::Applicability(i),
-                });
-            }
-        }
-    }
+thread_local! {
+    /// The buffers of the last evaluation [`Grid::evaluate`] returned on this
+    /// thread (taken, not borrowed: a nested scoring finds it empty).
+    static SPARE: Cell<Scratch> = Cell::new(Scratch::default());
 }
 
 /// A criterion skipped by its `relevant` condition.
@@ -430,116 +323,6 @@ const NOT_RELEVANT: CriterionResult = CriterionResult {
 /// (the criterion then stays relevant: the question is asked).
 fn asks_missing_profile(cond: &crate::rules::Condition, responses: &Responses) -> bool {
     (cond.references().profile_fields.iter()).any(|&f| responses.profile[f].is_none())
-}
-
-/// Sorts an axis' answered values by value, then criterion (an axis has a
-/// handful of criteria: insertion sort, in place, on the hot path).
-fn insertion_sort(values: &mut [(f64, usize, u8)]) {
-    for i in 1..values.len() {
-        let mut j = i;
-        while j > 0 && {
-            let (a, b) = (&values[j - 1], &values[j]);
-            a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)).is_gt()
-        } {
-            values.swap(j - 1, j);
-            j -= 1;
-        }
-    }
-}
-
-/// The state and level of a single answer.
-fn single(given: Given) -> (AnswerState, Option<u8>) {
-    match given {
-        Given::Unanswered => (AnswerState::Unanswered, None),
-        Given::Level(p) => (AnswerState::Answered, Some(p)),
-        Given::NotApplicable => (AnswerState::NotApplicable, None),
-        Given::Unknown => (AnswerState::Unknown, None),
-    }
-}
-
-/// Consolidates one response: the single answer, the group's agreed level, or
-/// the raters' lower median.
-fn consolidate(response: &crate::assessment::Response) -> CriterionResult {
-    if response.raters.is_empty() {
-        let (state, level) = single(response.given);
-        return CriterionResult {
-            state,
-            level,
-            score: None,
-            spread: None,
-            applicability_dispute: false,
-            agreed: false,
-        };
-    }
-    let aggregated = aggregate(&response.raters);
-    if response.given == Given::Unanswered {
-        return aggregated;
-    }
-    let (state, level) = single(response.given);
-    CriterionResult {
-        state,
-        level,
-        score: None,
-        spread: aggregated.spread,
-        applicability_dispute: false,
-        agreed: true,
-    }
-}
-
-/// The raters' lower median, their spread and whether they disagree on applicability.
-fn aggregate(raters: &[Given]) -> CriterionResult {
-    let mut levels = [0u8; 32];
-    let mut n = 0;
-    let (mut any_na, mut any_unknown) = (false, false);
-    let mut extra: Vec<u8> = Vec::new();
-    for g in raters {
-        match *g {
-            Given::Level(p) if n < levels.len() => {
-                levels[n] = p;
-                n += 1;
-            }
-            Given::Level(p) => extra.push(p),
-            Given::NotApplicable => any_na = true,
-            Given::Unknown => any_unknown = true,
-            Given::Unanswered => {}
-        }
-    }
-    let mut all: Vec<u8>;
-    let given: &mut [u8] = if extra.is_empty() {
-        &mut levels[..n]
-    } else {
-        all = levels[..n].to_vec();
-        all.extend(extra);
-        &mut all
-    };
-    crate::sort::sort(given);
-    if given.is_empty() {
-        let state = if any_unknown {
-            AnswerState::Unknown
-        } else if any_na {
-            AnswerState::NotApplicable
-        } else {
-            AnswerState::Unanswered
-        };
-        return CriterionResult {
-            state,
-            level: None,
-            score: None,
-            spread: None,
-            applicability_dispute: false,
-            agreed: false,
-        };
-    }
-    let median = given[(given.len() - 1) / 2];
-    let spread = (given.len() >= 2).then(|| given[given.len() - 1] - given[0]);
-    CriterionResult {
-        state: AnswerState::Answered,
-        level: Some(median),
-        score: None,
-        spread,
-        applicability_dispute: any_na,
-        agreed: false,
-    }
 }
 
 /// The facts of an evaluation, for explaining why rules fired.

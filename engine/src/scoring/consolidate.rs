@@ -1,0 +1,207 @@
+//! Consolidation: each criterion's answer made one level, with its facts laid
+//! out for the conditions in the same pass.
+//!
+//! A single answer is read as it is; several raters' answers are folded into
+//! their lower median, their spread and whether they disagree on applicability.
+
+use super::slots::Scratch;
+use super::CriterionResult;
+use crate::assessment::{Given, Response, Responses};
+use crate::grid::{Grid, ScaleOption};
+use crate::rules::AnswerState;
+
+impl Grid {
+    /// Normalises `responses` (missing entries count as unanswered, a level
+    /// or target outside its scale is ignored), then writes each criterion's
+    /// consolidated answer, before relevance, into `criteria` and its facts
+    /// into `scratch`.
+    #[inline(never)] // a phase of its own in profiles
+    pub(super) fn consolidate_into(
+        &self,
+        responses: &mut Responses,
+        criteria: &mut Vec<CriterionResult>,
+        scratch: &mut Scratch,
+    ) {
+        let n = self.criterion_count();
+        responses.answers.resize_with(n, Default::default);
+        responses.profile.resize(self.profile.len(), None);
+        scratch.reset(n, self.axes.len());
+        criteria.resize(n, plain((AnswerState::Unanswered, None)));
+        let raters = responses.raters.len();
+        let mut rows =
+            (criteria.iter_mut().zip(&mut responses.answers)).zip(scratch.criterion_rows());
+        for axis in &self.axes {
+            for criterion in &axis.criteria {
+                let Some(((result, answer), (state, facts))) = rows.next() else {
+                    return;
+                };
+                let options = &self.scales[criterion.scale].options[..];
+                if answer.raters.is_empty() {
+                    single_answer(answer, options, result);
+                } else {
+                    normalise(answer, options.len(), raters);
+                    *result = consolidate(answer);
+                    result.score = result.level.and_then(|l| score(options, l));
+                }
+                *state = result.state;
+                facts.copy_from_slice(&[
+                    result.score.unwrap_or(f64::NAN),
+                    answer
+                        .target
+                        .and_then(|t| score(options, t))
+                        .unwrap_or(f64::NAN),
+                    result.spread.map_or(f64::NAN, f64::from),
+                ]);
+            }
+        }
+    }
+}
+
+/// The score of the option at `position`.
+#[inline]
+fn score(options: &[ScaleOption], position: u8) -> Option<f64> {
+    options.get(usize::from(position)).map(|o| o.score)
+}
+
+/// A single answer normalised (a level or target past the scale's
+/// `options` is ignored) and read, in one match: what most criteria of
+/// most assessments are.
+///
+/// The result is written field by field: a result built whole on the stack
+/// from narrow writes, then copied with wide reads, stalls the processor
+/// (the reads cannot take the writes' data) on each criterion.
+#[inline]
+fn single_answer(answer: &mut Response, options: &[ScaleOption], result: &mut CriterionResult) {
+    if answer
+        .target
+        .is_some_and(|t| usize::from(t) >= options.len())
+    {
+        answer.target = None;
+    }
+    let (state, level, score) = match answer.given {
+        Given::Level(p) => match score(options, p) {
+            Some(s) => (AnswerState::Answered, Some(p), Some(s)),
+            None => {
+                answer.given = Given::Unanswered;
+                (AnswerState::Unanswered, None, None)
+            }
+        },
+        Given::Unanswered => (AnswerState::Unanswered, None, None),
+        Given::NotApplicable => (AnswerState::NotApplicable, None, None),
+        Given::Unknown => (AnswerState::Unknown, None, None),
+    };
+    result.state = state;
+    result.level = level;
+    result.score = score;
+    result.spread = None;
+    result.applicability_dispute = false;
+    result.agreed = false;
+}
+
+/// Ignores a level or target outside a scale of `options` options, and
+/// aligns per-rater answers with the `raters` raters.
+#[inline]
+fn normalise(answer: &mut Response, options: usize, raters: usize) {
+    let fits = |g: &Given| !matches!(g, Given::Level(p) if usize::from(*p) >= options);
+    if !fits(&answer.given) {
+        answer.given = Given::Unanswered;
+    }
+    if answer.target.is_some_and(|t| usize::from(t) >= options) {
+        answer.target = None;
+    }
+    if !answer.raters.is_empty() {
+        answer.raters.resize(raters, Given::Unanswered);
+        for g in &mut answer.raters {
+            if !fits(g) {
+                *g = Given::Unanswered;
+            }
+        }
+    }
+}
+
+/// The state and level of a single answer.
+fn single(given: Given) -> (AnswerState, Option<u8>) {
+    match given {
+        Given::Unanswered => (AnswerState::Unanswered, None),
+        Given::Level(p) => (AnswerState::Answered, Some(p)),
+        Given::NotApplicable => (AnswerState::NotApplicable, None),
+        Given::Unknown => (AnswerState::Unknown, None),
+    }
+}
+
+/// A result with this state and level, nothing else known.
+fn plain((state, level): (AnswerState, Option<u8>)) -> CriterionResult {
+    CriterionResult {
+        state,
+        level,
+        score: None,
+        spread: None,
+        applicability_dispute: false,
+        agreed: false,
+    }
+}
+
+/// Consolidates one response: the single answer, the group's agreed level, or
+/// the raters' lower median.
+#[inline]
+fn consolidate(response: &Response) -> CriterionResult {
+    if response.raters.is_empty() {
+        return plain(single(response.given));
+    }
+    let aggregated = aggregate(&response.raters);
+    if response.given == Given::Unanswered {
+        return aggregated;
+    }
+    CriterionResult {
+        spread: aggregated.spread,
+        agreed: true,
+        ..plain(single(response.given))
+    }
+}
+
+/// The raters' lower median, their spread and whether they disagree on applicability.
+#[inline(never)]
+fn aggregate(raters: &[Given]) -> CriterionResult {
+    let mut levels = [0u8; 32];
+    let mut n = 0;
+    let (mut any_na, mut any_unknown) = (false, false);
+    let mut extra: Vec<u8> = Vec::new();
+    for g in raters {
+        match *g {
+            Given::Level(p) if n < levels.len() => {
+                levels[n] = p;
+                n += 1;
+            }
+            Given::Level(p) => extra.push(p),
+            Given::NotApplicable => any_na = true,
+            Given::Unknown => any_unknown = true,
+            Given::Unanswered => {}
+        }
+    }
+    let mut all: Vec<u8>;
+    let given: &mut [u8] = if extra.is_empty() {
+        &mut levels[..n]
+    } else {
+        all = levels[..n].to_vec();
+        all.extend(extra);
+        &mut all
+    };
+    crate::sort::sort(given);
+    if given.is_empty() {
+        let state = if any_unknown {
+            AnswerState::Unknown
+        } else if any_na {
+            AnswerState::NotApplicable
+        } else {
+            AnswerState::Unanswered
+        };
+        return plain((state, None));
+    }
+    let median = given[(given.len() - 1) / 2];
+    let spread = (given.len() >= 2).then(|| given[given.len() - 1] - given[0]);
+    CriterionResult {
+        spread,
+        applicability_dispute: any_na,
+        ..plain((AnswerState::Answered, Some(median)))
+    }
+}
