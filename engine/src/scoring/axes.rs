@@ -55,7 +55,7 @@ impl Grid {
                 };
                 sum += criterion.weight * value;
                 weights += criterion.weight;
-                values.push((value, i, level));
+                values.push((ordered(value), i as u32, level));
             }
             axes.push(AxisResult {
                 score: (weights > 0.0).then(|| 100.0 * sum / weights),
@@ -134,22 +134,22 @@ fn rater_signals(i: usize, r: &CriterionResult, gap: u32, out: &mut Vec<RawFindi
 /// Sorting is the cheapest way for axes of a few criteria: on the DOMINO
 /// grid (five to eight answered values an axis), counting levels or ranking
 /// the values instead cost more than the insertion sort they save.
-fn lower_median(values: &mut [(f64, usize, u8)]) -> Option<(usize, u8)> {
+fn lower_median(values: &mut [(i64, u32, u8)]) -> Option<(usize, u8)> {
     let rank = values.len().checked_sub(1)? / 2;
     insertion_sort(values);
     let (_, i, level) = values[rank];
-    Some((i, level))
+    Some((i as usize, level))
 }
 
-/// Sorts an axis' answered values by value ([`f64::total_cmp`]), then
-/// criterion: insertion sort, in place, each value shifted rather than
-/// swapped into its place.
-fn insertion_sort(values: &mut [(f64, usize, u8)]) {
-    let key = |v: &(f64, usize, u8)| (ordered(v.0), v.1);
+/// Sorts an axis' answered values, pushed in criterion order with their
+/// [`ordered`] keys, by value then criterion: a stable insertion sort on the
+/// key alone (equal values keep their criterion order), each value shifted
+/// rather than swapped into its place.
+fn insertion_sort(values: &mut [(i64, u32, u8)]) {
     for i in 1..values.len() {
         let x = values[i];
         let mut j = i;
-        while j > 0 && key(&values[j - 1]) > key(&x) {
+        while j > 0 && values[j - 1].0 > x.0 {
             values[j] = values[j - 1];
             j -= 1;
         }
@@ -173,14 +173,14 @@ mod tests {
         for n in 0..=pool.len() {
             // Every rotation of the first n values, criteria numbered in order.
             for start in 0..n.max(1) {
-                let mut values: Vec<_> = (0..n).map(|k| (pool[(start + k) % n], k, 0u8)).collect();
-                let mut expected = values.clone();
-                expected.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+                let value = |k: u32| pool[(start + k as usize) % n];
+                let mut values: Vec<_> =
+                    (0..n as u32).map(|k| (ordered(value(k)), k, 0u8)).collect();
+                let mut expected: Vec<u32> = (0..n as u32).collect();
+                expected.sort_by(|&a, &b| value(a).total_cmp(&value(b)).then(a.cmp(&b)));
                 insertion_sort(&mut values);
-                let bits = |v: &[(f64, usize, u8)]| -> Vec<_> {
-                    v.iter().map(|x| (x.0.to_bits(), x.1)).collect()
-                };
-                assert_eq!(bits(&values), bits(&expected));
+                let sorted: Vec<u32> = values.iter().map(|x| x.1).collect();
+                assert_eq!(sorted, expected);
             }
         }
     }
