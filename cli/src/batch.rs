@@ -14,9 +14,9 @@ use crate::files::{self, display};
 use crate::style;
 use crate::summary::{self, Stats};
 use clap::{Args, ValueEnum};
-use domino_engine::csv_writer::{push_cell, push_record};
+use domino_engine::csv_writer::push_record;
 use domino_engine::diagnostic::{BatchDocument, Location, Row, TableRow};
-use domino_engine::report::{push_count, push_finding_id, push_score, summary_header};
+use domino_engine::report::{summary_header, SummaryCsv};
 use domino_engine::{
     did_you_mean, Assessment, Diagnostic, Evaluation, Grid, LineIndex, Report, Responses,
 };
@@ -150,8 +150,8 @@ pub struct Outcome {
 
 pub(crate) struct Shared {
     pub(crate) grid: Grid,
-    /// `,grid,version,hash16,` as written in every CSV record.
-    stamp: Vec<u8>,
+    /// The writer of CSV records, copied by each chunk's scorer.
+    csv: SummaryCsv,
     pub(crate) schema: Schema,
     file: String,
     pub(crate) options: PipelineOptions,
@@ -433,7 +433,7 @@ pub fn run_pipeline(
     let header_warnings = header_warnings(&schema, &source.name, options.strict)?;
     let _ = errors.write_all(header_warnings.0.as_bytes());
     let shared = Arc::new(Shared {
-        stamp: csv_stamp(&grid),
+        csv: SummaryCsv::new(&grid),
         schema,
         file: source.name.clone(),
         stats: (0..jobs).map(|_| Mutex::new(Stats::default())).collect(),
@@ -481,20 +481,6 @@ pub fn run_pipeline(
     }
     read?;
     writer.finish()
-}
-
-/// `,grid,version,hash16,` as written in every CSV record.
-fn csv_stamp(grid: &Grid) -> Vec<u8> {
-    let mut stamp = vec![b','];
-    for part in [
-        grid.id.as_str(),
-        grid.version.as_str(),
-        domino_engine::short_hash(&grid.hash),
-    ] {
-        push_cell(&mut stamp, part);
-        stamp.push(b',');
-    }
-    stamp
 }
 
 /// The rendered header warnings of the default version, and how many;
@@ -750,7 +736,7 @@ fn process(shared: &Shared, seq: u64, first_row: u64, payload: Payload) -> Done 
     let mut scorer = Scorer {
         shared,
         stats: stats.as_deref_mut(),
-        ids: String::new(),
+        csv: shared.csv.clone(),
     };
     match payload {
         Payload::Csv(block) => batch_csv::process(&mut scorer, &mut done, &block),
@@ -764,8 +750,8 @@ fn process(shared: &Shared, seq: u64, first_row: u64, payload: Payload) -> Done 
 pub(crate) struct Scorer<'a> {
     pub(crate) shared: &'a Shared,
     stats: Option<&'a mut Stats>,
-    /// The finding ids of a record, reused from row to row.
-    ids: String,
+    /// Writes the CSV records, its buffer reused from row to row.
+    csv: SummaryCsv,
 }
 
 impl Scorer<'_> {
@@ -794,9 +780,7 @@ impl Scorer<'_> {
             return write(grid, e, &mut done.out);
         }
         match options.format {
-            Some(RowFormat::Csv) => {
-                write_record(grid, &self.shared.stamp, e, &mut self.ids, &mut done.out)
-            }
+            Some(RowFormat::Csv) => self.csv.push(grid, e, &mut done.out),
             Some(format) => {
                 let report = e.report(grid, &options.lang);
                 if format == RowFormat::Json {
@@ -845,47 +829,6 @@ fn process_docs(scorer: &mut Scorer, done: &mut Done, first_row: u64, docs: Vec<
             }
         }
     }
-}
-
-/// Writes the summary record of an evaluation as one CSV line, byte for byte what
-/// `csv` would write for [`summary_record`], without building strings per cell
-/// (`ids` is a buffer for the finding ids, reused from row to row).
-///
-/// [`summary_record`]: domino_engine::report::summary_record
-fn write_record(grid: &Grid, stamp: &[u8], e: &Evaluation, ids: &mut String, out: &mut Vec<u8>) {
-    use domino_engine::FindingKind;
-    let meta = &e.responses.meta;
-    push_cell(out, meta.id.as_deref().unwrap_or(""));
-    out.push(b',');
-    push_cell(out, &meta.initiative);
-    out.extend_from_slice(stamp);
-    push_score(out, e.overall);
-    for axis in &e.axes {
-        out.push(b',');
-        push_score(out, axis.score);
-        out.push(b',');
-        push_score(out, axis.coverage());
-    }
-    let mut counts = [0u64; FindingKind::ALL.len()];
-    for f in &e.findings {
-        if let Some(k) = FindingKind::ALL.iter().position(|k| *k == f.kind) {
-            counts[k] += 1;
-        }
-    }
-    for n in counts {
-        out.push(b',');
-        push_count(out, n);
-    }
-    out.push(b',');
-    ids.clear();
-    for (i, f) in e.findings.iter().enumerate() {
-        if i > 0 {
-            ids.push(';');
-        }
-        push_finding_id(ids, grid, f.source);
-    }
-    push_cell(out, ids);
-    out.push(b'\n');
 }
 
 enum DocError {

@@ -7,7 +7,7 @@
 use arrow_array::builder::{Float64Builder, Int64Builder, StringBuilder};
 use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::{DataType, Field, Schema, SchemaRef};
-use domino_engine::report::{push_finding_id, summary_header};
+use domino_engine::report::{finding_counts, push_finding_ids, summary_header};
 use domino_engine::{Evaluation, FindingKind, Grid};
 use std::sync::Arc;
 
@@ -104,17 +104,11 @@ impl<'g> Results<'g> {
             put(axis.score);
             put(axis.coverage());
         }
-        for (builder, kind) in self.counts.iter_mut().zip(FindingKind::ALL) {
-            let n = e.findings.iter().filter(|f| f.kind == kind).count();
+        for (builder, n) in self.counts.iter_mut().zip(finding_counts(&e.findings)) {
             builder.append_value(n as i64);
         }
         self.ids.clear();
-        for (i, f) in e.findings.iter().enumerate() {
-            if i > 0 {
-                self.ids.push(';');
-            }
-            push_finding_id(&mut self.ids, self.grid, f.source);
-        }
+        push_finding_ids(&mut self.ids, self.grid, &e.findings);
         self.findings.append_value(&self.ids);
         if let Some(error) = &mut self.error {
             error.append_null();

@@ -1,7 +1,7 @@
 //! One flat record per assessment, for CSV outputs (batch results, downloads).
 
 use crate::grid::{FindingKind, Grid};
-use crate::scoring::{Evaluation, FindingSource};
+use crate::scoring::{Evaluation, FindingSource, RawFinding};
 
 /// The columns of a summary record: identification, the grid stamp, overall
 /// score, each axis' score and coverage, finding counts by kind, finding ids.
@@ -40,22 +40,34 @@ pub fn summary_record(grid: &Grid, e: &Evaluation) -> Vec<String> {
         r.push(number(axis.score));
         r.push(number(axis.coverage()));
     }
-    for kind in FindingKind::ALL {
-        r.push(
-            e.findings
-                .iter()
-                .filter(|f| f.kind == kind)
-                .count()
-                .to_string(),
-        );
-    }
-    let ids: Vec<String> = e
-        .findings
-        .iter()
-        .map(|f| finding_id(grid, f.source))
-        .collect();
-    r.push(ids.join(";"));
+    r.extend(finding_counts(&e.findings).map(|n| n.to_string()));
+    let mut ids = String::new();
+    push_finding_ids(&mut ids, grid, &e.findings);
+    r.push(ids);
     r
+}
+
+/// How many findings of each kind, in the order of [`FindingKind::ALL`]:
+/// the count columns of a summary record.
+pub fn finding_counts(findings: &[RawFinding]) -> [u64; FindingKind::ALL.len()] {
+    let mut counts = [0; FindingKind::ALL.len()];
+    for f in findings {
+        if let Some(k) = FindingKind::ALL.iter().position(|k| *k == f.kind) {
+            counts[k] += 1;
+        }
+    }
+    counts
+}
+
+/// Appends the ids of `findings` joined with `;`: the `findings` column of a
+/// summary record.
+pub fn push_finding_ids(out: &mut String, grid: &Grid, findings: &[RawFinding]) {
+    for (i, f) in findings.iter().enumerate() {
+        if i > 0 {
+            out.push(';');
+        }
+        push_finding_id(out, grid, f.source);
+    }
 }
 
 /// The id a finding has in reports: the rule id, or `critical:`, `target:`,
@@ -69,18 +81,22 @@ pub(crate) fn finding_id(grid: &Grid, source: FindingSource) -> String {
 /// Appends the id a finding has in reports (see [`summary_record`]) to `out`,
 /// without allocating: for writers of summary records on a hot path.
 pub fn push_finding_id(out: &mut String, grid: &Grid, source: FindingSource) {
+    let (prefix, id) = finding_id_parts(grid, source);
+    out.push_str(prefix);
+    out.push_str(id);
+}
+
+/// A finding's id in two parts: the prefix of its kind of source (empty for
+/// a rule) and the rule's or criterion's id.
+pub(crate) fn finding_id_parts(grid: &Grid, source: FindingSource) -> (&'static str, &str) {
     let (prefix, criterion) = match source {
-        FindingSource::Rule(i) => {
-            out.push_str(&grid.rules[i].id);
-            return;
-        }
+        FindingSource::Rule(i) => return ("", &grid.rules[i].id),
         FindingSource::CriticalLow(c) | FindingSource::CriticalUnknown(c) => ("critical:", c),
         FindingSource::TargetGap(c) => ("target:", c),
         FindingSource::RaterGap(c) => ("raters:", c),
         FindingSource::Applicability(c) => ("applicability:", c),
     };
-    out.push_str(prefix);
-    out.push_str(&grid.criterion(criterion).full_id);
+    (prefix, &grid.criterion(criterion).full_id)
 }
 
 /// Appends a score rounded to 0.01 to `out`, written like `f64`'s `Display` of the

@@ -4,9 +4,14 @@ mod build;
 mod codes;
 mod flat;
 mod messages;
+mod summary_csv;
 
 pub use codes::FindingOrigin;
-pub use flat::{push_count, push_finding_id, push_score, summary_header, summary_record};
+pub use flat::{
+    finding_counts, push_count, push_finding_id, push_finding_ids, push_score, summary_header,
+    summary_record,
+};
+pub use summary_csv::SummaryCsv;
 
 use crate::grid::{FindingKind, Phase};
 use crate::rules::{AnswerState, TraceStep};
