@@ -1,22 +1,11 @@
 // The DOMINO web app, driven in Chromium as a new user would.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { serve, launch, openPage, tabTo } from "./harness.mjs";
+import { siteAndBrowser, openPage, tabTo } from "./harness.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  // Each test sees the network as it is: the service worker has its own test (offline.test.mjs).
-  browser = await launch({ serviceWorkers: "block" });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// Each test sees the network as it is: the service worker has its own test (offline.test.mjs).
+const site = siteAndBrowser({ serviceWorkers: "block" });
 
 const BROKEN_GRID = `[grid]
 id = "broken"
@@ -43,9 +32,9 @@ question = { fr = "?", en = "?" }
 `;
 
 test("opens, renders fast and has no console error", async (t) => {
-  const { page, problems } = await openPage(browser.context);
+  const { page, problems } = await openPage(site.browser.context);
   const started = Date.now();
-  await page.goto(server.url);
+  await page.goto(site.server.url);
   await page.waitForSelector("main h1");
   const wall = Date.now() - started;
   const firstRender = await page.evaluate(() => performance.now());
@@ -64,7 +53,7 @@ test("opens, renders fast and has no console error", async (t) => {
 });
 
 test("switches language and remembers it", async () => {
-  const { page, problems } = await openPage(browser.context, server.url + "#/fr/explore");
+  const { page, problems } = await openPage(site.browser.context, site.server.url + "#/fr/explore");
   assert.equal(await page.locator("html").getAttribute("lang"), "fr");
   assert.match(await page.locator("main h1").innerText(), /Explorer la grille/);
   await page.locator("#lang-switch").focus();
@@ -73,25 +62,25 @@ test("switches language and remembers it", async () => {
   await page.waitForFunction(() => document.documentElement.lang === "en");
   assert.match(await page.locator("main h1").innerText(), /Explore the grid/);
   // A fresh visit without a language in the URL uses the remembered one.
-  await page.goto(server.url);
+  await page.goto(site.server.url);
   await page.waitForSelector("main h1");
   assert.match(page.url(), /#\/en\//);
   // Back to French for the next tests.
-  await page.goto(server.url + "#/fr/");
+  await page.goto(site.server.url + "#/fr/");
   await page.waitForFunction(() => document.documentElement.lang === "fr");
   assert.deepEqual(problems, []);
   await page.close();
 });
 
 test("explores an axis, the rules and searches", async () => {
-  const { page, problems } = await openPage(browser.context, server.url + "#/fr/explore");
+  const { page, problems } = await openPage(site.browser.context, site.server.url + "#/fr/explore");
   await page.locator(".cards a").first().click();
   await page.waitForURL(/#\/fr\/explore\/[a-z_]+$/);
   await page.waitForSelector("table.levels");
-  await page.goto(server.url + "#/fr/rules");
+  await page.goto(site.server.url + "#/fr/rules");
   // French puts a non-breaking space (U+00A0) before the colon; \s matches it.
   await page.waitForSelector("text=/Quand\\s:/");
-  await page.goto(server.url + "#/fr/search?q=b%C3%A9n%C3%A9voles");
+  await page.goto(site.server.url + "#/fr/search?q=b%C3%A9n%C3%A9voles");
   await page.waitForSelector("#q");
   assert.equal(await page.locator("#q").inputValue(), "bénévoles");
   assert.deepEqual(problems, []);
@@ -99,7 +88,7 @@ test("explores an axis, the rules and searches", async () => {
 });
 
 test("completes an assessment by keyboard, survives reload, shows results", async (t) => {
-  const { page, problems } = await openPage(browser.context, server.url + "#/fr/assess");
+  const { page, problems } = await openPage(site.browser.context, site.server.url + "#/fr/assess");
   await tabTo(page, "#new-assessment");
   await page.keyboard.press("Enter");
   await page.waitForSelector("#initiative");
@@ -148,7 +137,7 @@ test("completes an assessment by keyboard, survives reload, shows results", asyn
   assert.equal(await page.locator(`#${evidence}`).inputValue(), "Compte rendu de l'AG <b>2016</b>");
   assert.equal(await page.locator(`#${first}`).inputValue(), "4");
 
-  await page.goto(server.url + "#/fr/results");
+  await page.goto(site.server.url + "#/fr/results");
   await page.waitForSelector("#radar");
   const radar = await page.$eval("#radar", (img) => ({ w: img.naturalWidth, src: img.src.slice(0, 26) }));
   assert.ok(radar.w > 0, "radar image decoded");
@@ -178,7 +167,7 @@ test("completes an assessment by keyboard, survives reload, shows results", asyn
 });
 
 test("exports then imports the assessment (TOML and JSON)", async () => {
-  const { page, problems } = await openPage(browser.context, server.url + "#/fr/assess");
+  const { page, problems } = await openPage(site.browser.context, site.server.url + "#/fr/assess");
   await page.waitForSelector(".entry");
   const count = await page.locator(".entry").count();
   for (const format of ["toml", "json"]) {
@@ -196,7 +185,7 @@ test("exports then imports the assessment (TOML and JSON)", async () => {
   }
   assert.equal(await page.locator(".entry").count(), count + 2);
   // Several assessments side by side on the results page.
-  await page.goto(server.url + "#/fr/results");
+  await page.goto(site.server.url + "#/fr/results");
   await page.waitForSelector("#compare-radar");
   assert.ok(await page.$eval("#compare-radar", (img) => img.naturalWidth) > 0);
   assert.ok(await page.locator(".compare tbody tr").count() >= 3);
@@ -205,14 +194,14 @@ test("exports then imports the assessment (TOML and JSON)", async () => {
 });
 
 test("user text is shown as text, never as HTML", async () => {
-  const { page, problems } = await openPage(browser.context, server.url + "#/fr/assess");
+  const { page, problems } = await openPage(site.browser.context, site.server.url + "#/fr/assess");
   const evil = `[assessment]
 grid = "domino"
 initiative = "<img src=x onerror=\\"window.__pwned=1\\"><script>window.__pwned=2</script>"
 `;
   await page.locator("#import").setInputFiles({ name: "evil.toml", mimeType: "text/plain", buffer: Buffer.from(evil) });
   await page.waitForSelector("text=<img src=x");
-  await page.goto(server.url + "#/fr/results");
+  await page.goto(site.server.url + "#/fr/results");
   await page.waitForSelector("#radar");
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
   assert.equal(await page.locator("main img:not(#radar):not(#compare-radar), main script").count(), 0);
@@ -221,7 +210,7 @@ initiative = "<img src=x onerror=\\"window.__pwned=1\\"><script>window.__pwned=2
 });
 
 test("a broken grid shows its diagnostic like the CLI", async () => {
-  const { page, problems } = await openPage(browser.context, server.url + "#/fr/grid");
+  const { page, problems } = await openPage(site.browser.context, site.server.url + "#/fr/grid");
   await page.locator("#grid-file").setInputFiles({
     name: "broken.toml",
     mimeType: "text/plain",
@@ -238,7 +227,7 @@ test("a broken grid shows its diagnostic like the CLI", async () => {
 });
 
 test("a grid with thousands of mistakes shows the first fifty and says how many more", async () => {
-  const { page, problems } = await openPage(browser.context, server.url + "#/en/grid");
+  const { page, problems } = await openPage(site.browser.context, site.server.url + "#/en/grid");
   const lines = Array.from({ length: 20000 }, (_, i) => `bad line ${i + 1}\n`).join("");
   await page.locator("#grid-file").setInputFiles({ name: "many.toml", mimeType: "text/plain", buffer: Buffer.from(lines) });
   await page.waitForSelector(".diagnostics .omitted");
@@ -251,27 +240,27 @@ test("a grid with thousands of mistakes shows the first fifty and says how many 
 });
 
 test("a valid user grid can be explored and assessed", async () => {
-  const { page, problems } = await openPage(browser.context, server.url + "#/en/grid");
+  const { page, problems } = await openPage(site.browser.context, site.server.url + "#/en/grid");
   const good = BROKEN_GRID.replace('scale = "levels"', 'scale = "level"');
   await page.locator("#grid-file").setInputFiles({ name: "mine.toml", mimeType: "text/plain", buffer: Buffer.from(good) });
   await page.waitForSelector("text=Grid loaded");
-  await page.goto(server.url + "#/en/explore");
+  await page.goto(site.server.url + "#/en/explore");
   await page.waitForSelector("text=Broken grid");
-  await page.goto(server.url + "#/en/assess");
+  await page.goto(site.server.url + "#/en/assess");
   await page.locator("#new-assessment").click();
-  await page.goto(server.url + "#/en/assess/axe");
+  await page.goto(site.server.url + "#/en/assess/axe");
   await page.locator(".choices input[type=radio]").last().check();
-  await page.goto(server.url + "#/en/results");
+  await page.goto(site.server.url + "#/en/results");
   await page.waitForSelector("#radar");
   // Back to DOMINO for the other tests.
-  await page.goto(server.url + "#/en/grid");
+  await page.goto(site.server.url + "#/en/grid");
   await page.locator("button", { hasText: "Remove" }).click();
   assert.deepEqual(problems, []);
   await page.close();
 });
 
 test("a corrupt autosave is reported and set aside, never fatal", async () => {
-  const { page } = await openPage(browser.context, server.url + "#/fr/");
+  const { page } = await openPage(site.browser.context, site.server.url + "#/fr/");
   await page.evaluate(() => localStorage.setItem("domino.workspace", "{corrupt"));
   await page.reload();
   await page.waitForSelector(".notice.problem");
@@ -288,10 +277,10 @@ test("a corrupt autosave is reported and set aside, never fatal", async () => {
 });
 
 test("works at 360 px wide", async () => {
-  const { page, problems } = await openPage(browser.context);
+  const { page, problems } = await openPage(site.browser.context);
   await page.setViewportSize({ width: 360, height: 740 });
   for (const hash of ["#/fr/", "#/fr/explore/collectif", "#/fr/assess", "#/fr/assess/collectif", "#/fr/results", "#/fr/rules", "#/fr/grid"]) {
-    await page.goto(server.url + hash);
+    await page.goto(site.server.url + hash);
     await page.waitForSelector("main h1");
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 360, `${hash} is ${width}px wide`);
@@ -301,9 +290,9 @@ test("works at 360 px wide", async () => {
 });
 
 test("says so when the grid cannot be fetched", async () => {
-  const { page } = await openPage(browser.context);
+  const { page } = await openPage(site.browser.context);
   await page.route("**/domino.*.toml", (route) => route.fulfill({ status: 404, body: "not found" }));
-  await page.goto(server.url + "#/en/explore");
+  await page.goto(site.server.url + "#/en/explore");
   const loading = page.locator("#loading[role=alert]");
   await loading.waitFor();
   assert.match(await loading.innerText(), /could not load its grid.*domino\.[0-9a-f]{10}\.toml: HTTP 404/s);

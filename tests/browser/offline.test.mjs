@@ -1,21 +1,10 @@
 // A second visit renders offline and at once: the service worker keeps the app's files,
 // both modules' (the offline app and the workshop), and never the workshop API.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, openPage } from "./harness.mjs";
+import { siteAndBrowser, openPage } from "./harness.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = siteAndBrowser();
 
 /** The URLs of every entry the page's origin keeps in its caches. */
 const cachedUrls = (page) =>
@@ -28,7 +17,7 @@ const cachedUrls = (page) =>
   });
 
 test("after one visit the app renders with the site gone, and /api is never cached", async (t) => {
-  const { page, problems } = await openPage(browser.context, server.url + "#/en/explore");
+  const { page, problems } = await openPage(site.browser.context, site.server.url + "#/en/explore");
   await page.evaluate(() => navigator.serviceWorker.ready);
   assert.deepEqual(problems, []);
   // The API passes through the worker: here the static server answers it with a 404.
@@ -43,8 +32,8 @@ test("after one visit the app renders with the site gone, and /api is never cach
   assert.ok(kept.some((u) => u.endsWith("/index.html")), kept.join("\n"));
   assert.ok(!kept.some((u) => u.includes("/api")), kept.join("\n"));
 
-  await server.close();
-  await browser.context.setOffline(true);
+  await site.server.close();
+  await site.browser.context.setOffline(true);
   const started = Date.now();
   await page.reload();
   await page.waitForSelector("main h1");

@@ -1,33 +1,22 @@
 // Several raters on one device, the divergence view, a consensus with its note, the
 // exported file read back with the consensus level, and the progress page.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { serve, launch, openPage, tabTo } from "./harness.mjs";
+import { siteAndBrowser, openPage, tabTo } from "./harness.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = siteAndBrowser();
 
 const ACCUEIL = "collectif-accueil";
 
 /** Adds a rater from the assessment page, by keyboard. */
 async function addRater(page, name, role) {
-  await page.goto(server.url + "#/fr/assess");
+  await page.goto(site.server.url + "#/fr/assess");
   await tabTo(page, "#rater-name");
   await page.keyboard.type(name);
   await page.selectOption("#rater-role", role);
@@ -38,13 +27,13 @@ async function addRater(page, name, role) {
 
 /** Answers the first criterion of the first axis as the rater answering now. */
 async function rateWelcome(page, who, level) {
-  await page.goto(server.url + "#/fr/assess/collectif");
+  await page.goto(site.server.url + "#/fr/assess/collectif");
   await page.waitForSelector(`#answering-as:has-text("${who}")`);
   await page.locator(`#level-${ACCUEIL}-${level}`).check();
 }
 
 test("two raters on one device, the gap flagged, a consensus recorded and exported", async (t) => {
-  const { page, problems } = await openPage(browser.context, server.url + "#/fr/assess");
+  const { page, problems } = await openPage(site.browser.context, site.server.url + "#/fr/assess");
   await page.locator("#new-assessment").click();
   await page.waitForSelector("#initiative");
   await page.fill("#initiative", "Jardin des Capucins, atelier");
@@ -52,7 +41,7 @@ test("two raters on one device, the gap flagged, a consensus recorded and export
   await addRater(page, "Anne", "elu");
   await rateWelcome(page, "Anne (élu·e)", "4");
   await addRater(page, "Karim", "habitant");
-  await page.goto(server.url + "#/fr/assess/collectif");
+  await page.goto(site.server.url + "#/fr/assess/collectif");
   await page.waitForSelector('#answering-as:has-text("Karim (habitant·e)")');
   assert.equal(
     await page.locator(`input[name="level-${ACCUEIL}"]:checked`).count(),
@@ -62,7 +51,7 @@ test("two raters on one device, the gap flagged, a consensus recorded and export
   await page.locator(`#level-${ACCUEIL}-1`).check();
 
   // The divergence view: the gap of 3 levels (rater_gap = 2) is flagged, first in the table.
-  await page.goto(server.url + "#/fr/consensus");
+  await page.goto(site.server.url + "#/fr/consensus");
   await page.waitForSelector("table#divergence");
   const row = page.locator('tr[data-criterion="collectif.accueil"]');
   assert.match(await row.getAttribute("class"), /\bgap\b/);
@@ -90,7 +79,7 @@ test("two raters on one device, the gap flagged, a consensus recorded and export
   assert.equal(await page.locator(`#note-${ACCUEIL}`).inputValue(), "Accueil réel, mais rien d’organisé pour les nouveaux.");
 
   // Exported as the assessment file the CLI reads: each rater's level, the agreed level, the note.
-  await page.goto(server.url + "#/fr/assess");
+  await page.goto(site.server.url + "#/fr/assess");
   const [download] = await Promise.all([
     page.waitForEvent("download"),
     page.locator('.entry.active button[data-export="toml"]').click(),
@@ -114,7 +103,7 @@ test("two raters on one device, the gap flagged, a consensus recorded and export
   // Imported back, it is the same consensus, and editable.
   await page.locator("#import").setInputFiles({ name: "atelier.toml", mimeType: "text/plain", buffer: Buffer.from(text) });
   await page.waitForSelector("text=atelier.toml");
-  await page.goto(server.url + "#/fr/consensus");
+  await page.goto(site.server.url + "#/fr/consensus");
   await page.waitForSelector('tr[data-criterion="collectif.accueil"].agreed');
   await page.locator(`#consensus-${ACCUEIL} button[type=button]`).click();
   await page.waitForSelector('tr[data-criterion="collectif.accueil"].to-debate');
@@ -124,10 +113,10 @@ test("two raters on one device, the gap flagged, a consensus recorded and export
 
 test("the divergence table sorts by disagreement or in the grid's order, by keyboard", async () => {
   const sample = await readFile(join(root, "grids", "examples", "la-redonnerie.toml"), "utf8");
-  const { page, problems } = await openPage(browser.context, server.url + "#/en/assess");
+  const { page, problems } = await openPage(site.browser.context, site.server.url + "#/en/assess");
   await page.locator("#import").setInputFiles({ name: "la-redonnerie.toml", mimeType: "text/plain", buffer: Buffer.from(sample) });
   await page.waitForSelector("text=la-redonnerie.toml");
-  await page.goto(server.url + "#/en/consensus");
+  await page.goto(site.server.url + "#/en/consensus");
   await page.waitForSelector("table#divergence");
   const order = () => page.$$eval("table#divergence tbody tr", (rs) => rs.map((r) => r.dataset.criterion));
   const byDisagreement = await order();
@@ -141,13 +130,13 @@ test("the divergence table sorts by disagreement or in the grid's order, by keyb
   assert.deepEqual([...byGrid].sort(), [...byDisagreement].sort());
   assert.equal(byGrid[0], "collectif.accueil");
   // An imported multi-rater file is edited rater by rater.
-  await page.goto(server.url + "#/en/assess");
+  await page.goto(site.server.url + "#/en/assess");
   await page.locator('button.rater:has-text("membre")').click();
-  await page.goto(server.url + "#/en/assess/collectif");
+  await page.goto(site.server.url + "#/en/assess/collectif");
   await page.waitForSelector('#answering-as:has-text("membre")');
   assert.equal(await page.locator(`#level-${ACCUEIL}-2`).isChecked(), true);
   await page.locator(`#level-${ACCUEIL}-4`).check();
-  await page.goto(server.url + "#/en/consensus");
+  await page.goto(site.server.url + "#/en/consensus");
   await page.waitForSelector('tr[data-criterion="collectif.accueil"]');
   assert.match(await page.locator('tr[data-criterion="collectif.accueil"]').innerText(), /\b4\b/);
   assert.deepEqual(problems, []);
@@ -156,7 +145,7 @@ test("the divergence table sorts by disagreement or in the grid's order, by keyb
 
 test("the progress page compares two assessment files", async () => {
   const file = (n) => readFile(join(root, "grids", "examples", n), "utf8");
-  const { page, problems } = await openPage(browser.context, server.url + "#/fr/progress");
+  const { page, problems } = await openPage(site.browser.context, site.server.url + "#/fr/progress");
   await page.locator("#progress-old").setInputFiles({ name: "avant.toml", mimeType: "text/plain", buffer: Buffer.from(await file("couchsurfing-avant-2011.toml")) });
   await page.locator("#progress-new").setInputFiles({ name: "apres.toml", mimeType: "text/plain", buffer: Buffer.from(await file("couchsurfing-apres-2011.toml")) });
   await page.waitForSelector("#progress-radar");
