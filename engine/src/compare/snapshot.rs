@@ -3,7 +3,7 @@
 
 use super::FindingKey;
 use crate::grid::Grid;
-use crate::report::{push_finding_id, Report};
+use crate::report::{finding_id, Report};
 use crate::scoring::Evaluation;
 use crate::sort::set_of;
 use serde::{Deserialize, Serialize};
@@ -99,10 +99,9 @@ impl Snapshot {
                     coverage: r.coverage().map(round2),
                 })
                 .collect(),
-            findings: set_of(e.findings.iter().map(|f| {
-                let mut id = String::new();
-                push_finding_id(&mut id, grid, f.source);
-                FindingKey { kind: f.kind, id }
+            findings: set_of(e.findings.iter().map(|f| FindingKey {
+                kind: f.kind,
+                id: finding_id(grid, f.source),
             })),
         }
     }

@@ -7,6 +7,7 @@ mod messages;
 mod summary_csv;
 
 pub use codes::FindingOrigin;
+pub(crate) use flat::finding_id;
 pub use flat::{
     finding_counts, push_count, push_finding_id, push_finding_ids, push_score, summary_header,
     summary_record,
