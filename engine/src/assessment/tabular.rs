@@ -268,11 +268,18 @@ impl RowSchema {
         errors.is_empty()
     }
 
-    /// Reads cell `raw` of level or target column `i` when it is a one-byte
-    /// code of the scale (most cells): `false` for any other cell, read by
+    /// Reads cell `raw` of level or target column `i` when it is empty (left
+    /// unanswered, as [`clear`] left it) or a one-byte code of the scale: most
+    /// cells of a census. `false` for any other cell, read by
     /// [`RowSchema::read_cell`].
     fn read_known_code(&self, i: usize, raw: &str, responses: &mut Responses) -> bool {
-        let Some(given) = self.codes[i].as_ref().and_then(|t| t.lookup(raw)) else {
+        let Some(table) = &self.codes[i] else {
+            return false;
+        };
+        if raw.is_empty() {
+            return true;
+        }
+        let Some(given) = table.lookup(raw) else {
             return false;
         };
         match (self.columns[i], given) {
