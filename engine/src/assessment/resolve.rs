@@ -97,31 +97,48 @@ pub(crate) fn parse_code(scale: &Scale, code: &str) -> Option<Given> {
     None
 }
 
-/// What [`parse_code`] gives for each one-byte ASCII code of a scale,
-/// computed once per column of a batch header instead of once per cell: most
-/// level codes are one character (`0`–`3`, `?`), so a row's cells are looked
-/// up by their byte.
+/// What [`parse_code`] gives for each code of a scale, computed once per
+/// column of a batch header instead of once per cell: most level codes are
+/// one character (`0`–`3`, `?`), looked up by their byte; the longer ones
+/// (`na`) are compared whole.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct CodeTable([Option<Given>; 128]);
+pub(crate) struct CodeTable {
+    /// By byte, for one-byte ASCII cells.
+    bytes: [Option<Given>; 128],
+    /// The scale's codes of two bytes or more that trimming keeps as they
+    /// are, with what they read as.
+    longer: Vec<(String, Given)>,
+}
 
 impl CodeTable {
     /// The table of a scale.
     pub(crate) fn new(scale: &Scale) -> Self {
-        let mut table = [None; 128];
-        for (b, slot) in (0u8..).zip(table.iter_mut()) {
+        let mut bytes = [None; 128];
+        for (b, slot) in (0u8..).zip(bytes.iter_mut()) {
             if let Ok(code) = std::str::from_utf8(std::slice::from_ref(&b)) {
                 *slot = parse_code(scale, code);
             }
         }
-        CodeTable(table)
+        let codes = (scale.options.iter().map(|o| &o.code))
+            .chain(scale.not_applicable.iter().map(|s| &s.code))
+            .chain(scale.unknown.iter().map(|s| &s.code));
+        let longer = codes
+            .filter(|code| code.len() > 1 && code.trim() == code.as_str())
+            .filter_map(|code| Some((code.clone(), parse_code(scale, code)?)))
+            .collect();
+        CodeTable { bytes, longer }
     }
 
     /// What [`parse_code`] gives for `cell`, when it is one ASCII byte that
-    /// trimming keeps (else `None`: the caller trims and parses).
+    /// trimming keeps or exactly one of the longer codes (else `None`: the
+    /// caller trims and parses).
     pub(crate) fn lookup(&self, cell: &str) -> Option<Option<Given>> {
         match cell.as_bytes() {
-            [b] if b.is_ascii_graphic() => Some(self.0[usize::from(*b)]),
-            _ => None,
+            [b] if b.is_ascii_graphic() => Some(self.bytes[usize::from(*b)]),
+            [_] => None,
+            _ => (self.longer.iter())
+                .find(|(code, _)| code == cell)
+                .map(|&(_, given)| Some(given)),
         }
     }
 }
@@ -441,4 +458,43 @@ fn finish(
 
 fn quote_key(k: &str) -> String {
     crate::document::join_path("", k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Grid, BUILTIN_GRIDS};
+
+    /// Whatever the table reads a cell as, `parse_code` reads the trimmed
+    /// cell the same: the table is only a shortcut.
+    #[test]
+    fn the_code_table_reads_cells_as_parse_code_does() {
+        let cells = [
+            "", " ", "0", "1", "4", "5", "?", "na", "NA", " na", "na ", "n", "a", "--", "-", "++",
+            "+", "+ ", "---", "0.0", "é", "\t2", "2\u{a0}", "??",
+        ];
+        for (name, source) in BUILTIN_GRIDS {
+            let grid = Grid::from_toml(source).unwrap().grid;
+            for scale in &grid.scales {
+                let table = CodeTable::new(scale);
+                let codes = scale.options.iter().map(|o| o.code.as_str());
+                let mut read = 0;
+                for cell in cells.iter().copied().chain(codes) {
+                    if let Some(given) = table.lookup(cell) {
+                        assert_eq!(given, parse_code(scale, cell.trim()), "{name}: {cell:?}");
+                        read += 1;
+                    }
+                }
+                // Every code of the scale is read by the table itself.
+                assert!(read >= scale.options.len(), "{name}: {}", scale.id);
+                for special in scale.not_applicable.iter().chain(&scale.unknown) {
+                    assert!(
+                        table.lookup(&special.code).is_some(),
+                        "{name}: {}",
+                        special.code
+                    );
+                }
+            }
+        }
+    }
 }

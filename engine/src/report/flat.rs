@@ -126,8 +126,18 @@ pub fn push_count(out: &mut Vec<u8>, n: u64) {
     push_digits(out, n);
 }
 
-/// Appends an unsigned integer in decimal.
+/// Appends an unsigned integer in decimal. Numbers below 100 (most counts,
+/// the integer part of most scores) are written without the digit buffer
+/// and the copy out of it.
 fn push_digits(out: &mut Vec<u8>, mut n: u64) {
+    if n < 10 {
+        out.push(b'0' + n as u8);
+        return;
+    }
+    if n < 100 {
+        out.extend_from_slice(&[b'0' + (n / 10) as u8, b'0' + (n % 10) as u8]);
+        return;
+    }
     let mut digits = [0u8; 20];
     let mut i = digits.len();
     loop {
@@ -160,7 +170,8 @@ mod tests {
     #[test]
     fn scores_are_written_like_the_display_of_their_rounded_value() {
         for v in [
-            0.0, 50.0, 57.7, 58.57, 100.0, 0.05, 66.666_67, 7.1, 12345.678, -3.25,
+            0.0, 50.0, 57.7, 58.57, 100.0, 0.05, 66.666_67, 7.1, 12345.678, -3.25, 9.995, 99.99,
+            99.996, 10.0, 0.5,
         ] {
             let rounded = (v * 100.0_f64).round() / 100.0;
             assert_eq!(text(v), rounded.to_string(), "{v}");
@@ -172,7 +183,7 @@ mod tests {
 
     #[test]
     fn counts_are_written_like_their_display() {
-        for n in [0, 7, 10, 99, 4096, u64::MAX] {
+        for n in (0..=1000).chain([4096, 99_999, u64::MAX]) {
             let mut out = Vec::new();
             push_count(&mut out, n);
             assert_eq!(String::from_utf8(out).unwrap(), n.to_string());
