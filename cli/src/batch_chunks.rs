@@ -229,15 +229,17 @@ fn line_len(bytes: &[u8]) -> usize {
 fn comma_offsets(data: &[u8], out: &mut Vec<usize>) {
     out.clear();
     out.reserve(data.len() + 1);
-    let (words, tail) = data.as_chunks::<8>();
-    for (k, word) in words.iter().enumerate() {
-        let mut commas = comma_bytes(u64::from_le_bytes(*word));
+    let words = data.chunks_exact(8);
+    let tail = words.remainder();
+    for (k, word) in words.enumerate() {
+        let word = word.try_into().map_or(0, u64::from_le_bytes);
+        let mut commas = comma_bytes(word);
         while commas != 0 {
             out.push(8 * k + (commas.trailing_zeros() / 8) as usize);
             commas &= commas - 1;
         }
     }
-    let base = 8 * words.len();
+    let base = data.len() - tail.len();
     out.extend(
         (0..tail.len())
             .filter(|&i| tail[i] == b',')
