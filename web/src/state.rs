@@ -10,7 +10,8 @@ use std::rc::Rc;
 
 mod rater_edits;
 mod raters;
-pub use raters::{rater_key, ProgressFile, ROLES};
+pub use rater_edits::removal_question;
+pub use raters::{rater_key, split_rater_key, ProgressFile, ROLES};
 
 /// Which grid an assessment answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -40,6 +40,24 @@ pub fn rater_key(name: &str, role: &str, lang: Lang) -> String {
     }
 }
 
+/// The name and role of a rater key, as [`rater_key`] wrote them: the role as its code
+/// when it is one of [`ROLES`] (in either language), else as written; the form renaming a
+/// rater starts from them.
+pub fn split_rater_key(key: &str) -> (String, String) {
+    let Some((name, role)) = key
+        .strip_suffix(')')
+        .and_then(|k| k.rsplit_once(" ("))
+        .filter(|(name, _)| !name.trim().is_empty())
+    else {
+        return (key.to_owned(), String::new());
+    };
+    let code = ROLES
+        .iter()
+        .find(|(_, fr, en)| role == *fr || role == *en)
+        .map_or(role, |(code, _, _)| *code);
+    (name.to_owned(), code.to_owned())
+}
+
 impl Model {
     /// Applies a rater, consensus or progress action; `None` for any other action.
     pub(super) fn apply_raters(&mut self, action: &Action) -> Option<bool> {
@@ -392,5 +410,19 @@ mod tests {
         );
         assert_eq!(rater_key("Anne", "", Lang::Fr), "Anne");
         assert_eq!(rater_key("Anne", "bénévole", Lang::Fr), "Anne (bénévole)");
+    }
+
+    #[test]
+    fn a_rater_key_splits_back_into_the_name_and_the_role_it_was_written_from() {
+        for (name, role) in [("Anne", "elu"), ("Anne", ""), ("Anne (AMAP)", "bénévole")] {
+            for lang in [Lang::Fr, Lang::En] {
+                let key = rater_key(name, role, lang);
+                assert_eq!(split_rater_key(&key), (name.into(), role.into()), "{key}");
+            }
+        }
+        assert_eq!(
+            split_rater_key("(élu·e)"),
+            ("(élu·e)".into(), String::new())
+        );
     }
 }
