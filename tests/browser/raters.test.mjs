@@ -111,6 +111,123 @@ test("two raters on one device, the gap flagged, a consensus recorded and export
   await page.close();
 });
 
+/** Exports the active assessment as TOML; the path of the downloaded file and its text. */
+async function exportToml(page) {
+  await page.goto(site.server.url + "#/fr/assess");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.locator('.entry.active button[data-export="toml"]').click(),
+  ]);
+  const file = await download.path();
+  return { file, text: await readFile(file, "utf8") };
+}
+
+const pressed = (name) => `button.rater[aria-pressed="true"]:has-text("${name}")`;
+
+test("the rater chosen stays chosen over a reload; a rater is renamed everywhere, and removed after a confirmation", async (t) => {
+  const { page, problems } = await openPage(site.browser.context, site.server.url + "#/fr/assess");
+  await page.locator("#new-assessment").click();
+  await page.waitForSelector("#initiative");
+  await addRater(page, "Anne", "elu");
+  await rateWelcome(page, "Anne (élu·e)", "4");
+  await addRater(page, "Karim", "habitant");
+  await rateWelcome(page, "Karim (habitant·e)", "1");
+  await page.locator("#level-collectif-contribution-2").check();
+
+  // Chosen by hand: Anne, then the second rater, Karim; a reload keeps Karim answering.
+  await page.goto(site.server.url + "#/fr/assess");
+  await page.locator('button.rater:has-text("Anne")').click();
+  await page.waitForSelector(pressed("Anne (élu·e)"));
+  await page.locator('button.rater:has-text("Karim")').click();
+  await page.waitForSelector(pressed("Karim (habitant·e)"));
+  await page.reload();
+  await page.waitForSelector(pressed("Karim (habitant·e)"));
+  await page.goto(site.server.url + "#/fr/assess/collectif");
+  await page.waitForSelector('#answering-as:has-text("Karim (habitant·e)")');
+  assert.equal(await page.locator(`#level-${ACCUEIL}-1`).isChecked(), true);
+
+  // The group agrees on 3 for the welcome criterion.
+  await page.goto(site.server.url + "#/fr/consensus");
+  await page.selectOption(`#agreed-${ACCUEIL}`, "3");
+  await page.locator(`#consensus-${ACCUEIL} button[type=submit]`).click();
+  await page.waitForSelector('tr[data-criterion="collectif.accueil"].agreed');
+
+  // Renamed, by keyboard, from the name and role already given; the rater answering follows.
+  await page.goto(site.server.url + "#/fr/assess");
+  await page.locator('button.rename-rater[aria-label="Renommer Karim (habitant·e)"]').click();
+  await page.waitForSelector("#rename-name:focus");
+  assert.equal(await page.locator("#rename-name").inputValue(), "Karim");
+  assert.equal(await page.locator("#rename-role").inputValue(), "habitant");
+  await page.keyboard.type(" B.");
+  await page.selectOption("#rename-role", "membre");
+  await tabTo(page, "#rename-rater-button");
+  await page.keyboard.press("Enter");
+  await page.waitForSelector(pressed("Karim B. (membre)"));
+  assert.equal(await page.locator("#rename-rater").count(), 0, "the form closes");
+
+  // A name already taken is refused, with a clear message, and the form stays open.
+  await page.locator('button.rename-rater[aria-label="Renommer Anne (élu·e)"]').click();
+  await page.fill("#rename-name", "Karim B.");
+  await page.selectOption("#rename-role", "membre");
+  await page.locator("#rename-rater-button").click();
+  await page.waitForSelector(".notice.problem");
+  assert.match(
+    await page.locator(".notice.problem").last().innerText(),
+    /Un autre évaluateur porte déjà ce nom\u00a0: Karim B\. \(membre\)/,
+  );
+  assert.equal(await page.locator("#rename-name").inputValue(), "Karim B.");
+  await page.locator("#rename-rater button[type=button]").click();
+
+  // The divergence and consensus view shows the new name.
+  await page.goto(site.server.url + "#/fr/consensus");
+  await page.waitForSelector("table#divergence");
+  const headers = () => page.$$eval("table#divergence thead th", (ths) => ths.map((th) => th.textContent));
+  assert.deepEqual((await headers()).slice(1, 3), ["Anne (élu·e)", "Karim B. (membre)"]);
+
+  // Removed after a confirmation that counts their levels; cancelling first keeps them.
+  await page.goto(site.server.url + "#/fr/assess");
+  const removeAnne = page.locator('button.remove-rater[aria-label="Retirer Anne (élu·e)"]');
+  await removeAnne.click();
+  await page.waitForSelector("#cancel-remove:focus");
+  assert.equal(
+    await page.locator("#removal-question").innerText(),
+    "Retirer Anne (élu·e)\u00a0? 1 niveau donné par cet évaluateur sera effacé\u00a0; " +
+      "les niveaux convenus par le groupe et les notes sont conservés.",
+  );
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("#confirm-removal", { state: "detached" });
+  assert.equal(await page.locator("button.rater").count(), 2, "cancelled: nothing removed");
+  await page.locator('button.remove-rater[aria-label="Retirer Karim B. (membre)"]').click();
+  assert.match(await page.locator("#removal-question").innerText(), /^Retirer Karim B\. \(membre\)\u00a0\? 2 niveaux donnés/);
+  await page.locator("#cancel-remove").click();
+  await removeAnne.click();
+  await page.locator("#confirm-remove").click();
+  await page.waitForSelector("#confirm-removal", { state: "detached" });
+  assert.deepEqual(await page.$$eval("button.rater", (bs) => bs.map((b) => b.textContent)), ["Karim B. (membre)"]);
+  await page.goto(site.server.url + "#/fr/consensus");
+  await page.waitForSelector('tr[data-criterion="collectif.accueil"].agreed');
+  assert.deepEqual((await headers()).slice(1, 2), ["Karim B. (membre)"]);
+  assert.ok(!(await headers()).includes("Anne (élu·e)"));
+
+  // The file: Anne is gone from the raters and from every `by`; the agreed level stays.
+  const { file, text } = await exportToml(page);
+  assert.match(text, /raters = \["Karim B\. \(membre\)"\]/);
+  assert.doesNotMatch(text, /Anne/);
+  assert.match(text, /"collectif\.accueil" = \{ level = "3", by = \{ "Karim B\. \(membre\)" = "1" \}/);
+  assert.match(text, /"collectif\.contribution" = \{ by = \{ "Karim B\. \(membre\)" = "2" \}/);
+  const cli = join(root, "target", "debug", "domino");
+  if (existsSync(cli)) {
+    const report = JSON.parse(execFileSync(cli, ["score", file, "--format", "json"], { encoding: "utf8" }));
+    const criterion = (id) => report.axes[0].criteria.find((c) => c.id === id);
+    assert.equal(criterion("collectif.accueil").level.code, "3");
+    assert.equal(criterion("collectif.accueil").consolidation, "consensus");
+    assert.equal(criterion("collectif.contribution").level.code, "2");
+    t.diagnostic("the CLI scored the file with the renamed rater's levels and the agreed level");
+  }
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test("the divergence table sorts by disagreement or in the grid's order, by keyboard", async () => {
   const sample = await readFile(join(root, "grids", "examples", "la-redonnerie.toml"), "utf8");
   const { page, problems } = await openPage(site.browser.context, site.server.url + "#/en/assess");

@@ -8,8 +8,10 @@ use crate::store::{self, SavedAssessment, SavedGrid, Workspace};
 use domino_engine::{Answer, Assessment, Grid};
 use std::rc::Rc;
 
+mod rater_edits;
 mod raters;
-pub use raters::{rater_key, ProgressFile, ROLES};
+pub use rater_edits::removal_question;
+pub use raters::{rater_key, split_rater_key, ProgressFile, ROLES};
 
 /// Which grid an assessment answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,6 +62,9 @@ pub struct Entry {
     pub grid: GridChoice,
     /// The answers.
     pub assessment: Assessment,
+    /// The rater answering on this device, when the assessment has several (saved with
+    /// it, so that a reload keeps the one chosen).
+    pub rater: Option<String>,
 }
 
 /// How a notice looks.
@@ -112,8 +117,6 @@ pub struct Model {
     pub revision: u64,
     /// The results of this state, computed when first shown (see [`Model::scored`]).
     results: ResultsCell,
-    /// The rater answering on this device, when the assessment has several.
-    pub rater: Option<String>,
     /// The criterion chosen on the consensus page.
     pub focus: Option<String>,
     /// The two assessment files of the progress page (earlier, later).
@@ -157,6 +160,12 @@ pub enum Action {
     AddRater(String, String),
     /// Answer as this rater from now on.
     SelectRater(String),
+    /// Rename a rater of the active assessment (rater, new name, new role code or free
+    /// role), everywhere they are recorded.
+    RenameRater(String, String, String),
+    /// Remove a rater of the active assessment and their levels; agreed levels and notes
+    /// stay.
+    RemoveRater(String),
     /// Choose a criterion on the consensus page.
     Focus(String),
     /// Record the group's agreed level of a criterion (criterion, code, note).
@@ -197,7 +206,6 @@ impl Model {
             next_notice: 1,
             revision: 0,
             results: ResultsCell::default(),
-            rater: None,
             focus: None,
             progress: [None, None],
         }
@@ -268,6 +276,7 @@ impl Model {
             id: id.clone(),
             grid,
             assessment,
+            rater: None,
         });
         self.active = Some(id.clone());
         self.selected = grid;
@@ -443,11 +452,7 @@ impl Model {
         };
         let answer = e.assessment.answers.entry(id.to_string()).or_default();
         edit(answer);
-        if answer.level.is_none()
-            && answer.target.is_none()
-            && answer.evidence.is_none()
-            && answer.by.is_empty()
-        {
+        if rater_edits::is_blank(answer) {
             e.assessment.answers.remove(id);
         }
         true
@@ -527,6 +532,7 @@ impl Model {
                     id: e.id.clone(),
                     grid: e.grid.code().to_string(),
                     data: e.assessment.to_json(),
+                    rater: e.rater.clone(),
                 })
                 .collect(),
             next_id: self.next_id,
@@ -564,10 +570,13 @@ impl Model {
             }
             match domino_engine::Assessment::from_json(&saved.data) {
                 Ok(assessment) if !self.entries.iter().any(|e| e.id == saved.id) => {
+                    // A saved rater no longer listed is forgotten: the first one answers.
+                    let rater = saved.rater.filter(|r| assessment.meta.raters.contains(r));
                     self.entries.push(Entry {
                         id: saved.id,
                         grid: choice,
                         assessment,
+                        rater,
                     })
                 }
                 _ => rejected.push((saved.id, saved.data)),
@@ -817,11 +826,13 @@ mod tests {
             id: "a9".into(),
             grid: "builtin".into(),
             data: "{oops".into(),
+            rater: None,
         });
         ws.assessments.push(SavedAssessment {
             id: "a10".into(),
             grid: "custom".into(),
             data: "{}".into(),
+            rater: None,
         });
         store::save(&mut store, &ws).unwrap();
         let store::Loaded::Restored(ws) = store::load(&mut store) else {

@@ -64,6 +64,10 @@ pub struct SavedAssessment {
     pub grid: String,
     /// The assessment, as the engine's JSON assessment file.
     pub data: String,
+    /// The rater answering on this device (absent from workspaces saved before raters
+    /// were remembered, and when the assessment has none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rater: Option<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -190,6 +194,7 @@ mod tests {
                 id: "a1".into(),
                 grid: "builtin".into(),
                 data: r#"{"assessment":{"grid":"domino","initiative":"Jardin"}}"#.into(),
+                rater: Some("Anne".into()),
             }],
             next_id: 2,
         }

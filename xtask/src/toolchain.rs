@@ -1,16 +1,20 @@
-//! Which compiler builds the web module. A nightly toolchain with `rust-src` and the wasm
-//! target rebuilds the standard library for size: panics abort on the spot (no panic
-//! message, location or formatting machinery), a derived `Debug` prints only a type name
-//! and panic locations carry no file names. That is about a fifth of the gzipped module (see BENCHMARKS.md,
-//! "Web bundle size"). Without such a toolchain the stable build is used, with a note, so
-//! `build-web` works everywhere; the app behaves the same, only its module is larger.
+//! Which compiler builds the web module. The dated nightly [`NIGHTLY`], with `rust-src`
+//! and the wasm target, rebuilds the standard library for size: panics abort on the spot
+//! (no panic message, location or formatting machinery), a derived `Debug` prints only a
+//! type name and panic locations carry no file names. That is about a fifth of the gzipped
+//! module (see BENCHMARKS.md, "Web bundle size"). Without that toolchain the stable build
+//! is used, with a note naming it, so `build-web` works everywhere; the app behaves the
+//! same, only its module is larger.
 
 use crate::build::TARGET;
 use crate::cargo;
 use std::process::Command;
 
-/// The rustup toolchain tried for the size build.
-const NIGHTLY: &str = "nightly";
+/// The rustup toolchain of the size build, dated: its flags and `-Zbuild-std` are unstable
+/// and change from one nightly to the next, so a dated toolchain keeps the build working and
+/// its size reproducible (BENCHMARKS.md). It is `rustc 1.97.0-nightly (e50aa6fba
+/// 2026-05-19)`; moving to a newer one is a deliberate change, with the sizes measured again.
+const NIGHTLY: &str = "nightly-2026-05-20";
 
 /// Flags of the size build, for the wasm target only (build scripts and proc macros are
 /// built for the host without them).
@@ -26,11 +30,7 @@ const SIZE_RUSTFLAGS: &str =
 /// workspace's own cargo.
 pub fn wasm_cargo() -> Command {
     if let Some(missing) = nightly_missing() {
-        eprintln!(
-            "note: building the web module with stable Rust ({missing}); for the smaller \
-             module: rustup toolchain install {NIGHTLY} --profile minimal \
-             --component rust-src --target {TARGET}"
-        );
+        eprintln!("{}", stable_note(&missing));
         return Command::new(cargo());
     }
     let mut command = Command::new("rustup");
@@ -48,11 +48,24 @@ pub fn wasm_cargo() -> Command {
     command
 }
 
+/// The note printed when the stable build is used: why, and the line installing the
+/// pinned toolchain.
+fn stable_note(missing: &str) -> String {
+    format!(
+        "note: building the web module with stable Rust ({missing}); for the smaller \
+         module: rustup toolchain install {NIGHTLY} --profile minimal \
+         --component rust-src --target {TARGET}"
+    )
+}
+
 /// What the nightly toolchain lacks for the size build, or `None` when it has it all.
 fn nightly_missing() -> Option<String> {
     let installed = |what: &str| -> Option<String> {
         let out = Command::new("rustup")
             .arg(format!("+{NIGHTLY}"))
+            // Asking must not download the toolchain (rustup versions that install a
+            // missing toolchain on first use): missing, it is named in the note instead.
+            .env("RUSTUP_AUTO_INSTALL", "0")
             .args([what, "list", "--installed"])
             .output()
             .ok()?;
@@ -74,4 +87,30 @@ fn nightly_missing() -> Option<String> {
         return Some(format!("`{NIGHTLY}` lacks the component rust-src"));
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_size_build_uses_a_dated_nightly() {
+        let date = NIGHTLY.strip_prefix("nightly-").expect("a nightly");
+        let parts: Vec<&str> = date.split('-').collect();
+        assert_eq!(parts.iter().map(|p| p.len()).collect::<Vec<_>>(), [4, 2, 2]);
+        assert!(
+            date.chars().all(|c| c.is_ascii_digit() || c == '-'),
+            "{date}"
+        );
+    }
+
+    #[test]
+    fn the_stable_note_says_why_and_how_to_install_the_pinned_nightly() {
+        let note = stable_note("no rustup toolchain `nightly-2026-05-20`");
+        assert!(note.contains("(no rustup toolchain `nightly-2026-05-20`)"));
+        assert!(note.contains(&format!(
+            "rustup toolchain install {NIGHTLY} --profile minimal --component rust-src \
+             --target wasm32-unknown-unknown"
+        )));
+    }
 }

@@ -40,15 +40,32 @@ pub fn rater_key(name: &str, role: &str, lang: Lang) -> String {
     }
 }
 
+/// The name and role of a rater key, as [`rater_key`] wrote them: the role as its code
+/// when it is one of [`ROLES`] (in either language), else as written; the form renaming a
+/// rater starts from them.
+pub fn split_rater_key(key: &str) -> (String, String) {
+    let Some((name, role)) = key
+        .strip_suffix(')')
+        .and_then(|k| k.rsplit_once(" ("))
+        .filter(|(name, _)| !name.trim().is_empty())
+    else {
+        return (key.to_owned(), String::new());
+    };
+    let code = ROLES
+        .iter()
+        .find(|(_, fr, en)| role == *fr || role == *en)
+        .map_or(role, |(code, _, _)| *code);
+    (name.to_owned(), code.to_owned())
+}
+
 impl Model {
     /// Applies a rater, consensus or progress action; `None` for any other action.
     pub(super) fn apply_raters(&mut self, action: &Action) -> Option<bool> {
         Some(match action {
             Action::AddRater(name, role) => self.add_rater(name, role),
-            Action::SelectRater(rater) => {
-                self.rater = Some(rater.clone());
-                false
-            }
+            Action::SelectRater(rater) => self.select_rater(rater),
+            Action::RenameRater(rater, name, role) => self.rename_rater(rater, name, role),
+            Action::RemoveRater(rater) => self.remove_rater(rater),
             Action::Focus(criterion) => {
                 self.focus = Some(criterion.clone());
                 false
@@ -73,10 +90,22 @@ impl Model {
     /// The rater answering now: the one chosen, else the first; none without raters.
     pub fn current_rater(&self) -> Option<&str> {
         let raters = self.raters();
-        self.rater
-            .as_deref()
+        self.active_entry()
+            .and_then(|e| e.rater.as_deref())
             .filter(|r| raters.iter().any(|x| x == r))
             .or_else(|| raters.first().map(String::as_str))
+    }
+
+    /// Makes `rater` the one answering on the active assessment; saved with it.
+    fn select_rater(&mut self, rater: &str) -> bool {
+        let Some(entry) = self.active_mut() else {
+            return false;
+        };
+        if !entry.assessment.meta.raters.iter().any(|r| r == rater) {
+            return false;
+        }
+        entry.rater = Some(rater.to_owned());
+        true
     }
 
     /// The level shown in the form for a criterion: the current rater's, or the
@@ -109,9 +138,7 @@ impl Model {
     fn add_rater(&mut self, name: &str, role: &str) -> bool {
         let lang = self.lang;
         let key = rater_key(name, role, lang);
-        if name.trim().is_empty() {
-            let text = lang.pick("Donnez le nom de l’évaluateur.", "Give the rater's name.");
-            self.notify(Tone::Problem, text.into(), Rendered::default());
+        if self.refuse_blank_name(name) {
             return false;
         }
         let Some(entry) = self.active_mut() else {
@@ -134,7 +161,7 @@ impl Model {
             }
         }
         a.meta.raters.push(key.clone());
-        self.rater = Some(key);
+        entry.rater = Some(key);
         true
     }
 
@@ -206,6 +233,10 @@ mod tests {
         m.active_entry().unwrap().assessment.to_toml()
     }
 
+    fn exported_json(m: &Model) -> String {
+        m.active_entry().unwrap().assessment.to_json()
+    }
+
     /// Two raters answer in turn on one device, 4 and 1 on the same criterion.
     fn two_raters() -> Model {
         let mut m = model();
@@ -231,6 +262,60 @@ mod tests {
         assert_eq!(d.rows[0].criterion, ACCUEIL);
         assert_eq!(d.rows[0].standing, Standing::ToDebate);
         assert!(d.rows[0].exceeds_gap);
+    }
+
+    /// The model after a reload of the page: the workspace saved, read back, restored.
+    fn reloaded(m: &Model) -> Model {
+        let mut store = crate::store::MemoryStore::default();
+        super::super::persist(&mut store, m).unwrap();
+        let crate::store::Loaded::Restored(ws) = crate::store::load(&mut store) else {
+            panic!("the saved workspace reads back")
+        };
+        let mut again = model();
+        assert!(again.restore(ws).is_empty());
+        again
+    }
+
+    #[test]
+    fn the_rater_chosen_is_kept_over_a_reload_for_each_assessment() {
+        let mut m = two_raters();
+        assert!(m.apply(Action::SelectRater("Anne (élu·e)".into())), "saved");
+        m.apply(Action::New);
+        m.apply(Action::AddRater("Lou".into(), String::new()));
+        m.apply(Action::AddRater("Zoé".into(), String::new()));
+        let again = reloaded(&m);
+        assert_eq!(again.current_rater(), Some("Zoé"));
+        let mut again = again;
+        again.apply(Action::Select("a1".into()));
+        assert_eq!(again.current_rater(), Some("Anne (élu·e)"));
+        assert_eq!(again.level_in_form(ACCUEIL).as_deref(), Some("4"));
+    }
+
+    #[test]
+    fn a_saved_rater_no_longer_listed_falls_back_to_the_first_without_a_notice() {
+        let m = two_raters();
+        let mut ws = m.workspace();
+        ws.assessments[0].rater = Some("Zoé".into());
+        let mut again = model();
+        assert!(again.restore(ws).is_empty());
+        assert!(again.notices.is_empty());
+        assert_eq!(again.current_rater(), Some("Anne (élu·e)"));
+        assert_eq!(again.active_entry().unwrap().rater, None, "forgotten");
+    }
+
+    #[test]
+    fn a_workspace_saved_before_raters_were_remembered_still_loads() {
+        let data = exported_json(&two_raters());
+        let envelope = serde_json::json!({
+            "app": "domino-web", "version": 1,
+            "workspace": {"active": "a1", "next_id": 2,
+                "assessments": [{"id": "a1", "grid": "builtin", "data": data}]},
+        });
+        let ws = crate::store::from_envelope(&envelope.to_string()).expect("still reads");
+        let mut again = model();
+        assert!(again.restore(ws).is_empty());
+        assert_eq!(again.current_rater(), Some("Anne (élu·e)"));
+        assert_eq!(again.raters().len(), 2);
     }
 
     #[test]
@@ -325,5 +410,19 @@ mod tests {
         );
         assert_eq!(rater_key("Anne", "", Lang::Fr), "Anne");
         assert_eq!(rater_key("Anne", "bénévole", Lang::Fr), "Anne (bénévole)");
+    }
+
+    #[test]
+    fn a_rater_key_splits_back_into_the_name_and_the_role_it_was_written_from() {
+        for (name, role) in [("Anne", "elu"), ("Anne", ""), ("Anne (AMAP)", "bénévole")] {
+            for lang in [Lang::Fr, Lang::En] {
+                let key = rater_key(name, role, lang);
+                assert_eq!(split_rater_key(&key), (name.into(), role.into()), "{key}");
+            }
+        }
+        assert_eq!(
+            split_rater_key("(élu·e)"),
+            ("(élu·e)".into(), String::new())
+        );
     }
 }

@@ -24,6 +24,7 @@ pub mod divergence;
 mod explore;
 mod grid_page;
 pub mod progress;
+mod rater_list;
 mod raters_page;
 mod results;
 mod search;

@@ -6,15 +6,20 @@
 use super::consensus::{level_options, ConsensusEditor};
 use super::divergence::DivergenceView;
 use super::progress::ProgressView;
+use super::rater_list::{FormIds, RaterForm, RaterList};
 use super::*;
-use crate::state::ROLES;
 use domino_engine::divergence::Divergence;
 
-/// The raters of the active assessment: who answers now, and a form to add one.
+/// The raters of the active assessment: who answers now, rename and remove, and a form
+/// to add one.
 pub(super) fn raters_panel(m: &Model, dispatch: &Callback<Action>) -> Html {
     let l = m.lang;
-    let current = m.current_rater();
-    let on_add = {
+    let raters: Vec<(String, usize)> = m
+        .raters()
+        .iter()
+        .map(|r| (r.clone(), m.levels_of(r)))
+        .collect();
+    let on_submit = {
         let d = dispatch.clone();
         Callback::from(move |(name, role): (String, String)| d.emit(Action::AddRater(name, role)))
     };
@@ -25,77 +30,21 @@ pub(super) fn raters_panel(m: &Model, dispatch: &Callback<Action>) -> Html {
                 "Plusieurs personnes peuvent répondre sur cet appareil, chacune à son tour, sans voir les réponses des autres. Les réponses déjà données sont attribuées au premier évaluateur ajouté.",
                 "Several people can answer on this device, each in turn, without seeing the others' answers. Answers already given are credited to the first rater added.") }</p>
             if !m.raters().is_empty() {
-                <p class="actions" role="group" aria-label={l.pick("Qui répond\u{a0}?", "Who is answering?")}>
-                    { for m.raters().iter().map(|r| {
-                        let d = dispatch.clone();
-                        let who = r.clone();
-                        let pressed = current == Some(r.as_str());
-                        html! {
-                            <button type="button" class={classes!("rater", pressed.then_some("primary"))} aria-pressed={pressed.to_string()}
-                                onclick={Callback::from(move |_| d.emit(Action::SelectRater(who.clone())))}>{ r.clone() }</button>
-                        }
-                    }) }
-                </p>
+                <RaterList lang={l} raters={raters} current={m.current_rater().map(str::to_owned)} dispatch={dispatch.clone()} />
                 <p><a class="button" id="to-consensus" href={link(l, Page::Consensus)}>{ l.pick("Écarts et consensus", "Differences and consensus") }</a></p>
             }
-            <AddRater lang={l} {on_add} />
+            <RaterForm lang={l} ids={ADD_IDS} submit={l.pick("Ajouter l’évaluateur", "Add the rater")} {on_submit} clear=true />
         </section>
     }
 }
 
-/// What [`AddRater`] needs.
-#[derive(Properties, PartialEq)]
-struct AddRaterProps {
-    lang: Lang,
-    /// (name, role code) of the rater to add.
-    on_add: Callback<(String, String)>,
-}
-
-/// The form adding a rater: a name and a role; the name is emptied once added.
-#[function_component(AddRater)]
-fn add_rater(props: &AddRaterProps) -> Html {
-    let l = props.lang;
-    let name = use_state(String::new);
-    let role = use_state(String::new);
-    let on_name = {
-        let name = name.clone();
-        Callback::from(move |e: InputEvent| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            name.set(input.value());
-        })
-    };
-    let on_role = {
-        let role = role.clone();
-        Callback::from(move |e: Event| {
-            let s: HtmlSelectElement = e.target_unchecked_into();
-            role.set(s.value());
-        })
-    };
-    let submit = {
-        let (name, role, on) = (name.clone(), role.clone(), props.on_add.clone());
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            on.emit(((*name).clone(), (*role).clone()));
-            name.set(String::new());
-        })
-    };
-    html! {
-        <form class="row" id="add-rater" onsubmit={submit}>
-            <p class="field">
-                <label for="rater-name">{ l.pick("Nom", "Name") }</label>
-                <input id="rater-name" type="text" autocomplete="off" value={(*name).clone()} oninput={on_name} />
-            </p>
-            <p class="field">
-                <label for="rater-role">{ l.pick("Rôle", "Role") }</label>
-                <select id="rater-role" onchange={on_role}>
-                    <option value="" selected={role.is_empty()}>{ l.pick("— non précisé —", "— not given —") }</option>
-                    { for ROLES.iter().map(|(code, fr, en)| html!{ <option value={*code} selected={*role == *code}>{ l.pick(fr, en) }</option> }) }
-                </select>
-            </p>
-            <p class="actions"><button type="submit" id="add-rater-button">{ l.pick("Ajouter l’évaluateur", "Add the rater") }</button></p>
-        </form>
-    }
-}
+/// The ids of the form adding a rater.
+const ADD_IDS: FormIds = FormIds {
+    form: "add-rater",
+    name: "rater-name",
+    role: "rater-role",
+    button: "add-rater-button",
+};
 
 /// The line above each criterion form telling who is answering.
 pub(super) fn answering_as(m: &Model) -> Html {
