@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole test suite on a fresh machine: installs what it needs (the
-# wasm32 Rust target and nightly's rust-src for the web bundle, npm packages, Debian's chromium, postgresql and python3-venv, the
+# wasm32 Rust target and a dated nightly's rust-src for the web bundle, npm packages, Debian's chromium, postgresql and python3-venv, the
 # Python packages of the cross-checks in a virtualenv under target/), then
 # checks formatting and lints, runs every Rust test (the workshop server's on
 # SQLite, then again on a throwaway PostgreSQL cluster), cross-checks the
@@ -28,10 +28,13 @@ fi
 [ -x /usr/bin/chromium ] || apt_install chromium chromium-driver
 python3 -c 'import venv, ensurepip' 2>/dev/null || apt_install python3-venv
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || apt_install postgresql
-# The web bundle builds the standard library for size with nightly (xtask/src/toolchain.rs).
-rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
-rustup target add wasm32-unknown-unknown --toolchain nightly >/dev/null 2>&1
-rustup component add rust-src --toolchain nightly >/dev/null 2>&1
+# The web bundle builds the standard library for size with the dated nightly named
+# once, as NIGHTLY, in xtask/src/toolchain.rs.
+NIGHTLY=$(sed -n 's/^const NIGHTLY: &str = "\(.*\)";$/\1/p' xtask/src/toolchain.rs)
+[ -n "$NIGHTLY" ] || { echo "tests/run.sh: no NIGHTLY constant in xtask/src/toolchain.rs" >&2; exit 1; }
+rustup toolchain list | grep -q "^$NIGHTLY" || rustup toolchain install "$NIGHTLY" --profile minimal
+rustup target add wasm32-unknown-unknown --toolchain "$NIGHTLY" >/dev/null 2>&1
+rustup component add rust-src --toolchain "$NIGHTLY" >/dev/null 2>&1
 if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/binaryen ]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi
