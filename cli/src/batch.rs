@@ -285,7 +285,7 @@ fn write_results(
     write_rows: bool,
 ) -> Result<Outcome, Fail> {
     let mut sink: Box<dyn Write> = match (atomic, write_rows) {
-        (Some(file), _) => Box::new(BufWriter::with_capacity(1 << 16, file.file())),
+        (Some(file), _) => Box::new(BufWriter::with_capacity(1 << 16, file.write_behind())),
         (None, true) => Box::new(BufWriter::with_capacity(1 << 16, io::stdout().lock())),
         (None, false) => Box::new(io::sink()),
     };

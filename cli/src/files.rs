@@ -2,6 +2,7 @@
 
 use crate::failure::Fail;
 use crate::style;
+use crate::write_behind::{Flusher, WriteBehind};
 use domino_engine::diagnostic::Location;
 use domino_engine::sniff::{self, DocumentFormat};
 use domino_engine::{Assessment, Diagnostic, Grid, LineIndex, BUILTIN_GRIDS, DOMINO_GRID};
@@ -125,6 +126,8 @@ pub fn write_stdout(data: &[u8]) -> Result<(), Fail> {
 pub struct AtomicFile {
     temp: tempfile::NamedTempFile,
     target: PathBuf,
+    /// The thread flushing the file behind [`AtomicFile::write_behind`].
+    flusher: Option<Flusher>,
 }
 
 impl AtomicFile {
@@ -147,6 +150,7 @@ impl AtomicFile {
         Ok(AtomicFile {
             temp,
             target: target.to_path_buf(),
+            flusher: None,
         })
     }
 
@@ -155,9 +159,24 @@ impl AtomicFile {
         self.temp.as_file_mut()
     }
 
+    /// A writer for a large output, flushed to disk as it is written
+    /// (see [`crate::write_behind`]), so that [`AtomicFile::commit`] has only
+    /// the tail left to flush.
+    pub fn write_behind(&mut self) -> WriteBehind<'_> {
+        if self.flusher.is_none() {
+            self.flusher = Flusher::start(self.temp.as_file());
+        }
+        WriteBehind::new(self.temp.as_file(), self.flusher.as_ref())
+    }
+
     /// Flushes to disk and renames over the target.
-    pub fn commit(self) -> Result<(), Fail> {
+    pub fn commit(mut self) -> Result<(), Fail> {
         let target = display(&self.target);
+        if let Some(flusher) = self.flusher.take() {
+            flusher
+                .finish()
+                .map_err(|e| Fail::io(format!("cannot write `{target}`: {e}")))?;
+        }
         self.temp
             .as_file()
             .sync_all()

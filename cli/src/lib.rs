@@ -29,3 +29,4 @@ pub mod style;
 pub mod summary;
 pub mod template;
 pub mod upgrade;
+pub mod write_behind;
