@@ -53,14 +53,6 @@ impl Grid {
         loaded.warnings.extend(lints);
         Ok(loaded)
     }
-
-    /// Loads and validates a grid as [`Grid::from_toml`] does, refusing exactly what it
-    /// refuses, but without running the lints: for a reader that shows no lint warning
-    /// (the web app's live workshop, whose server checked the grid when it was added),
-    /// which then carries no lint code.
-    pub fn from_toml_unlinted(source: &str) -> Result<LoadedGrid, Diagnostics> {
-        load_checked(source).map(|(loaded, ..)| loaded)
-    }
 }
 
 /// The grid of `source` with the loader's own warnings, the source's line index and its
