@@ -1,8 +1,8 @@
 //! Multilingual texts.
 
+use serde::de::{Error as _, MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use std::collections::BTreeMap;
 
 /// A text in each of a grid's languages, the grid's default language first.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -41,12 +41,28 @@ impl Serialize for Text {
     }
 }
 
+/// Read in document order, so that the default language stays first; a language given
+/// twice is refused.
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let map = BTreeMap::<String, String>::deserialize(deserializer)?;
-        Ok(Text {
-            entries: map.into_iter().collect(),
-        })
+        struct Entries;
+        impl<'de> Visitor<'de> for Entries {
+            type Value = Text;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a map of language to text")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Text, A::Error> {
+                let mut entries: Vec<(String, String)> = Vec::new();
+                while let Some((lang, text)) = map.next_entry::<String, String>()? {
+                    if entries.iter().any(|(l, _)| *l == lang) {
+                        return Err(A::Error::custom(format!("language `{lang}` given twice")));
+                    }
+                    entries.push((lang, text));
+                }
+                Ok(Text { entries })
+            }
+        }
+        deserializer.deserialize_map(Entries)
     }
 }
 

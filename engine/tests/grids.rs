@@ -1,12 +1,11 @@
 //! The shipped grids and sample assessments: every grid loads cleanly, every
 //! sample scores, and each report is kept as a snapshot.
 
-use domino_engine::{Assessment, Grid, BUILTIN_GRIDS};
-use std::path::{Path, PathBuf};
+use domino_engine::{Grid, BUILTIN_GRIDS};
 
 #[path = "support/shipped.rs"]
 mod shipped;
-use shipped::{builtin, grids_dir};
+use shipped::{builtin, grids_dir, load_sample, samples};
 
 #[test]
 fn every_grid_file_loads_without_errors_or_warnings() {
@@ -55,34 +54,6 @@ fn the_domino_grid_has_five_axes_of_at_least_six_criteria_in_french_and_english(
         }
     }
     assert!(grid.criteria().filter(|(_, c)| c.critical).count() >= 5);
-}
-
-/// Every sample assessment under grids/examples/, recursively.
-fn samples() -> Vec<PathBuf> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                walk(&path, out);
-            } else if path.extension().is_some_and(|e| e == "toml" || e == "json") {
-                out.push(path);
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk(&grids_dir().join("examples"), &mut out);
-    out.sort();
-    out
-}
-
-fn load_sample(path: &Path) -> Assessment {
-    let text = std::fs::read_to_string(path).unwrap();
-    let read = if path.extension().is_some_and(|e| e == "json") {
-        Assessment::from_json(&text)
-    } else {
-        Assessment::from_toml(&text)
-    };
-    read.unwrap_or_else(|d| panic!("{}", d.render(&path.display().to_string(), &text)))
 }
 
 #[test]

@@ -156,41 +156,6 @@ fn a_grid_of_ten_thousand_costly_rules_loads_and_its_first_rules_are_still_linte
 }
 
 #[test]
-fn the_unlinted_loader_gives_the_same_grid_and_warnings_without_the_lints() {
-    let lint_codes = [
-        "rule-never-fires",
-        "rule-always-fires",
-        "unused-recommendation",
-    ];
-    for source in [
-        domino_with_never_firing_rules(3),
-        domino_with_unused_recommendations(3),
-    ] {
-        let linted = Grid::from_toml(&source).unwrap();
-        let unlinted = Grid::from_toml_unlinted(&source).unwrap();
-        let json = |g: &Grid| serde_json::to_string(g).unwrap();
-        assert_eq!(json(&unlinted.grid), json(&linted.grid));
-        let not_lints: Vec<_> = linted
-            .warnings
-            .iter()
-            .filter(|d| !lint_codes.contains(&d.code.as_str()))
-            .collect();
-        assert!(
-            not_lints.len() < linted.warnings.len(),
-            "the source has lint warnings"
-        );
-        assert_eq!(unlinted.warnings.iter().collect::<Vec<_>>(), not_lints);
-    }
-    let broken = "[grid]\nid = \"x\"\n[[axes]]\n";
-    let refused = |r: Result<_, domino_engine::Diagnostics>| r.err().map(|d| d.0);
-    assert_eq!(
-        refused(Grid::from_toml_unlinted(broken).map(|l| l.grid.id)),
-        refused(Grid::from_toml(broken).map(|l| l.grid.id)),
-        "refuses exactly what the linted loader refuses"
-    );
-}
-
-#[test]
 fn each_of_ten_thousand_unused_recommendations_is_located_at_its_id() {
     let first_line = DOMINO_GRID.lines().count() + 3;
     let source = domino_with_unused_recommendations(10_000);

@@ -47,6 +47,7 @@ fn table() -> Vec<Row> {
         row(M::POST, "/api/workspace/import", "{}", [400, 403, 403, 403, 401, 401, 400]),
         row(M::GET, "/api/sessions/{s}", "", [200, 200, 200, 200, 401, 401, 403]),
         row(M::GET, "/api/sessions/{s}/grid", "", [200, 200, 200, 200, 401, 401, 403]),
+        row(M::GET, "/api/sessions/{s}/grid/resolved", "", [200, 200, 200, 200, 401, 401, 403]),
         row(M::POST, "/api/sessions/{s}/links", r#"{"role":"observer"}"#, [201, 403, 403, 403, 401, 401, 403]),
         // Already in rating: the facilitator passes the role check and meets the phase order.
         row(M::POST, "/api/sessions/{s}/phase", r#"{"phase":"rating"}"#, [409, 403, 403, 403, 401, 401, 403]),

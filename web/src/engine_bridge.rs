@@ -87,10 +87,11 @@ pub fn load_grid(name: &str, source: &str) -> Result<Loaded, Refused> {
     loaded(name, source, Grid::from_toml(source))
 }
 
-/// Loads a grid from TOML source without its lint warnings: the workshop shows none (its
-/// server checked the grid), and its module then carries no lint code.
-pub fn load_grid_unlinted(name: &str, source: &str) -> Result<Loaded, Refused> {
-    loaded(name, source, Grid::from_toml_unlinted(source))
+/// Reads a grid in the engine's resolved form, as `domino serve` sends a session's grid
+/// (checked by the server when it was added): the workshop module, which reads no other,
+/// then carries neither the TOML reader nor the grid loader.
+pub fn read_resolved_grid(name: &str, source: &str) -> Result<Grid, Refused> {
+    Grid::from_resolved(source).map_err(|d| refused(&d.0, name, source))
 }
 
 fn loaded(
@@ -122,6 +123,12 @@ pub fn read_assessment(name: &str, source: &str) -> Result<Assessment, Refused> 
         Assessment::from_toml(source)
     };
     parsed.map_err(|d| refused(&d.0, name, source))
+}
+
+/// Reads an assessment file known to be JSON (the server's exports), without the TOML
+/// reader behind [`read_assessment`].
+pub fn read_json_assessment(name: &str, source: &str) -> Result<Assessment, Refused> {
+    Assessment::from_json(source).map_err(|d| refused(&d.0, name, source))
 }
 
 /// Checks an assessment against a grid (unknown criteria, codes not on the scale…).

@@ -7,6 +7,7 @@ mod load;
 mod model;
 mod names;
 mod read_text;
+mod resolved;
 mod scope;
 pub mod typography;
 
@@ -17,3 +18,4 @@ pub use model::{
 };
 pub use names::GridNames;
 pub(crate) use read_text::is_valid_id;
+pub use resolved::{RESOLVED_FORMAT, RESOLVED_VERSION};

@@ -54,7 +54,7 @@ pub(crate) struct GridIndex {
 }
 
 /// Thresholds of the built-in findings, in scale steps.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Signals {
     /// Target − current level ≥ this → opportunity.
     pub target_gap: u32,
@@ -72,7 +72,7 @@ impl Default for Signals {
 }
 
 /// A named answer scale.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
 pub struct Scale {
     /// Id used by criteria.
     pub id: String,
@@ -120,7 +120,7 @@ impl Scale {
 }
 
 /// One answer option of a scale.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
 pub struct ScaleOption {
     /// Code written in assessments (e.g. `3`, `++`).
     pub code: String,
@@ -131,7 +131,7 @@ pub struct ScaleOption {
 }
 
 /// The "not applicable" or "unknown" answer of a scale.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
 pub struct SpecialAnswer {
     /// Code written in assessments (e.g. `na`, `?`).
     pub code: String,
@@ -140,7 +140,7 @@ pub struct SpecialAnswer {
 }
 
 /// A descriptive field of an initiative.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
 pub struct ProfileField {
     /// Id (used as `profile.<id>` in rules and as a CSV column).
     pub id: String,
@@ -151,7 +151,7 @@ pub struct ProfileField {
 }
 
 /// One choice of a profile field.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
 pub struct Choice {
     /// Code.
     pub code: String,
@@ -293,7 +293,7 @@ impl Phase {
 }
 
 /// A recommendation for public decision-makers.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
 pub struct Recommendation {
     /// Id.
     pub id: String,

@@ -38,6 +38,10 @@ pub fn router() -> Router<App> {
         .route("/api/links/{id}/revoke", post(workspace::revoke_link))
         .route("/api/sessions/{id}", get(session::show))
         .route("/api/sessions/{id}/grid", get(session::grid))
+        .route(
+            "/api/sessions/{id}/grid/resolved",
+            get(session::resolved_grid),
+        )
         .route("/api/sessions/{id}/links", post(session::new_link))
         .route("/api/sessions/{id}/phase", post(session::change_phase))
         .route("/api/sessions/{id}/publish", post(session::publish))

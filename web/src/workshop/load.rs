@@ -71,12 +71,13 @@ async fn export(token: &str, id: &str, view: &str) -> Result<Rc<str>, Failure> {
     net::text("GET", &path, token, None).await.map(Rc::from)
 }
 
-/// The session's grid, loaded by the engine as every grid is (its lints left out: the
-/// workshop shows no warning).
+/// The session's grid, in the resolved form the server checked and wrote (the workshop
+/// shows no lint warning, and carries no TOML loader).
 pub async fn grid(token: Rc<str>, id: String) -> Result<Rc<Grid>, Failure> {
-    let source = net::text("GET", &format!("/api/sessions/{id}/grid"), &token, None).await?;
-    crate::engine_bridge::load_grid_unlinted("grid.toml", &source)
-        .map(|loaded| Rc::new(loaded.grid))
+    let path = format!("/api/sessions/{id}/grid/resolved");
+    let source = net::text("GET", &path, &token, None).await?;
+    crate::engine_bridge::read_resolved_grid("grid.json", &source)
+        .map(Rc::new)
         .map_err(|refused| {
             Failure::Refused(
                 422,

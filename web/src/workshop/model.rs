@@ -259,7 +259,7 @@ impl Workshop {
 /// scores), in `lang`: the page scores it with the engine, as the offline app does;
 /// `None` when it does not score with this grid.
 pub fn score(grid: &Grid, file: &str, lang: &str) -> Option<Rc<Report>> {
-    let a = crate::engine_bridge::read_assessment("session.json", file).ok()?;
+    let a = crate::engine_bridge::read_json_assessment("session.json", file).ok()?;
     crate::engine_bridge::score(grid, &a, lang)
         .ok()
         .map(Rc::new)
@@ -269,7 +269,7 @@ pub fn score(grid: &Grid, file: &str, lang: &str) -> Option<Rc<Report>> {
 /// (the engine reads a level beside `by` as the consensus, and its evidence as the
 /// note); levels copied from a previous session and not yet confirmed are left out.
 pub fn with_consensus(raters: &str, agreed: &[ConsensusRow]) -> Option<Assessment> {
-    let mut a = crate::engine_bridge::read_assessment("raters.json", raters).ok()?;
+    let mut a = crate::engine_bridge::read_json_assessment("raters.json", raters).ok()?;
     for row in agreed.iter().filter(|r| !r.to_confirm) {
         let answer = a.answers.entry(row.criterion.clone()).or_default();
         answer.level = row.level.clone();

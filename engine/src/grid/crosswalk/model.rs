@@ -5,7 +5,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// How to read answers recorded against one earlier version of the grid.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Crosswalk {
     /// The earlier version (same grid id).
     pub from: String,
@@ -17,7 +17,7 @@ pub struct Crosswalk {
 }
 
 /// What happened to one criterion, or to a group of criteria.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct CriterionChange {
     /// The kind of change.
     pub change: ChangeKind,
@@ -42,7 +42,7 @@ impl CriterionChange {
 }
 
 /// The kinds of criterion change.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ChangeKind {
     /// Same criterion, new id.

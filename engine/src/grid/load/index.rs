@@ -2,7 +2,11 @@
 
 use super::*;
 
-pub(super) fn build_scope(axes: &[Axis], scales: &[Scale], profile: &[ProfileField]) -> GridScope {
+pub(in crate::grid) fn build_scope(
+    axes: &[Axis],
+    scales: &[Scale],
+    profile: &[ProfileField],
+) -> GridScope {
     let mut scope = GridScope::default();
     for axis in axes {
         scope.axes.push(axis.id.clone());
@@ -30,7 +34,7 @@ pub(super) fn build_scope(axes: &[Axis], scales: &[Scale], profile: &[ProfileFie
     scope
 }
 
-pub(super) fn build_index(
+pub(in crate::grid) fn build_index(
     axes: &[Axis],
     profile: &[ProfileField],
     recommendations: &[Recommendation],

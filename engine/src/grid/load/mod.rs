@@ -14,7 +14,8 @@ mod scales;
 pub(super) use conditions::content_span;
 
 use axes::AxesRead;
-use index::{build_index, build_scope, hex_sha256};
+use index::hex_sha256;
+pub(in crate::grid) use index::{build_index, build_scope};
 
 use super::model::*;
 use super::read_text::{read_id, read_text, text_of};
@@ -51,14 +52,6 @@ impl Grid {
         crate::sort::sort_by_key(&mut lints, |d| (d.line, d.column));
         loaded.warnings.extend(lints);
         Ok(loaded)
-    }
-
-    /// Loads and validates a grid as [`Grid::from_toml`] does, refusing exactly what it
-    /// refuses, but without running the lints: for a reader that shows no lint warning
-    /// (the web app's live workshop, whose server checked the grid when it was added),
-    /// which then carries no lint code.
-    pub fn from_toml_unlinted(source: &str) -> Result<LoadedGrid, Diagnostics> {
-        load_checked(source).map(|(loaded, ..)| loaded)
     }
 }
 
@@ -105,7 +98,7 @@ const SCALE_KEYS: &[&str] = &[
     "critical_below",
 ];
 /// Largest weight.
-const MAX_WEIGHT: f64 = 1e6;
+pub(in crate::grid) const MAX_WEIGHT: f64 = 1e6;
 
 /// A number as a person would write it: huge ones in scientific notation.
 fn show_number(x: f64) -> String {
@@ -119,7 +112,7 @@ fn show_number(x: f64) -> String {
 /// Most options in a scale (answers are stored as a position in a byte).
 pub(crate) const MAX_OPTIONS: usize = 100;
 /// Largest option score, in absolute value: keeps every score difference finite.
-const MAX_SCORE: f64 = 1e6;
+pub(in crate::grid) const MAX_SCORE: f64 = 1e6;
 const OPTION_KEYS: &[&str] = &["code", "score", "label"];
 const SPECIAL_KEYS: &[&str] = &["code", "label"];
 const PROFILE_KEYS: &[&str] = &["id", "label", "choices"];
@@ -398,7 +391,7 @@ impl<'s, 'k> GridLoader<'s, 'k> {
 }
 
 /// A lowercase language code such as `fr`, `en` or `fr-be`.
-fn is_language_tag(s: &str) -> bool {
+pub(in crate::grid) fn is_language_tag(s: &str) -> bool {
     let mut parts = s.split('-');
     let first = parts.next().unwrap_or("");
     (2..=3).contains(&first.len())
