@@ -87,18 +87,20 @@ impl ParquetSink {
 
 impl RowSink for ParquetSink {
     fn write(&mut self, rows: &RowCells) -> Result<(), Fail> {
-        for cells in rows.rows() {
-            for (column, cell) in self.columns.iter_mut().zip(cells) {
-                match (column, cell) {
-                    (Builder::Number(b), SummaryCell::Number(x)) => b.append_option(x),
-                    (Builder::Text(b), SummaryCell::Text(t)) => b.append_value(t),
-                    (Builder::Number(b), SummaryCell::Text(_)) => b.append_null(),
-                    (Builder::Text(b), SummaryCell::Number(_)) => b.append_value(""),
-                }
+        let last = rows.width().saturating_sub(1);
+        for (column, cell) in rows.cells() {
+            // The engine gives every row the same kinds of cells.
+            match (&mut self.columns[column], cell) {
+                (Builder::Number(b), SummaryCell::Number(x)) => b.append_option(x),
+                (Builder::Text(b), SummaryCell::Text(t)) => b.append_value(t),
+                (Builder::Number(b), SummaryCell::Text(_)) => b.append_null(),
+                (Builder::Text(b), SummaryCell::Number(_)) => b.append_null(),
             }
-            self.rows += 1;
-            if self.rows == BATCH_ROWS {
-                self.flush()?;
+            if column == last {
+                self.rows += 1;
+                if self.rows == BATCH_ROWS {
+                    self.flush()?;
+                }
             }
         }
         Ok(())

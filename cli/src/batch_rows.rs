@@ -65,49 +65,104 @@ pub(crate) struct Columns {
     pub(crate) numeric: Vec<bool>,
 }
 
-/// The cells of a chunk's rows, one after the other, their texts in one
-/// buffer: no allocation per row or cell once the buffers have grown.
+/// The cells of a chunk's rows, one after the other, in flat buffers: no
+/// allocation per row or cell once they have grown, and about 170 bytes a
+/// row of the DOMINO grid besides its texts (several chunks are in flight).
 #[derive(Debug, Default)]
 pub(crate) struct RowCells {
-    cells: Vec<Slot>,
+    /// The numbers, an absent one as NaN (a rounded score or a count is
+    /// never NaN: rounding turns NaN into 0).
+    numbers: Vec<f64>,
+    /// The texts, one after the other, and where each ends.
     text: String,
-    /// Cells per row, told by the first row.
-    width: usize,
-}
-
-#[derive(Debug, Clone, Copy)]
-enum Slot {
-    Text(usize, usize),
-    Number(Option<f64>),
+    text_ends: Vec<usize>,
+    /// Whether each cell of a row is a number, told by the first row.
+    numeric: Vec<bool>,
+    /// Rows ended.
+    rows: usize,
 }
 
 impl RowCells {
     /// Appends the next cell of the current row.
     pub(crate) fn push(&mut self, cell: SummaryCell<'_>) {
-        self.cells.push(match cell {
+        let number = match cell {
             SummaryCell::Text(t) => {
-                let start = self.text.len();
                 self.text.push_str(t);
-                Slot::Text(start, self.text.len())
+                self.text_ends.push(self.text.len());
+                false
             }
-            SummaryCell::Number(x) => Slot::Number(x),
-        });
+            SummaryCell::Number(x) => {
+                self.numbers.push(x.unwrap_or(f64::NAN));
+                true
+            }
+        };
+        if self.rows == 0 {
+            self.numeric.push(number);
+        }
     }
 
     /// Ends the current row.
     pub(crate) fn end_row(&mut self) {
-        if self.width == 0 {
-            self.width = self.cells.len();
-        }
+        self.rows += 1;
     }
 
-    /// The rows, each as its cells in column order.
-    pub(crate) fn rows(&self) -> impl Iterator<Item = impl Iterator<Item = SummaryCell<'_>>> {
-        self.cells.chunks(self.width.max(1)).map(|row| {
-            row.iter().map(|slot| match *slot {
-                Slot::Text(a, b) => SummaryCell::Text(&self.text[a..b]),
-                Slot::Number(x) => SummaryCell::Number(x),
-            })
+    /// Every cell of every row in order, with its column: a row starts at
+    /// column 0 and ends at [`width`](Self::width)` - 1`.
+    pub(crate) fn cells(&self) -> impl Iterator<Item = (usize, SummaryCell<'_>)> {
+        let width = self.width();
+        let (mut n, mut t, mut start) = (0, 0, 0);
+        (0..self.rows * width).map(move |i| {
+            let column = i % width;
+            let cell = if self.numeric[column] {
+                let x = self.numbers[n];
+                n += 1;
+                SummaryCell::Number((!x.is_nan()).then_some(x))
+            } else {
+                let end = self.text_ends[t];
+                let text = &self.text[start..end];
+                (t, start) = (t + 1, end);
+                SummaryCell::Text(text)
+            };
+            (column, cell)
         })
+    }
+
+    /// Cells per row.
+    pub(crate) fn width(&self) -> usize {
+        self.numeric.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_come_back_in_order_with_their_columns() {
+        let mut rows = RowCells::default();
+        for (id, score) in [("a", Some(57.5)), ("", None), ("« c »", Some(0.0))] {
+            rows.push(SummaryCell::Text(id));
+            rows.push(SummaryCell::Number(score));
+            rows.push(SummaryCell::Text("x;y"));
+            rows.end_row();
+        }
+        let back: Vec<_> = rows.cells().collect();
+        use SummaryCell::{Number, Text};
+        assert_eq!(
+            back,
+            [
+                (0, Text("a")),
+                (1, Number(Some(57.5))),
+                (2, Text("x;y")),
+                (0, Text("")),
+                (1, Number(None)),
+                (2, Text("x;y")),
+                (0, Text("« c »")),
+                (1, Number(Some(0.0))),
+                (2, Text("x;y")),
+            ]
+        );
+        assert_eq!(rows.width(), 3);
+        assert_eq!(RowCells::default().cells().count(), 0);
     }
 }

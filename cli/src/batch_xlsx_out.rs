@@ -48,18 +48,16 @@ impl XlsxSink {
 
     fn write_rows(&mut self, rows: &RowCells) -> Result<(), XlsxError> {
         let sheet = self.book.worksheet_from_index(0)?;
-        for cells in rows.rows() {
-            self.row += 1;
-            for (c, cell) in cells.enumerate() {
-                let col = c as u16;
-                match cell {
-                    SummaryCell::Number(Some(x)) => sheet.write_number(self.row, col, x)?,
-                    SummaryCell::Text(t) if !t.is_empty() => {
-                        sheet.write_string(self.row, col, t)?
-                    }
-                    _ => continue,
-                };
+        for (column, cell) in rows.cells() {
+            if column == 0 {
+                self.row += 1;
             }
+            let col = column as u16;
+            match cell {
+                SummaryCell::Number(Some(x)) => sheet.write_number(self.row, col, x)?,
+                SummaryCell::Text(t) if !t.is_empty() => sheet.write_string(self.row, col, t)?,
+                _ => continue,
+            };
         }
         Ok(())
     }
