@@ -6,15 +6,9 @@
 #   tests/bench/batch.sh [ROWS]
 #
 # Goals: batch within 2x of parse-only, peak RSS < 100 MB, all cores busy.
-set -euo pipefail
-cd "$(dirname "$0")/../.."
+source "$(dirname "$0")/common.sh"
 ROWS="${1:-1000000}"
-WORK="${BENCH_DIR:-target/bench}"
-mkdir -p "$WORK"
 CSV="$WORK/batch-$ROWS.csv"
-
-cargo build --release -q -p domino-cli
-BIN=target/release/domino
 
 if [ ! -s "$CSV" ]; then
   echo "generating $CSV ($ROWS rows)…" >&2

@@ -5,16 +5,10 @@
 # core, printing wall time, peak memory (max RSS) and CPU use.
 #
 #   tests/bench/sensitivity.sh [ROWS] [RUNS]
-set -euo pipefail
-cd "$(dirname "$0")/../.."
+source "$(dirname "$0")/common.sh"
 ROWS="${1:-100000}"
 RUNS="${2:-1000}"
-WORK="${BENCH_DIR:-target/bench}"
-mkdir -p "$WORK"
 CSV="$WORK/sensitivity-$ROWS.csv"
-
-cargo build --release -q -p domino-cli
-BIN=target/release/domino
 
 if [ ! -s "$CSV" ]; then
   echo "generating $CSV ($ROWS rows)…" >&2
