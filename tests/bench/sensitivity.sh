@@ -10,9 +10,7 @@ ROWS="${1:-100000}"
 RUNS="${2:-1000}"
 CSV="$WORK/sensitivity-$ROWS.csv"
 
-if [ ! -s "$CSV" ]; then
-  echo "generating $CSV ($ROWS rows)…" >&2
-  python3 - "$ROWS" "$CSV" <<'PY'
+generate_once "$CSV" "$ROWS" <<'PY'
 import csv, random, sys
 rows, out = int(sys.argv[1]), sys.argv[2]
 rng = random.Random(20150415)
@@ -32,7 +30,6 @@ with open(out, "w", newline="", encoding="utf-8") as f:
                 r[c] = str(rng.randrange(5))
         w.writerow(r)
 PY
-fi
 
 run() {
   local label="$1"; shift

@@ -9,15 +9,12 @@
 source "$(dirname "$0")/common.sh"
 ROWS="${1:-100000}"
 CSV="$WORK/typed-random-$ROWS.csv"
-if [ ! -s "$CSV" ]; then
-  echo "generating $CSV ($ROWS rows)…" >&2
-  python3 - "$ROWS" "$CSV" <<'PY'
+generate_once "$CSV" "$ROWS" <<'PY'
 import sys
 sys.path.insert(0, "tests/bench")
 import duckdb_peer
 duckdb_peer.generate(duckdb_peer.Grid("grids/domino.toml"), int(sys.argv[1]), sys.argv[2], 18)
 PY
-fi
 
 measure() { # label, binary, output
   /usr/bin/time -f "%e %M %P" -o "$WORK/typed-time" nice "$2" batch "$CSV" -o "$WORK/typed-out.$3" 2>/dev/null
