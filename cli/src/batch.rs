@@ -244,16 +244,8 @@ pub fn run(args: &BatchArgs, grid: Option<&Path>, lang: &str) -> Result<u8, Fail
     // Refused before anything is written.
     header_warnings(&source.schema(), &source.name, args.strict)?;
     let start = Instant::now();
-    let outcome = match typed.as_deref_mut() {
-        Some(sink) => run_into(
-            source,
-            grid.clone(),
-            options,
-            Output::Cells(sink),
-            &mut io::stderr(),
-        )?,
-        None => write_results(source, &grid, options, atomic.as_mut(), write_rows)?,
-    };
+    let files = (typed.as_deref_mut(), atomic.as_mut());
+    let outcome = write_results(source, &grid, options, files, write_rows)?;
     let secs = start.elapsed().as_secs_f64();
     if outcome.stopped {
         style::error_line(&format!(
@@ -291,14 +283,22 @@ fn parse_only(input: &Path) -> Result<u8, Fail> {
     Ok(0)
 }
 
-/// Runs the pipeline into the output file, stdout, or nowhere (`--summary` alone).
+/// Runs the pipeline into a typed table, the output file, stdout, or nowhere
+/// (`--summary` alone).
 fn write_results(
     source: Source,
     grid: &Grid,
     options: PipelineOptions,
-    atomic: Option<&mut files::AtomicFile>,
+    (typed, atomic): (
+        Option<&mut (dyn RowSink + 'static)>,
+        Option<&mut files::AtomicFile>,
+    ),
     write_rows: bool,
 ) -> Result<Outcome, Fail> {
+    if let Some(sink) = typed {
+        let (out, errors) = (Output::Cells(sink), &mut io::stderr());
+        return run_into(source, grid.clone(), options, out, errors);
+    }
     let mut sink: Box<dyn Write> = match (atomic, write_rows) {
         (Some(file), _) => Box::new(BufWriter::with_capacity(1 << 16, file.file())),
         (None, true) => Box::new(BufWriter::with_capacity(1 << 16, io::stdout().lock())),
