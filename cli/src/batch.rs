@@ -6,7 +6,7 @@
 
 use crate::batch_csv;
 use crate::batch_input::{self, Doc, InputFormat, Payload, Schema, Source};
-use crate::batch_out::{self, TableOutput};
+use crate::batch_rows::{self, RowCells, RowSink, TableOutput};
 use crate::batch_table;
 use crate::batch_versions::{self, DocWarnings};
 use crate::failure::{Fail, EXIT_ROWS};
@@ -16,7 +16,7 @@ use crate::summary::{self, Stats};
 use clap::{Args, ValueEnum};
 use domino_engine::csv_writer::push_record;
 use domino_engine::diagnostic::{BatchDocument, Location, Row, TableRow};
-use domino_engine::report::{summary_header, SummaryCsv};
+use domino_engine::report::{summary_header, SummaryCells, SummaryCsv};
 use domino_engine::{
     did_you_mean, Assessment, Diagnostic, Evaluation, Grid, LineIndex, Report, Responses,
 };
@@ -152,6 +152,8 @@ pub(crate) struct Shared {
     pub(crate) grid: Grid,
     /// The writer of CSV records, copied by each chunk's scorer.
     csv: SummaryCsv,
+    /// Rows go out as typed cells (to a [`RowSink`]), not as bytes.
+    typed: bool,
     pub(crate) schema: Schema,
     file: String,
     pub(crate) options: PipelineOptions,
@@ -161,6 +163,8 @@ pub(crate) struct Shared {
 pub(crate) struct Done {
     seq: u64,
     out: Vec<u8>,
+    /// The rows' cells, for a typed output.
+    cells: RowCells,
     ok: u64,
     pub(crate) failed: u64,
     pub(crate) errors: Vec<Failure>,
@@ -229,19 +233,24 @@ pub fn run(args: &BatchArgs, grid: Option<&Path>, lang: &str) -> Result<u8, Fail
         row_writer: None,
     };
     let to_file = args.output.as_ref().filter(|p| p.as_os_str() != "-");
+    let mut typed = match (table_out, to_file) {
+        (Some(format), Some(target)) => Some(batch_rows::create(target, format, &grid)?),
+        _ => None,
+    };
     let mut atomic = match to_file {
-        Some(p) if write_rows => Some(files::AtomicFile::create(p)?),
+        Some(p) if write_rows && typed.is_none() => Some(files::AtomicFile::create(p)?),
         _ => None,
     };
     // Refused before anything is written.
     header_warnings(&source.schema(), &source.name, args.strict)?;
     let start = Instant::now();
-    let outcome = write_results(source, &grid, options, atomic.as_mut(), write_rows)?;
+    let files = (typed.as_deref_mut(), atomic.as_mut());
+    let outcome = write_results(source, &grid, options, files, write_rows)?;
     let secs = start.elapsed().as_secs_f64();
     if outcome.stopped {
         style::error_line(&format!(
             "stopped at the first bad row (--strict); {} written",
-            if atomic.is_some() {
+            if atomic.is_some() || typed.is_some() {
                 "nothing was"
             } else {
                 "results above are incomplete and were"
@@ -249,13 +258,11 @@ pub fn run(args: &BatchArgs, grid: Option<&Path>, lang: &str) -> Result<u8, Fail
         ));
         return Ok(EXIT_ROWS);
     }
-    if let Some(mut file) = atomic {
-        match (table_out, to_file) {
-            (Some(format), Some(target)) => {
-                batch_out::convert(&mut file, target, format)?.commit()?
-            }
-            _ => file.commit()?,
-        }
+    if let Some(sink) = typed {
+        sink.finish()?.commit()?;
+    }
+    if let Some(file) = atomic {
+        file.commit()?;
     }
     say_counts(&outcome, secs);
     if args.summary {
@@ -276,14 +283,22 @@ fn parse_only(input: &Path) -> Result<u8, Fail> {
     Ok(0)
 }
 
-/// Runs the pipeline into the output file, stdout, or nowhere (`--summary` alone).
+/// Runs the pipeline into a typed table, the output file, stdout, or nowhere
+/// (`--summary` alone).
 fn write_results(
     source: Source,
     grid: &Grid,
     options: PipelineOptions,
-    atomic: Option<&mut files::AtomicFile>,
+    (typed, atomic): (
+        Option<&mut (dyn RowSink + 'static)>,
+        Option<&mut files::AtomicFile>,
+    ),
     write_rows: bool,
 ) -> Result<Outcome, Fail> {
+    if let Some(sink) = typed {
+        let (out, errors) = (Output::Cells(sink), &mut io::stderr());
+        return run_into(source, grid.clone(), options, out, errors);
+    }
     let mut sink: Box<dyn Write> = match (atomic, write_rows) {
         (Some(file), _) => Box::new(BufWriter::with_capacity(1 << 16, file.write_behind())),
         (None, true) => Box::new(BufWriter::with_capacity(1 << 16, io::stdout().lock())),
@@ -417,10 +432,29 @@ fn progress_bar(source: &Source) -> ProgressBar {
 /// [`crate::batch_versions`]): those of the header first, refused with
 /// `strict`, those of other versions and of documents at the end.
 pub fn run_pipeline(
-    mut source: Source,
+    source: Source,
     grid: Grid,
     options: PipelineOptions,
     out: &mut dyn Write,
+    errors: &mut dyn Write,
+) -> Result<Outcome, Fail> {
+    run_into(source, grid, options, Output::Bytes(out), errors)
+}
+
+/// Where the pipeline's results go.
+enum Output<'a> {
+    /// Bytes: the CSV records or JSON reports the workers formatted.
+    Bytes(&'a mut dyn Write),
+    /// Typed cells, to a table with types.
+    Cells(&'a mut dyn RowSink),
+}
+
+/// [`run_pipeline`] into `out`.
+fn run_into(
+    mut source: Source,
+    grid: Grid,
+    options: PipelineOptions,
+    out: Output<'_>,
     errors: &mut dyn Write,
 ) -> Result<Outcome, Fail> {
     let jobs = options.jobs;
@@ -434,6 +468,7 @@ pub fn run_pipeline(
     let _ = errors.write_all(header_warnings.0.as_bytes());
     let shared = Arc::new(Shared {
         csv: SummaryCsv::new(&grid),
+        typed: matches!(out, Output::Cells(_)),
         schema,
         file: source.name.clone(),
         stats: (0..jobs).map(|_| Mutex::new(Stats::default())).collect(),
@@ -547,9 +582,9 @@ fn read_chunks(
 }
 
 /// The calling thread's side: writes finished chunks in input order.
-struct Writer<'a> {
+struct Writer<'a, 'o> {
     shared: &'a Shared,
-    out: &'a mut dyn Write,
+    out: Output<'o>,
     errors: &'a mut dyn Write,
     bar: &'a ProgressBar,
     outcome: Outcome,
@@ -560,7 +595,7 @@ struct Writer<'a> {
     doc_warnings: DocWarnings,
 }
 
-impl Writer<'_> {
+impl Writer<'_, '_> {
     /// Writes chunks as they arrive, in order; the write failure, if any.
     fn receive(
         &mut self,
@@ -613,13 +648,7 @@ impl Writer<'_> {
                 return Ok(false);
             }
         }
-        let mut data = &done.out[..];
-        if self.json && !data.is_empty() {
-            write_all(self.out, if self.wrote_item { b"," } else { b"[" })?;
-            self.wrote_item = true;
-            data = &data[1..];
-        }
-        write_all(self.out, data)?;
+        self.write_rows(&done)?;
         let outcome = &mut self.outcome;
         outcome.rows += done.ok;
         outcome.failed += done.failed;
@@ -642,11 +671,28 @@ impl Writer<'_> {
         Ok(true)
     }
 
+    /// Writes the rows of a chunk: its bytes (a JSON array framed around
+    /// them), or its cells.
+    fn write_rows(&mut self, done: &Done) -> Result<(), Fail> {
+        let out = match &mut self.out {
+            Output::Cells(sink) => return sink.write(&done.cells),
+            Output::Bytes(out) => out,
+        };
+        let mut data = &done.out[..];
+        if self.json && !data.is_empty() {
+            write_all(*out, if self.wrote_item { b"," } else { b"[" })?;
+            self.wrote_item = true;
+            data = &data[1..];
+        }
+        write_all(*out, data)
+    }
+
     /// Closes a JSON array, says what other versions and documents carried,
     /// and gathers the statistics.
     fn finish(mut self) -> Result<Outcome, Fail> {
-        if self.json && !self.outcome.stopped {
-            write_all(self.out, if self.wrote_item { b"\n]\n" } else { b"[]\n" })?;
+        if let (true, false, Output::Bytes(out)) = (self.json, self.outcome.stopped, &mut self.out)
+        {
+            write_all(*out, if self.wrote_item { b"\n]\n" } else { b"[]\n" })?;
         }
         if !self.outcome.stopped {
             self.say_carried();
@@ -714,6 +760,7 @@ fn process(shared: &Shared, seq: u64, first_row: u64, payload: Payload) -> Done 
     let mut done = Done {
         seq,
         out: Vec::new(),
+        cells: RowCells::default(),
         ok: 0,
         failed: 0,
         errors: Vec::new(),
@@ -726,7 +773,7 @@ fn process(shared: &Shared, seq: u64, first_row: u64, payload: Payload) -> Done 
     let mut stats = (shared.options.by.as_ref())
         .and_then(|_| shared.stats.get(slot))
         .and_then(|m| m.lock().ok());
-    if shared.options.format.is_some() {
+    if shared.options.format.is_some() && !shared.typed {
         // A summary record is about half as long as a row of the DOMINO grid.
         done.out.reserve(match &payload {
             Payload::Csv(block) => block.data.len() / 2 + 1024,
@@ -737,6 +784,7 @@ fn process(shared: &Shared, seq: u64, first_row: u64, payload: Payload) -> Done 
         shared,
         stats: stats.as_deref_mut(),
         csv: shared.csv.clone(),
+        cells: SummaryCells::default(),
     };
     match payload {
         Payload::Csv(block) => batch_csv::process(&mut scorer, &mut done, &block),
@@ -752,6 +800,8 @@ pub(crate) struct Scorer<'a> {
     stats: Option<&'a mut Stats>,
     /// Writes the CSV records, its buffer reused from row to row.
     csv: SummaryCsv,
+    /// Gives the typed cells of rows, its buffer reused from row to row.
+    cells: SummaryCells,
 }
 
 impl Scorer<'_> {
@@ -778,6 +828,10 @@ impl Scorer<'_> {
         let collect = index < options.collect;
         if let Some(write) = options.row_writer {
             return write(grid, e, &mut done.out);
+        }
+        if self.shared.typed {
+            self.cells.visit(grid, e, |cell| done.cells.push(cell));
+            return done.cells.end_row();
         }
         match options.format {
             Some(RowFormat::Csv) => self.csv.push(grid, e, &mut done.out),

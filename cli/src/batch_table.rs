@@ -15,7 +15,7 @@ use crate::failure::Fail;
 use crate::style;
 use domino_engine::assessment::mapping::{ColumnMapping, MappedHeader};
 use domino_engine::assessment::typed_cell::{
-    cell_text, column_role, value_outside_header, CellRole, CellValue,
+    cell_text, column_role, push_cell_text, value_outside_header, CellRole, CellValue,
 };
 use domino_engine::diagnostic::{Location, Row, TableRow};
 use domino_engine::{Diagnostic, Grid, LineIndex};
@@ -57,12 +57,22 @@ pub struct Layout {
 pub struct Record {
     /// The row's line in the sheet (or in the file).
     pub line: u64,
-    /// The text of each grid column.
-    pub fields: Vec<String>,
+    /// The text of every grid column, one after the other (one buffer a
+    /// row, not a string a cell), and where each ends.
+    text: String,
+    ends: Vec<usize>,
     /// Problems found reading its cells.
     pub errors: Vec<Diagnostic>,
     /// Its row group (Parquet), named with the file in messages.
     pub group: Option<usize>,
+}
+
+impl Record {
+    /// The text of each grid column.
+    pub fn fields(&self) -> impl Iterator<Item = &str> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        (starts.zip(&self.ends)).map(|(a, &b)| &self.text[a..b])
+    }
 }
 
 /// Rows of a table, for one worker.
@@ -213,30 +223,33 @@ impl Layout {
 
     /// Turns one row of typed cells (by source column) into a record.
     pub fn record(&self, line: u64, cells: &[CellValue<'_>]) -> Record {
-        let mut fields = Vec::with_capacity(self.columns.len());
+        let mut text = String::new();
+        let mut ends = Vec::with_capacity(self.columns.len());
         let mut errors = Vec::new();
         for (k, &source) in self.columns.iter().enumerate() {
             let value = cells.get(source).copied().unwrap_or(CellValue::Empty);
-            let located = |d: Box<Diagnostic>| {
-                d.with_path(self.sources[k].clone())
-                    .at_line_column(0, source + 1)
-            };
-            let text = match cell_text(value, self.roles[k]) {
-                Ok(text) => text,
-                Err(d) => {
-                    errors.push(located(d));
-                    fields.push(String::new());
-                    continue;
+            let start = text.len();
+            let read = push_cell_text(&mut text, value, self.roles[k]).and_then(|()| {
+                let Some(map) = &self.mapped else {
+                    return Ok(());
+                };
+                let code = map.translate(k, &text[start..])?;
+                if code != &text[start..] {
+                    // A label mapped to its code (a mapped export only).
+                    let code = code.to_owned();
+                    text.truncate(start);
+                    text.push_str(&code);
                 }
-            };
-            match self.mapped.as_ref().map(|m| m.translate(k, &text)) {
-                None => fields.push(text.into_owned()),
-                Some(Ok(code)) => fields.push(code.to_owned()),
-                Some(Err(d)) => {
-                    errors.push(located(d));
-                    fields.push(String::new());
-                }
+                Ok(())
+            });
+            if let Err(d) = read {
+                text.truncate(start);
+                errors.push(
+                    d.with_path(self.sources[k].clone())
+                        .at_line_column(0, source + 1),
+                );
             }
+            ends.push(text.len());
         }
         for (c, value) in cells.iter().enumerate() {
             let outside = c >= self.width || self.skipped.get(c).copied().unwrap_or(false);
@@ -247,7 +260,8 @@ impl Layout {
         }
         Record {
             line,
-            fields,
+            text,
+            ends,
             errors,
             group: None,
         }
@@ -265,7 +279,7 @@ pub(crate) fn process(scorer: &mut Scorer, done: &mut Done, first_row: u64, chun
     done.variant_rows = vec![0; versions.variants.len()];
     for (i, record) in chunk.rows.iter().enumerate() {
         let index = first_row + i as u64;
-        let fields: Vec<&str> = record.fields.iter().map(String::as_str).collect();
+        let fields: Vec<&str> = record.fields().collect();
         let mut errors = record.errors.clone();
         let read = versions
             .pick(&fields, shared.options.strict)

@@ -6,21 +6,13 @@
 #   tests/bench/batch.sh [ROWS]
 #
 # Goals: batch within 2x of parse-only, peak RSS < 100 MB, all cores busy.
-set -euo pipefail
-cd "$(dirname "$0")/../.."
+source "$(dirname "$0")/common.sh"
 ROWS="${1:-1000000}"
-WORK="${BENCH_DIR:-target/bench}"
-mkdir -p "$WORK"
 CSV="$WORK/batch-$ROWS.csv"
 
-cargo build --release -q -p domino-cli
-BIN=target/release/domino
-
-if [ ! -s "$CSV" ]; then
-  echo "generating $CSV ($ROWS rows)…" >&2
-  # Rows cycle through the sample rows with a fresh id; ~1 in 50 000 is left empty
-  # (still valid), so every row goes through the full scorer.
-  python3 - "$ROWS" "$CSV" <<'PY'
+# Rows cycle through the sample rows with a fresh id; ~1 in 50 000 is left empty
+# (still valid), so every row goes through the full scorer.
+generate_once "$CSV" "$ROWS" <<'PY'
 import csv, sys
 rows, out = int(sys.argv[1]), sys.argv[2]
 with open("grids/examples/batch/initiatives.csv", newline="", encoding="utf-8") as f:
@@ -36,7 +28,6 @@ with open(out, "w", newline="", encoding="utf-8") as f:
         r[0] = f"row-{i}"
         w.writerow(r)
 PY
-fi
 SIZE=$(du -m "$CSV" | cut -f1)
 echo "input: $CSV ($ROWS rows, ${SIZE} MB), $(nproc) cores" >&2
 

@@ -8,12 +8,9 @@
 # INPUT defaults to the random rows of tests/bench/duckdb_peer.sh
 # (target/bench/peer-random-1000000.csv); its first ROWS rows are used
 # (default 20,000). Needs valgrind.
-set -euo pipefail
-cd "$(dirname "$0")/../.."
+source "$(dirname "$0")/common.sh"
 ROWS="${1:-20000}"
-INPUT="${2:-${BENCH_DIR:-target/bench}/peer-random-1000000.csv}"
-BIN="${DOMINO:-target/release/domino}"
-[ -n "${DOMINO:-}" ] || nice cargo build --release -q -p domino-cli
+INPUT="${2:-$WORK/peer-random-1000000.csv}"
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 head -n 1 "$INPUT" > "$WORK/0.csv"

@@ -8,12 +8,10 @@
 #
 # Exits 1, before timing, if the query and the engine disagree on the sample,
 # or if the grid holds a condition the translator cannot turn into SQL.
-set -euo pipefail
-cd "$(dirname "$0")/../.."
+source "$(dirname "$0")/common.sh"
 ROWS="${1:-1000000}"
 VENV=target/benchenv
-nice cargo build --release -q -p domino-cli
 [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
 "$VENV/bin/python" -c 'import duckdb' 2>/dev/null ||
   "$VENV/bin/pip" install --quiet --disable-pip-version-check duckdb
-nice "$VENV/bin/python" tests/bench/duckdb_peer.py target/release/domino "$ROWS"
+nice "$VENV/bin/python" tests/bench/duckdb_peer.py "$BIN" "$ROWS"

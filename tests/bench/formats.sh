@@ -7,15 +7,10 @@
 #
 # Needs a Python with openpyxl and pyarrow (PYTHON=/path/to/venv/bin/python);
 # see tests/spreadsheets/make_fixtures.py for the install line.
-set -euo pipefail
-cd "$(dirname "$0")/../.."
+source "$(dirname "$0")/common.sh"
 ROWS="${1:-100000}"
 BIG="${2:-1000000}"
 PY="${PYTHON:-python3}"
-WORK="${BENCH_DIR:-target/bench}"
-mkdir -p "$WORK"
-cargo build --release -q -p domino-cli
-BIN=target/release/domino
 
 "$PY" - "$ROWS" "$BIG" "$WORK" <<'PY'
 import csv, os, sys

@@ -5,20 +5,12 @@
 # core, printing wall time, peak memory (max RSS) and CPU use.
 #
 #   tests/bench/sensitivity.sh [ROWS] [RUNS]
-set -euo pipefail
-cd "$(dirname "$0")/../.."
+source "$(dirname "$0")/common.sh"
 ROWS="${1:-100000}"
 RUNS="${2:-1000}"
-WORK="${BENCH_DIR:-target/bench}"
-mkdir -p "$WORK"
 CSV="$WORK/sensitivity-$ROWS.csv"
 
-cargo build --release -q -p domino-cli
-BIN=target/release/domino
-
-if [ ! -s "$CSV" ]; then
-  echo "generating $CSV ($ROWS rows)…" >&2
-  python3 - "$ROWS" "$CSV" <<'PY'
+generate_once "$CSV" "$ROWS" <<'PY'
 import csv, random, sys
 rows, out = int(sys.argv[1]), sys.argv[2]
 rng = random.Random(20150415)
@@ -38,7 +30,6 @@ with open(out, "w", newline="", encoding="utf-8") as f:
                 r[c] = str(rng.randrange(5))
         w.writerow(r)
 PY
-fi
 
 run() {
   local label="$1"; shift

@@ -53,6 +53,31 @@ pub enum CellRole {
     Text,
 }
 
+/// Appends the text of a typed cell, as [`cell_text`] reads it, to `out`:
+/// a text cell copied from where the source holds it and a number written
+/// in place, so that a row of cells fills one buffer without a string per
+/// cell. Nothing is appended for a cell that cannot be read.
+pub fn push_cell_text(
+    out: &mut String,
+    value: CellValue<'_>,
+    role: CellRole,
+) -> Result<(), Box<Diagnostic>> {
+    use std::fmt::Write;
+    let number = match value {
+        CellValue::Int(n) => Some(n),
+        CellValue::Float(x) => whole(x),
+        _ => None,
+    };
+    match (value, number) {
+        (CellValue::Text(text), _) => out.push_str(text),
+        (_, Some(n)) => {
+            let _ = write!(out, "{n}");
+        }
+        _ => out.push_str(&cell_text(value, role)?),
+    }
+    Ok(())
+}
+
 /// The role of a batch column named `name` (a criterion or `<criterion>.target`: a level).
 pub fn column_role(grid: &Grid, name: &str) -> CellRole {
     let criterion = name.strip_suffix(".target").unwrap_or(name);
@@ -212,6 +237,34 @@ fn iso_time(seconds: f64) -> String {
 mod tests {
     use super::*;
     use CellRole::{Level, Text};
+
+    #[test]
+    fn pushed_text_is_the_cell_text_and_nothing_for_a_refused_cell() {
+        let values = [
+            CellValue::Empty,
+            CellValue::Text("« oui »"),
+            CellValue::Int(-2),
+            CellValue::Float(3.0),
+            CellValue::Float(2.5),
+            CellValue::Float(1e20),
+            CellValue::Bool(true),
+            CellValue::Date(19_783),
+            CellValue::Error("#DIV/0!"),
+        ];
+        for role in [CellRole::Level, CellRole::Text] {
+            for value in values {
+                let mut out = String::from("before|");
+                let pushed = push_cell_text(&mut out, value, role);
+                match cell_text(value, role) {
+                    Ok(text) => assert_eq!(out, format!("before|{text}"), "{value:?}"),
+                    Err(d) => {
+                        assert_eq!(pushed.unwrap_err().code, d.code, "{value:?}");
+                        assert_eq!(out, "before|");
+                    }
+                }
+            }
+        }
+    }
 
     fn text(value: CellValue<'_>, role: CellRole) -> String {
         cell_text(value, role).unwrap().into_owned()

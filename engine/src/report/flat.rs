@@ -103,8 +103,7 @@ pub(crate) fn finding_id_parts(grid: &Grid, source: FindingSource) -> (&'static 
 /// rounded value (`50`, `57.7`, `58.57`); nothing for an absent score. It uses no
 /// formatting machinery: summary records write a dozen of these per row.
 pub fn push_score(out: &mut Vec<u8>, value: Option<f64>) {
-    let Some(v) = value else { return };
-    let c = (v * 100.0).round() as i64;
+    let Some(c) = value.map(cents) else { return };
     if c < 0 {
         out.push(b'-');
     }
@@ -118,6 +117,17 @@ pub fn push_score(out: &mut Vec<u8>, value: Option<f64>) {
             out.push(b'0' + (frac % 10) as u8);
         }
     }
+}
+
+/// A score in hundredths, as summary records round it.
+fn cents(v: f64) -> i64 {
+    (v * 100.0).round() as i64
+}
+
+/// A score rounded as [`push_score`] writes it: the number a reader of the
+/// CSV cell gets back, for writers of typed cells.
+pub(crate) fn rounded_score(value: Option<f64>) -> Option<f64> {
+    value.map(|v| cents(v) as f64 / 100.0)
 }
 
 /// Appends a count in decimal, as `Display` writes it, without formatting
@@ -179,6 +189,15 @@ mod tests {
         let mut out = Vec::new();
         push_score(&mut out, None);
         assert!(out.is_empty());
+    }
+
+    #[test]
+    fn rounded_scores_are_the_numbers_their_text_reads_as() {
+        for v in [0.0, 50.0, 57.7, 58.57, 0.005, 66.666_67, -3.255, 12345.678] {
+            let parsed: f64 = text(v).parse().unwrap();
+            assert_eq!(super::rounded_score(Some(v)), Some(parsed), "{v}");
+        }
+        assert_eq!(super::rounded_score(None), None);
     }
 
     #[test]

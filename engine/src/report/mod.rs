@@ -4,6 +4,7 @@ mod build;
 mod codes;
 mod flat;
 mod messages;
+mod summary_cells;
 mod summary_csv;
 
 pub use codes::FindingOrigin;
@@ -12,6 +13,7 @@ pub use flat::{
     finding_counts, push_count, push_finding_id, push_finding_ids, push_score, summary_header,
     summary_record,
 };
+pub use summary_cells::{summary_numeric_columns, SummaryCell, SummaryCells};
 pub use summary_csv::SummaryCsv;
 
 use crate::grid::{FindingKind, Phase};
