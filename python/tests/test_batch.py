@@ -189,7 +189,7 @@ def test_the_gil_is_released_while_rows_are_scored(grid):
     import time
 
     census = pcsv.read_csv(BATCH_CSV, convert_options=as_strings())
-    big = pa.concat_tables([census] * 60).combine_chunks()  # one record batch
+    big = pa.concat_tables([census] * 240).combine_chunks()  # one record batch
     spent = []
 
     def score():
