@@ -167,17 +167,26 @@ impl Grid {
     /// Scores into a new evaluation. Its buffers are borrowed from the
     /// thread's spare ones and given back, so that the evaluation returned
     /// holds only its results and scoring allocates only those.
+    ///
+    /// Findings are gathered in the spare list too, then copied into one of
+    /// their exact length: a result of a dozen findings then takes a few
+    /// hundred bytes of fresh memory, not room for every rule.
     fn evaluate_by(&self, responses: Responses, evaluator: Evaluator) -> Evaluation {
+        let mut scratch = SPARE.with(Cell::take);
         let mut e = Evaluation {
             responses,
             criteria: Vec::with_capacity(self.criterion_count()),
             axes: Vec::with_capacity(self.axes.len()),
             overall: None,
-            findings: Vec::with_capacity(self.rules.len() + 8),
-            scratch: SPARE.with(Cell::take),
+            findings: std::mem::take(&mut scratch.findings),
+            scratch,
         };
         self.score_into(&mut e, evaluator);
-        let scratch = std::mem::take(&mut e.scratch);
+        let mut scratch = std::mem::take(&mut e.scratch);
+        let mut gathered = std::mem::take(&mut e.findings);
+        e.findings = gathered.as_slice().to_vec();
+        gathered.clear();
+        scratch.findings = gathered;
         SPARE.with(|spare| spare.set(scratch));
         e
     }

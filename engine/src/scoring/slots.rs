@@ -32,6 +32,9 @@ pub(crate) struct Scratch {
     pub option_values: Vec<f64>,
     /// Where each scale's options start in `option_values`.
     pub scale_starts: Vec<usize>,
+    /// The findings of a new evaluation, before they are copied into its
+    /// own list of their exact length.
+    pub findings: Vec<super::RawFinding>,
 }
 
 /// A copy of an evaluation starts with empty buffers: they hold nothing
