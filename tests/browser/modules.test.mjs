@@ -1,5 +1,6 @@
 // The app is two modules, the offline app and the live workshop: a visitor downloads only
-// the one its link needs, and the links between them open the other one.
+// the one its link needs, and the links between them open the other one. A third, the TOML
+// reader, is downloaded only when asked for, once.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { siteAndBrowser, openPage } from "./harness.mjs";
@@ -72,6 +73,27 @@ test("each page downloads one module; held links and the header cross between th
   assert.deepEqual(await modules(page), ["domino_web"]);
 
   // Only the workshop API is missing here (a static server): no script failed.
+  assert.deepEqual(problems.filter((p) => p.startsWith("pageerror")), []);
+  await page.close();
+});
+
+test("the TOML reader is downloaded on demand, once, and answers in text", async () => {
+  const { page, problems } = await openPage(site.browser.context, site.server.url + "#/fr/");
+  assert.deepEqual(await modules(page), ["domino_web"], "the first page does not fetch the TOML reader");
+  const answers = await page.evaluate(async () => {
+    const [first, second] = await Promise.all([window.__dominoTomlReader(), window.__dominoTomlReader()]);
+    const again = await window.__dominoTomlReader();
+    return {
+      same: first === second && second === again,
+      refused: JSON.parse(first.grid_answer("mine.toml", "bad line\n")),
+      read: JSON.parse(first.assessment_answer("a.toml", '[assessment]\ngrid = "domino"\ninitiative = "Jardin"\n')),
+    };
+  });
+  assert.ok(answers.same, "one module, loaded once");
+  assert.deepEqual(await modules(page), ["domino_web", "domino_toml"], "fetched once");
+  assert.equal(answers.refused.Refused.errors, 1);
+  assert.match(answers.refused.Refused.rendered.shown[0], /--> mine\.toml:1:/);
+  assert.equal(JSON.parse(answers.read.Read).assessment.initiative, "Jardin");
   assert.deepEqual(problems.filter((p) => p.startsWith("pageerror")), []);
   await page.close();
 });

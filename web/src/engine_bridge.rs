@@ -17,7 +17,7 @@ pub const SHOWN_DIAGNOSTICS: usize = 50;
 /// The diagnostics of one file, rendered like the CLI's (`error[code]: …
 /// --> file:line:col`, the source line and a caret): the first
 /// [`SHOWN_DIAGNOSTICS`], and how many more were left out.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Rendered {
     /// The first diagnostics, each rendered with its source line.
     pub shown: Vec<String>,
@@ -56,7 +56,7 @@ pub struct Loaded {
 }
 
 /// A refused input and its problems.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Refused {
     /// Number of errors.
     pub errors: usize,

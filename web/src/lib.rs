@@ -17,6 +17,7 @@ pub mod route;
 pub mod scored;
 pub mod state;
 pub mod store;
+pub mod toml_text;
 pub mod ui;
 pub mod workshop;
 

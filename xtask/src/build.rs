@@ -24,6 +24,11 @@ pub const ENTRIES: &[Entry] = &[
         name: "domino_workshop",
         what: "live workshop",
     },
+    Entry {
+        bin: "domino-toml",
+        name: "domino_toml",
+        what: "TOML reader, loaded on demand",
+    },
 ];
 
 /// One module of the app.
