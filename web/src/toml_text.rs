@@ -105,31 +105,37 @@ mod tests {
     }
 
     #[test]
-    fn a_refused_grid_crosses_with_its_located_diagnostics() {
-        let source = "bad line\nworse line\n";
-        let direct = load_grid("mine.toml", source).unwrap_err();
-        let crossed = read_grid_answer("mine.toml", &grid_answer("mine.toml", source));
-        assert_eq!(crossed.unwrap_err(), direct);
-        assert!(direct.rendered.shown[0].contains("--> mine.toml:1:"));
-    }
-
-    #[test]
     fn an_assessment_crosses_as_the_same_assessment() {
-        let toml = "[assessment]\ngrid = \"domino\"\ninitiative = \"Jardin « partagé »\"\n";
+        let toml =
+            "[assessment]\ngrid = \"domino\"\ninitiative = \"Jardin «\u{a0}partagé\u{a0}»\"\n";
         let direct = read_assessment("a.toml", toml).unwrap();
         let crossed = read_assessment_answer("a.toml", &assessment_answer("a.toml", toml)).unwrap();
         assert_eq!(crossed.to_json(), direct.to_json());
-        assert_eq!(crossed.meta.initiative, "Jardin « partagé »");
+        assert_eq!(crossed.meta.initiative, "Jardin «\u{a0}partagé\u{a0}»");
     }
 
     #[test]
-    fn a_refused_assessment_crosses_with_its_located_diagnostics() {
-        let source = "[assessment]\ngrid = 3\n";
-        let direct = read_assessment("a.toml", source).unwrap_err();
-        let crossed = read_assessment_answer("a.toml", &assessment_answer("a.toml", source));
-        assert_eq!(crossed.unwrap_err(), direct);
-        let located = |place: &str| direct.rendered.shown.iter().any(|d| d.contains(place));
-        assert!(located("--> a.toml:2:8"), "{direct:?}");
+    fn refusals_cross_with_the_same_located_diagnostics() {
+        let grid = "bad line\nworse line\n";
+        let assessment = "[assessment]\ngrid = 3\n";
+        let cases = [
+            (
+                load_grid("mine.toml", grid).unwrap_err(),
+                read_grid_answer("mine.toml", &grid_answer("mine.toml", grid)).unwrap_err(),
+                "--> mine.toml:1:",
+            ),
+            (
+                read_assessment("a.toml", assessment).unwrap_err(),
+                read_assessment_answer("a.toml", &assessment_answer("a.toml", assessment))
+                    .unwrap_err(),
+                "--> a.toml:2:8",
+            ),
+        ];
+        for (direct, crossed, place) in cases {
+            assert_eq!(crossed, direct);
+            let located = direct.rendered.shown.iter().any(|d| d.contains(place));
+            assert!(located, "{place} in {direct:?}");
+        }
     }
 
     #[test]
