@@ -12,7 +12,7 @@ const WORKSHOP_LINK = /^#\/*(?:[a-z]{2}\/+)?t\/+[A-Za-z0-9_-]{16,128}(?:[/?]|$)/
 const workshop = WORKSHOP_LINK.test(location.hash);
 const entry = workshop
   ? { glue: "./domino_workshop.js", module: "domino_workshop_bg.wasm", grid: null }
-  : { glue: "./domino_web.js", module: "domino_web_bg.wasm", grid: "domino.toml" };
+  : { glue: "./domino_web.js", module: "domino_web_bg.wasm", grid: "domino.json" };
 
 // Fetched at once, in parallel with the glue: the offline app reads the grid's URL from
 // `<link id="grid">` and fetches exactly what was preloaded.

@@ -31,7 +31,7 @@ test("each page downloads one module; held links and the header cross between th
   const { page, problems } = await openPage(site.browser.context, site.server.url + "#/fr/");
   assert.deepEqual(await modules(page), ["domino_web"], "the home page is the offline app's");
   assert.ok(
-    await page.evaluate(() => performance.getEntriesByType("resource").some((r) => /domino\.[0-9a-f]{10}\.toml$/.test(r.name))),
+    await page.evaluate(() => performance.getEntriesByType("resource").some((r) => /domino\.[0-9a-f]{10}\.json$/.test(r.name))),
     "the offline app preloads its grid",
   );
 
@@ -44,7 +44,7 @@ test("each page downloads one module; held links and the header cross between th
   await crossing(page, `#/fr/t/${TOKEN}`, () => page.click(".held-links a"));
   assert.deepEqual(await modules(page), ["domino_workshop"], "no offline app, no grid file");
   assert.ok(
-    !(await page.evaluate(() => performance.getEntriesByType("resource").some((r) => r.name.endsWith(".toml")))),
+    !(await page.evaluate(() => performance.getEntriesByType("resource").some((r) => /domino\.[0-9a-f]{10}\.(json|toml)$/.test(r.name)))),
   );
   assert.ok(await page.locator("header nav a").count() >= 6, "the workshop keeps the app's header");
 
@@ -95,5 +95,41 @@ test("the TOML reader is downloaded on demand, once, and answers in text", async
   assert.match(answers.refused.Refused.rendered.shown[0], /--> mine\.toml:1:/);
   assert.equal(JSON.parse(answers.read.Read).assessment.initiative, "Jardin");
   assert.deepEqual(problems.filter((p) => p.startsWith("pageerror")), []);
+  await page.close();
+});
+
+test("a my-grid import fetches the TOML reader once, saying so while it loads", async () => {
+  const { page, problems } = await openPage(site.browser.context, site.server.url + "#/fr/grid");
+  assert.deepEqual(await modules(page), ["domino_web"], "the grid page does not fetch the TOML reader");
+  // The reader's glue held back a moment, so that the page shows it is loading.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/\/domino_toml\.[0-9a-f]{10}\.js$/, async (route) => { await held; await route.continue(); });
+  const grid = "bad line\n";
+  await page.locator("#grid-file").setInputFiles({ name: "mine.toml", mimeType: "text/plain", buffer: Buffer.from(grid) });
+  const reading = page.locator(".notices .reading");
+  await reading.waitFor();
+  assert.equal(await reading.innerText(), "Lecture de\u00a0: «\u00a0mine.toml\u00a0»\u00a0: chargement du lecteur de fichiers TOML…");
+  release();
+  await page.waitForSelector(".diagnostics h2");
+  assert.equal(await reading.count(), 0, "the notice goes once the file is read");
+  assert.match(await page.locator(".diagnostics pre").first().innerText(), /--> mine\.toml:1:/);
+  await page.locator("#grid-file").setInputFiles({ name: "again.toml", mimeType: "text/plain", buffer: Buffer.from(grid) });
+  await page.waitForSelector("text=again.toml");
+  assert.deepEqual(await modules(page), ["domino_web", "domino_toml"], "fetched once for two imports");
+  assert.deepEqual(problems.filter((p) => p.startsWith("pageerror")), []);
+  await page.close();
+});
+
+test("a TOML file chosen when the reader cannot be loaded says what to do", async () => {
+  const { page } = await openPage(site.browser.context, site.server.url + "#/en/grid");
+  await page.route(/\/domino_toml\.[0-9a-f]{10}\.js$/, (route) => route.abort("internetdisconnected"));
+  await page.locator("#grid-file").setInputFiles({ name: "mine.toml", mimeType: "text/plain", buffer: Buffer.from("x\n") });
+  await page.waitForSelector(".diagnostics h2");
+  assert.match(
+    await page.locator(".diagnostics pre").first().innerText(),
+    /^The TOML file reader could not be loaded: this browser keeps it only after a first visit online\. Connect, reload the page and choose the file again/,
+  );
+  assert.equal(await page.locator(".notices .reading").count(), 0);
   await page.close();
 });

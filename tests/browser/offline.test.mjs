@@ -28,7 +28,7 @@ test("after one visit the app renders with the site gone, and /api is never cach
     const re = new RegExp(`/${module}_bg\\.[0-9a-f]{10}\\.wasm$`);
     assert.ok(kept.some((u) => re.test(u)), `${module}: ${kept.join("\n")}`);
   }
-  assert.ok(kept.some((u) => /domino\.[0-9a-f]{10}\.toml$/.test(u)), kept.join("\n"));
+  assert.ok(kept.some((u) => /domino\.[0-9a-f]{10}\.json$/.test(u)), kept.join("\n"));
   assert.ok(kept.some((u) => u.endsWith("/index.html")), kept.join("\n"));
   assert.ok(!kept.some((u) => u.includes("/api")), kept.join("\n"));
 

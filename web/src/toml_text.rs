@@ -54,13 +54,26 @@ pub fn assessment_answer(name: &str, source: &str) -> String {
     serde_json::to_string(&answer).expect("an answer always serialises")
 }
 
-/// Turns the TOML module's answer about the grid `name` into what
-/// [`engine_bridge::load_grid`] returns.
-pub fn read_grid_answer(name: &str, answer: &str) -> Result<Loaded, Refused> {
+/// A grid the TOML module loaded: what [`engine_bridge::load_grid`] returns, and the
+/// grid's resolved form as the module wrote it, which the autosave keeps (so that the app
+/// restores the grid without the TOML reader, and links no serialiser of the grid model).
+#[derive(Debug, Clone)]
+pub struct ReadGrid {
+    /// The grid and its warnings.
+    pub loaded: Loaded,
+    /// Its resolved form ([`domino_engine::Grid::to_resolved`]).
+    pub resolved: String,
+}
+
+/// Turns the TOML module's answer about the grid `name` into the grid it read.
+pub fn read_grid_answer(name: &str, answer: &str) -> Result<ReadGrid, Refused> {
     match serde_json::from_str(answer).map_err(|e| unreadable(name, &e))? {
         GridAnswer::Loaded { resolved, warnings } => {
             let grid = engine_bridge::read_resolved_grid(name, &resolved)?;
-            Ok(Loaded { grid, warnings })
+            Ok(ReadGrid {
+                loaded: Loaded { grid, warnings },
+                resolved,
+            })
         }
         GridAnswer::Refused(refused) => Err(refused),
     }
@@ -100,8 +113,9 @@ mod tests {
         let direct = load_grid("domino.toml", DOMINO_GRID).unwrap();
         let crossed =
             read_grid_answer("domino.toml", &grid_answer("domino.toml", DOMINO_GRID)).unwrap();
-        assert_eq!(crossed.grid.to_resolved(), direct.grid.to_resolved());
-        assert_eq!(crossed.warnings, direct.warnings);
+        assert_eq!(crossed.resolved, direct.grid.to_resolved());
+        assert_eq!(crossed.loaded.grid.to_resolved(), direct.grid.to_resolved());
+        assert_eq!(crossed.loaded.warnings, direct.warnings);
     }
 
     #[test]
