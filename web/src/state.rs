@@ -930,15 +930,19 @@ mod tests {
         assert!(store.get(store::WORKSPACE_KEY).is_some());
     }
 
+    /// A model with a user grid (a copy of DOMINO) and one assessment of it, and its
+    /// workspace as saved.
+    fn with_user_grid() -> (Model, Workspace) {
+        let mut m = model();
+        m.apply(Action::load_grid("mine.toml", engine_bridge::DOMINO_GRID));
+        m.apply(Action::New);
+        let ws = m.workspace();
+        (m, ws)
+    }
+
     #[test]
     fn a_user_grid_is_restored_from_its_resolved_form_without_its_source() {
-        let mut m = model();
-        m.apply(Action::load_grid(
-            "mine.toml",
-            crate::engine_bridge::DOMINO_GRID,
-        ));
-        m.apply(Action::New);
-        let mut ws = m.workspace();
+        let (m, mut ws) = with_user_grid();
         let saved = ws.grid.as_mut().unwrap();
         assert!(saved.resolved.is_some());
         // The source is kept for the grid page, not read again: start-up needs no TOML.
@@ -955,13 +959,7 @@ mod tests {
 
     #[test]
     fn a_saved_grid_with_only_its_source_is_set_aside_with_its_assessments() {
-        let mut m = model();
-        m.apply(Action::load_grid(
-            "mine.toml",
-            crate::engine_bridge::DOMINO_GRID,
-        ));
-        m.apply(Action::New);
-        let mut ws = m.workspace();
+        let (_, mut ws) = with_user_grid();
         // Left so only when the TOML reader could not give it its resolved form at start-up.
         ws.grid.as_mut().unwrap().resolved = None;
         let mut again = model();
