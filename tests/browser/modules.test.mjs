@@ -3,6 +3,7 @@
 // reader, is downloaded only when asked for, once.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
 import { siteAndBrowser, openPage } from "./harness.mjs";
 
 const site = siteAndBrowser({ serviceWorkers: "block" });
@@ -131,5 +132,26 @@ test("a TOML file chosen when the reader cannot be loaded says what to do", asyn
     /^The TOML file reader could not be loaded: this browser keeps it only after a first visit online\. Connect, reload the page and choose the file again/,
   );
   assert.equal(await page.locator(".notices .reading").count(), 0);
+  await page.close();
+});
+
+test("an autosave holding only a grid's source gets its resolved form through the reader, once", async () => {
+  const { page, problems } = await openPage(site.browser.context, site.server.url + "#/en/grid");
+  const source = await readFile(new URL("../../grids/domino.toml", import.meta.url), "utf8");
+  await page.evaluate((source) => {
+    const workspace = { grid: { name: "mine.toml", source }, assessments: [], next_id: 1 };
+    localStorage.setItem("domino.workspace", JSON.stringify({ app: "domino-web", version: 1, workspace }));
+  }, source);
+  await page.reload();
+  await page.locator("button", { hasText: "Remove" }).waitFor();
+  assert.deepEqual(await modules(page), ["domino_web", "domino_toml"]);
+  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem("domino.workspace")).workspace.grid);
+  assert.equal(saved.name, "mine.toml");
+  assert.match(saved.resolved, /^\{/, "the resolved form is saved beside the source");
+  await page.reload();
+  await page.locator("button", { hasText: "Remove" }).waitFor();
+  assert.deepEqual(await modules(page), ["domino_web"], "later starts read no TOML");
+  await page.locator("button", { hasText: "Remove" }).click();
+  assert.deepEqual(problems.filter((p) => p.startsWith("pageerror")), []);
   await page.close();
 });
