@@ -12,7 +12,7 @@ const WORKSHOP_LINK = /^#\/*(?:[a-z]{2}\/+)?t\/+[A-Za-z0-9_-]{16,128}(?:[/?]|$)/
 const workshop = WORKSHOP_LINK.test(location.hash);
 const entry = workshop
   ? { glue: "./domino_workshop.js", module: "domino_workshop_bg.wasm", grid: null }
-  : { glue: "./domino_web.js", module: "domino_web_bg.wasm", grid: "domino.toml" };
+  : { glue: "./domino_web.js", module: "domino_web_bg.wasm", grid: "domino.json" };
 
 // Fetched at once, in parallel with the glue: the offline app reads the grid's URL from
 // `<link id="grid">` and fetches exactly what was preloaded.
@@ -28,6 +28,23 @@ function preload(href, id) {
 const module = new URL(entry.module, import.meta.url);
 preload(module.href);
 if (entry.grid) preload(new URL(entry.grid, import.meta.url).href, "grid");
+
+// The TOML reader's module (the grid loader, its lints, the TOML reader: text in, text
+// out, see `web/src/toml_text.rs`), for the offline app to load the first time a visitor
+// imports a grid or an assessment written as TOML, rather than with every first page.
+// Loaded once; a failed load (offline before it was ever kept) may be tried again.
+let tomlReader = null;
+window.__dominoTomlReader = () => {
+  tomlReader ??= import("./domino_toml.js")
+    .then((reader) =>
+      reader.default({ module_or_path: new URL("domino_toml_bg.wasm", import.meta.url) }).then(() => reader),
+    )
+    .catch((error) => {
+      tomlReader = null;
+      throw error;
+    });
+  return tomlReader;
+};
 
 const started = performance.now();
 // The app removes the loading paragraph once it has rendered (or writes there why it could

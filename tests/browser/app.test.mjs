@@ -291,11 +291,11 @@ test("works at 360 px wide", async () => {
 
 test("says so when the grid cannot be fetched", async () => {
   const { page } = await openPage(site.browser.context);
-  await page.route("**/domino.*.toml", (route) => route.fulfill({ status: 404, body: "not found" }));
+  await page.route("**/domino.*.json", (route) => route.fulfill({ status: 404, body: "not found" }));
   await page.goto(site.server.url + "#/en/explore");
   const loading = page.locator("#loading[role=alert]");
   await loading.waitFor();
-  assert.match(await loading.innerText(), /could not load its grid.*domino\.[0-9a-f]{10}\.toml: HTTP 404/s);
+  assert.match(await loading.innerText(), /could not load its grid.*domino\.[0-9a-f]{10}\.json: HTTP 404/s);
   assert.equal(await page.locator("main").count(), 0);
   await page.close();
 });

@@ -1,5 +1,5 @@
 // A second visit renders offline and at once: the service worker keeps the app's files,
-// both modules' (the offline app and the workshop), and never the workshop API.
+// every module's (the offline app, the workshop, the TOML reader), never the workshop API.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { siteAndBrowser, openPage } from "./harness.mjs";
@@ -24,11 +24,11 @@ test("after one visit the app renders with the site gone, and /api is never cach
   const online = await page.evaluate(() => fetch("/api/config").then((r) => r.status));
   assert.equal(online, 404);
   const kept = await cachedUrls(page);
-  for (const module of ["domino_web", "domino_workshop"]) {
+  for (const module of ["domino_web", "domino_workshop", "domino_toml"]) {
     const re = new RegExp(`/${module}_bg\\.[0-9a-f]{10}\\.wasm$`);
     assert.ok(kept.some((u) => re.test(u)), `${module}: ${kept.join("\n")}`);
   }
-  assert.ok(kept.some((u) => /domino\.[0-9a-f]{10}\.toml$/.test(u)), kept.join("\n"));
+  assert.ok(kept.some((u) => /domino\.[0-9a-f]{10}\.json$/.test(u)), kept.join("\n"));
   assert.ok(kept.some((u) => u.endsWith("/index.html")), kept.join("\n"));
   assert.ok(!kept.some((u) => u.includes("/api")), kept.join("\n"));
 
@@ -40,6 +40,11 @@ test("after one visit the app renders with the site gone, and /api is never cach
   t.diagnostic(`offline reload rendered in ${Date.now() - started} ms`);
   assert.ok(await page.evaluate(() => navigator.serviceWorker.controller !== null));
   assert.ok((await page.locator("nav a").count()) >= 6);
+  // The TOML reader, never used online, was kept too: it loads with the site gone.
+  const reader = await page.evaluate(() =>
+    window.__dominoTomlReader().then((r) => JSON.parse(r.grid_answer("mine.toml", "x")).Refused.errors),
+  );
+  assert.equal(reader, 1);
   const offline = await page.evaluate(() =>
     fetch("/api/config").then((r) => `answered ${r.status}`, (e) => `failed: ${e.name}`),
   );

@@ -6,8 +6,9 @@ use domino_engine::csv_writer::push_record;
 use domino_engine::sniff::{self, DocumentFormat};
 use domino_engine::{render_each, Assessment, Diagnostic, Grid, Report};
 
-/// File name shown in the diagnostics of the embedded grid.
-pub const BUILTIN_NAME: &str = "domino.toml";
+/// File name shown in the diagnostics of the built-in grid (written in its resolved form by
+/// `cargo xtask build-web`).
+pub const BUILTIN_NAME: &str = "domino.json";
 
 /// At most this many diagnostics of one file are rendered: a file with
 /// thousands of mistakes would otherwise build thousands of blocks in the
@@ -17,7 +18,7 @@ pub const SHOWN_DIAGNOSTICS: usize = 50;
 /// The diagnostics of one file, rendered like the CLI's (`error[code]: …
 /// --> file:line:col`, the source line and a caret): the first
 /// [`SHOWN_DIAGNOSTICS`], and how many more were left out.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Rendered {
     /// The first diagnostics, each rendered with its source line.
     pub shown: Vec<String>,
@@ -56,7 +57,7 @@ pub struct Loaded {
 }
 
 /// A refused input and its problems.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Refused {
     /// Number of errors.
     pub errors: usize,
@@ -64,7 +65,7 @@ pub struct Refused {
     pub rendered: Rendered,
 }
 
-/// The DOMINO grid's source (the app fetches `domino.toml` at start-up instead, so that the
+/// The DOMINO grid's source (the app fetches `domino.json`, its resolved form, at start-up instead, so that the
 /// grid is not compiled into the WebAssembly module; tests use the engine's copy).
 #[cfg(test)]
 pub use domino_engine::DOMINO_GRID;
@@ -77,9 +78,10 @@ pub fn builtin() -> Grid {
         .grid
 }
 
-/// Loads the DOMINO grid fetched at start-up; refused like any grid when it does not load.
+/// Reads the DOMINO grid fetched at start-up, in its resolved form; refused like any grid
+/// when it does not read.
 pub fn load_builtin(source: &str) -> Result<Grid, Refused> {
-    load_grid(BUILTIN_NAME, source).map(|loaded| loaded.grid)
+    read_resolved_grid(BUILTIN_NAME, source)
 }
 
 /// Loads a grid from TOML source.

@@ -13,22 +13,25 @@
 pub mod dom;
 pub mod engine_bridge;
 pub mod i18n;
+pub mod reader;
 pub mod route;
 pub mod scored;
 pub mod state;
 pub mod store;
+pub mod toml_text;
 pub mod ui;
 pub mod workshop;
 
 /// Where the DOMINO grid is fetched from when the page does not say: next to `index.html`.
 /// The built page names its content-hashed copy in the `<link id="grid">` that preloads it
 /// (see [`dom::grid_url`]), so the app fetches exactly what was preloaded.
-pub const GRID_URL: &str = "domino.toml";
+pub const GRID_URL: &str = "domino.json";
 
 /// Fetches the DOMINO grid, then mounts the app on the page's `<body>`; when the grid cannot
 /// be fetched or loaded, says so in the page instead.
 pub fn start() {
     wasm_bindgen_futures::spawn_local(async {
+        reader::resolve_saved_grid().await;
         let url = dom::grid_url().unwrap_or_else(|| GRID_URL.into());
         let grid = match dom::fetch_text(&url).await {
             Ok(source) => engine_bridge::load_builtin(&source).map_err(|refused| {

@@ -5,6 +5,7 @@ use crate::i18n::{Lang, Pick};
 use crate::route::{Page, Route};
 use crate::scored::{ResultsCell, Scored};
 use crate::store::{self, SavedAssessment, SavedGrid, Workspace};
+use crate::toml_text::ReadGrid;
 use domino_engine::{Answer, Assessment, Grid};
 use std::rc::Rc;
 
@@ -38,6 +39,9 @@ pub struct CustomGrid {
     pub name: String,
     /// Its TOML source.
     pub source: String,
+    /// Its resolved form ([`Grid::to_resolved`]), saved beside the source so that the app
+    /// restores it without the TOML reader.
+    pub resolved: String,
     /// The grid.
     pub grid: Grid,
     /// Its warnings.
@@ -121,6 +125,8 @@ pub struct Model {
     pub focus: Option<String>,
     /// The two assessment files of the progress page (earlier, later).
     pub progress: [Option<ProgressFile>; 2],
+    /// The file being read while the TOML reader loads, to say so in the page.
+    pub reading: Option<String>,
 }
 
 /// A change to the state.
@@ -144,10 +150,13 @@ pub enum Action {
     SetTarget(String, Option<String>),
     /// Set the evidence note of a criterion.
     SetEvidence(String, String),
-    /// Import an assessment file (name, content).
-    Import(String, String),
-    /// Load a grid file (name, content).
-    LoadGrid(String, String),
+    /// The TOML reader is loading to read this file (its name), which comes next as one of
+    /// the actions below.
+    Reading(String),
+    /// Import an assessment file (name, content, as read by [`crate::reader`]).
+    Import(String, String, Read<Assessment>),
+    /// Load a grid file (name, content, as read by [`crate::reader`]).
+    LoadGrid(String, String, Box<Read<ReadGrid>>),
     /// Explore and assess with this grid.
     UseGrid(GridChoice),
     /// Forget the user's grid.
@@ -172,10 +181,67 @@ pub enum Action {
     Agree(String, String, String),
     /// Remove the agreed level of a criterion: it is a point to debate again.
     LeaveToDebate(String),
-    /// Load the earlier assessment file of the progress page (name, content).
-    ProgressOld(String, String),
-    /// Load the later assessment file of the progress page (name, content).
-    ProgressNew(String, String),
+    /// Load the earlier assessment file of the progress page (name, content, as read).
+    ProgressOld(String, String, Read<Assessment>),
+    /// Load the later assessment file of the progress page (name, content, as read).
+    ProgressNew(String, String, Read<Assessment>),
+}
+
+/// The actions the file inputs send, with the file read here rather than by the TOML
+/// reader's module (in the app, [`crate::reader`] reads it: the same engine functions).
+#[cfg(test)]
+impl Action {
+    /// [`Action::Import`] of the file `name`.
+    pub fn import(name: &str, text: &str) -> Action {
+        Action::Import(
+            name.into(),
+            text.into(),
+            engine_bridge::read_assessment(name, text),
+        )
+    }
+
+    /// [`Action::LoadGrid`] of the file `name`.
+    pub fn load_grid(name: &str, text: &str) -> Action {
+        let read = engine_bridge::load_grid(name, text).map(|loaded| ReadGrid {
+            resolved: loaded.grid.to_resolved(),
+            loaded,
+        });
+        Action::LoadGrid(name.into(), text.into(), Box::new(read))
+    }
+
+    /// [`Action::ProgressOld`] of the file `name`.
+    pub fn progress_old(name: &str, text: &str) -> Action {
+        Action::ProgressOld(
+            name.into(),
+            text.into(),
+            engine_bridge::read_assessment(name, text),
+        )
+    }
+
+    /// [`Action::ProgressNew`] of the file `name`.
+    pub fn progress_new(name: &str, text: &str) -> Action {
+        Action::ProgressNew(
+            name.into(),
+            text.into(),
+            engine_bridge::read_assessment(name, text),
+        )
+    }
+}
+
+/// A file as [`crate::reader`] read it: the grid or assessment, or why it was refused.
+pub type Read<T> = Result<T, Refused>;
+
+impl Action {
+    /// Whether this action brings the file announced by [`Action::Reading`].
+    fn ends_reading(&self) -> bool {
+        matches!(
+            self,
+            Action::Import(..)
+                | Action::LoadGrid(..)
+                | Action::ProgressOld(..)
+                | Action::ProgressNew(..)
+        )
+    }
 }
 
 /// A field of an assessment's identification.
@@ -208,6 +274,7 @@ impl Model {
             results: ResultsCell::default(),
             focus: None,
             progress: [None, None],
+            reading: None,
         }
     }
 
@@ -286,6 +353,9 @@ impl Model {
     /// Applies a change; returns true when the saved data changed.
     pub fn apply(&mut self, action: Action) -> bool {
         self.results = ResultsCell::default();
+        if action.ends_reading() {
+            self.reading = None;
+        }
         let changed = match self.apply_raters(&action) {
             Some(changed) => changed,
             None => self.apply_core(action),
@@ -326,8 +396,12 @@ impl Model {
             Action::SetEvidence(id, text) => self.edit_answer(&id, |a| {
                 a.evidence = (!text.is_empty()).then_some(text);
             }),
-            Action::Import(name, text) => self.import(&name, &text),
-            Action::LoadGrid(name, text) => self.load_grid(name, text),
+            Action::Reading(name) => {
+                self.reading = Some(name);
+                false
+            }
+            Action::Import(name, text, read) => self.import(&name, &text, read),
+            Action::LoadGrid(name, text, read) => self.load_grid(name, text, *read),
             Action::UseGrid(choice) => self.use_grid(choice),
             Action::DropGrid => {
                 self.custom = None;
@@ -391,14 +465,15 @@ impl Model {
 
     /// Loads a user grid in place of the previous one, or keeps the refusal
     /// to show it.
-    fn load_grid(&mut self, name: String, text: String) -> bool {
+    fn load_grid(&mut self, name: String, text: String, read: Read<ReadGrid>) -> bool {
         let lang = self.lang;
-        match engine_bridge::load_grid(&name, &text) {
-            Ok(loaded) => {
+        match read {
+            Ok(ReadGrid { loaded, resolved }) => {
                 let title = loaded.grid.title.get(lang.code()).to_string();
                 self.custom = Some(Rc::new(CustomGrid {
                     name: name.clone(),
                     source: text,
+                    resolved,
                     grid: loaded.grid,
                     warnings: loaded.warnings,
                 }));
@@ -458,9 +533,9 @@ impl Model {
         true
     }
 
-    fn import(&mut self, name: &str, text: &str) -> bool {
+    fn import(&mut self, name: &str, text: &str, read: Read<Assessment>) -> bool {
         let lang = self.lang;
-        let assessment = match engine_bridge::read_assessment(name, text) {
+        let assessment = match read {
             Ok(a) => a,
             Err(refused) => {
                 self.notify(
@@ -524,6 +599,8 @@ impl Model {
             grid: self.custom.as_ref().map(|c| SavedGrid {
                 name: c.name.clone(),
                 source: c.source.clone(),
+                resolved: Some(c.resolved.clone()),
+                warnings: c.warnings.clone(),
             }),
             assessments: self
                 .entries
@@ -546,16 +623,23 @@ impl Model {
         let lang = self.lang;
         let mut rejected = Vec::new();
         if let Some(saved) = workspace.grid {
-            match engine_bridge::load_grid(&saved.name, &saved.source) {
-                Ok(loaded) => {
+            let grid = saved
+                .resolved
+                .as_deref()
+                .map(|resolved| engine_bridge::read_resolved_grid(&saved.name, resolved));
+            match grid {
+                Some(Ok(grid)) => {
                     self.custom = Some(Rc::new(CustomGrid {
                         name: saved.name,
                         source: saved.source,
-                        grid: loaded.grid,
-                        warnings: loaded.warnings,
+                        resolved: saved.resolved.unwrap_or_default(),
+                        grid,
+                        warnings: saved.warnings,
                     }))
                 }
-                Err(_) => rejected.push((saved.name.clone(), saved.source)),
+                // No resolved form (an autosave older than it, not read again through the
+                // TOML reader at start-up, see `ui::read_saved_grid`) or a broken one.
+                _ => rejected.push((saved.name.clone(), saved.source)),
             }
         }
         for saved in workspace.assessments {
@@ -758,7 +842,7 @@ mod tests {
         m.apply(Action::SetLevel(id.clone(), Some("1".into())));
         let a = m.active_entry().unwrap().assessment.clone();
         for (name, text) in [("a.toml", a.to_toml()), ("a.json", a.to_json())] {
-            assert!(m.apply(Action::Import(name.into(), text)), "{name}");
+            assert!(m.apply(Action::import(name, &text)), "{name}");
             let imported = &m.active_entry().unwrap().assessment;
             assert_eq!(imported.answers, a.answers);
             engine_bridge::score(&m.builtin, imported, "fr").expect("scores");
@@ -779,7 +863,7 @@ mod tests {
             ("bad.json", "{\"assessment\": 3}"),
         ];
         for (name, text) in bad {
-            assert!(!m.apply(Action::Import(name.into(), text.into())), "{name}");
+            assert!(!m.apply(Action::import(name, text)), "{name}");
         }
         assert!(m.entries.is_empty());
         assert!(m.notices.iter().all(|n| n.tone == Tone::Problem));
@@ -789,7 +873,7 @@ mod tests {
     #[test]
     fn a_broken_grid_is_refused_with_rendered_diagnostics() {
         let mut m = model();
-        assert!(!m.apply(Action::LoadGrid("g.toml".into(), "[grid]\nid = 3\n".into())));
+        assert!(!m.apply(Action::load_grid("g.toml", "[grid]\nid = 3\n")));
         let failure = m.grid_failure.clone().expect("failure kept");
         assert!(failure.refused.errors > 0);
         assert!(failure.refused.rendered.shown[0].contains("g.toml"));
@@ -800,9 +884,9 @@ mod tests {
     fn a_user_grid_is_used_then_dropped() {
         let mut m = model();
         m.apply(Action::New);
-        assert!(m.apply(Action::LoadGrid(
-            "domino-copy.toml".into(),
-            crate::engine_bridge::DOMINO_GRID.into()
+        assert!(m.apply(Action::load_grid(
+            "domino-copy.toml",
+            crate::engine_bridge::DOMINO_GRID
         )));
         assert_eq!(m.selected, GridChoice::Custom);
         assert!(
@@ -844,5 +928,59 @@ mod tests {
         assert_eq!(again.entries.len(), 1);
         assert_eq!(again.notices.len(), 1);
         assert!(store.get(store::WORKSPACE_KEY).is_some());
+    }
+
+    /// A model with a user grid (a copy of DOMINO) and one assessment of it, and its
+    /// workspace as saved.
+    fn with_user_grid() -> (Model, Workspace) {
+        let mut m = model();
+        m.apply(Action::load_grid("mine.toml", engine_bridge::DOMINO_GRID));
+        m.apply(Action::New);
+        let ws = m.workspace();
+        (m, ws)
+    }
+
+    #[test]
+    fn a_user_grid_is_restored_from_its_resolved_form_without_its_source() {
+        let (m, mut ws) = with_user_grid();
+        let saved = ws.grid.as_mut().unwrap();
+        assert!(saved.resolved.is_some());
+        // The source is kept for the grid page, not read again: start-up needs no TOML.
+        saved.source = "not read at start-up".into();
+        let mut again = model();
+        assert!(again.restore(ws).is_empty());
+        let custom = again.custom.as_ref().expect("grid restored");
+        assert_eq!(
+            custom.grid.to_resolved(),
+            m.custom.as_ref().unwrap().grid.to_resolved()
+        );
+        assert_eq!(again.active_entry().unwrap().grid, GridChoice::Custom);
+    }
+
+    #[test]
+    fn a_saved_grid_with_only_its_source_is_set_aside_with_its_assessments() {
+        let (_, mut ws) = with_user_grid();
+        // Left so only when the TOML reader could not give it its resolved form at start-up.
+        ws.grid.as_mut().unwrap().resolved = None;
+        let mut again = model();
+        let rejected = again.restore(ws);
+        assert_eq!(rejected.len(), 2, "the grid and its assessment");
+        assert!(again.custom.is_none());
+        assert_eq!(again.notices.len(), 1);
+    }
+
+    #[test]
+    fn the_page_says_which_file_waits_for_the_toml_reader_until_it_comes() {
+        let mut m = model();
+        assert!(!m.apply(Action::Reading("mine.toml".into())));
+        assert_eq!(m.reading.as_deref(), Some("mine.toml"));
+        m.apply(Action::New);
+        assert_eq!(
+            m.reading.as_deref(),
+            Some("mine.toml"),
+            "other actions keep it"
+        );
+        m.apply(Action::load_grid("mine.toml", "bad line\n"));
+        assert_eq!(m.reading, None);
     }
 }

@@ -53,6 +53,14 @@ pub struct SavedGrid {
     pub name: String,
     /// TOML source.
     pub source: String,
+    /// Its resolved form ([`domino_engine::Grid::to_resolved`]), read at start-up without
+    /// the TOML reader; absent from autosaves older than it, whose grid goes through the
+    /// reader once.
+    #[serde(default)]
+    pub resolved: Option<String>,
+    /// The warnings found when it was loaded.
+    #[serde(default)]
+    pub warnings: crate::engine_bridge::Rendered,
 }
 
 /// One assessment.

@@ -9,8 +9,12 @@ use std::time::Instant;
 
 pub const TARGET: &str = "wasm32-unknown-unknown";
 const PROFILE: &str = "release-wasm";
-/// The DOMINO grid, copied from `grids/` into `web/dist/`: the app fetches it at start-up.
-pub const GRID_FILE: &str = "domino.toml";
+/// The DOMINO grid in the engine's resolved form, written from `grids/domino.toml` into
+/// `web/dist/`: the app fetches it at start-up and reads it without the TOML reader or the
+/// grid loader, which stay in the module loaded on demand.
+pub const GRID_FILE: &str = "domino.json";
+/// The source of [`GRID_FILE`] in `grids/`.
+const GRID_SOURCE: &str = "domino.toml";
 /// The app's modules, each a binary of `domino-web` (`boot.js` loads one of them from the
 /// URL): its cargo binary and the name wasm-bindgen gives its files.
 pub const ENTRIES: &[Entry] = &[
@@ -23,6 +27,11 @@ pub const ENTRIES: &[Entry] = &[
         bin: "domino-workshop",
         name: "domino_workshop",
         what: "live workshop",
+    },
+    Entry {
+        bin: "domino-toml",
+        name: "domino_toml",
+        what: "TOML reader, loaded on demand",
     },
 ];
 
@@ -155,7 +164,7 @@ fn assemble(out: &Path) -> Result<()> {
         };
         names.push(name);
     }
-    let grid = publish(GRID_FILE, &read(&root().join("grids").join(GRID_FILE))?)?;
+    let grid = publish(GRID_FILE, resolved_grid()?.as_bytes())?;
     names.push((GRID_FILE.into(), grid));
     let text = |name: &str| String::from_utf8(read(&web.join(name))?).map_err(|e| e.to_string());
     let boot = bundle::rewrite("boot.js", &text("boot.js")?, &borrowed(&names))?;
@@ -170,6 +179,17 @@ fn assemble(out: &Path) -> Result<()> {
     let worker = bundle::service_worker(&text(SERVICE_WORKER)?, &assets)?;
     write(out, SERVICE_WORKER, &worker)?;
     bundle::precompress(out)
+}
+
+/// The DOMINO grid of `grids/` in its resolved form; refused with its rendered diagnostics
+/// when it does not load.
+fn resolved_grid() -> Result<String> {
+    let path = root().join("grids").join(GRID_SOURCE);
+    let source = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    match domino_engine::Grid::from_toml(&source) {
+        Ok(loaded) => Ok(loaded.grid.to_resolved()),
+        Err(diags) => Err(domino_engine::render_each(&diags.0, GRID_SOURCE, &source).join("\n")),
+    }
 }
 
 /// `(from, to)` pairs as [`bundle::rewrite`] takes them.

@@ -55,7 +55,7 @@ pub fn size() -> Result<usize> {
         total += gz;
         if name.ends_with(".wasm") || name.ends_with(".js") {
             code.push(Packed { name, gz, br });
-        } else if name.starts_with(GRID_FILE.trim_end_matches(".toml")) && name.ends_with(".toml") {
+        } else if name.starts_with(GRID_FILE.trim_end_matches(".json")) && name.ends_with(".json") {
             grid += gz;
         }
     }

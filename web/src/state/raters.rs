@@ -4,7 +4,7 @@
 //! An assessment with raters keeps each rater's level in `by` and the level the group
 //! agreed on in `level`, with its note in `evidence`: the very file the CLI reads.
 
-use super::{Action, GridChoice, Model, Tone};
+use super::{Action, GridChoice, Model, Read, Tone};
 use crate::engine_bridge::{self, Rendered};
 use crate::i18n::{Lang, Pick};
 use domino_engine::{Assessment, Report};
@@ -75,8 +75,8 @@ impl Model {
                 a.evidence = (!note.trim().is_empty()).then(|| note.clone());
             }),
             Action::LeaveToDebate(criterion) => self.edit_answer(criterion, |a| a.level = None),
-            Action::ProgressOld(name, text) => self.load_progress(0, name, text),
-            Action::ProgressNew(name, text) => self.load_progress(1, name, text),
+            Action::ProgressOld(name, text, read) => self.load_progress(0, name, text, read),
+            Action::ProgressNew(name, text, read) => self.load_progress(1, name, text, read),
             _ => return None,
         })
     }
@@ -166,9 +166,15 @@ impl Model {
     }
 
     /// Reads one file of the progress comparison, or tells why it is refused.
-    fn load_progress(&mut self, slot: usize, name: &str, text: &str) -> bool {
+    fn load_progress(
+        &mut self,
+        slot: usize,
+        name: &str,
+        text: &str,
+        read: &Read<Assessment>,
+    ) -> bool {
         let lang = self.lang;
-        let read = engine_bridge::read_assessment(name, text).and_then(|a| {
+        let read = read.clone().and_then(|a| {
             let choice = self.grid_for(&a);
             engine_bridge::check(self.grid(choice), &a, name, text).map(|_| (choice, a))
         });
@@ -373,7 +379,7 @@ mod tests {
     fn an_imported_multi_rater_file_is_edited_rater_by_rater() {
         let mut m = model();
         let sample = include_str!("../../../grids/examples/la-redonnerie.toml");
-        assert!(m.apply(Action::Import("la-redonnerie.toml".into(), sample.into())));
+        assert!(m.apply(Action::import("la-redonnerie.toml", sample)));
         m.apply(Action::SelectRater("membre".into()));
         assert_eq!(m.level_in_form(ACCUEIL).as_deref(), Some("2"));
         m.apply(Action::SetLevel(ACCUEIL.into(), Some("4".into())));
@@ -386,16 +392,16 @@ mod tests {
     #[test]
     fn the_progress_page_compares_two_files_and_refuses_a_broken_one() {
         let mut m = model();
-        m.apply(Action::ProgressOld("x.toml".into(), "[assessment".into()));
+        m.apply(Action::progress_old("x.toml", "[assessment"));
         assert_eq!(m.notices.len(), 1);
         let before = include_str!("../../../grids/examples/couchsurfing-avant-2011.toml");
         let after = include_str!("../../../grids/examples/couchsurfing-apres-2011.toml");
-        m.apply(Action::ProgressOld("avant.toml".into(), before.into()));
+        m.apply(Action::progress_old("avant.toml", before));
         assert!(
             m.progress_reports().is_none(),
             "one file is not a comparison"
         );
-        m.apply(Action::ProgressNew("apres.toml".into(), after.into()));
+        m.apply(Action::progress_new("apres.toml", after));
         let (old, new) = m.progress_reports().expect("both files score");
         let c = domino_engine::compare::compare_reports(&old, &new).unwrap();
         assert!(c.criteria.iter().any(|x| x.changed()));

@@ -1,14 +1,26 @@
 //! Self-assessment: the list of assessments, their details, the form axis by axis.
 
 use super::*;
+use crate::reader;
+use crate::state::Read;
 use domino_engine::assessment::Answer;
+use domino_engine::Assessment;
+
+/// What a file input reads its file as, and the action that brings it to the state.
+#[derive(Clone, Copy)]
+pub(super) enum Reads {
+    /// A grid, written as TOML.
+    Grid,
+    /// An assessment, TOML or JSON.
+    Assessment(fn(String, String, Read<Assessment>) -> Action),
+}
 
 pub(super) fn file_input(
     id: &'static str,
     label: &'static str,
     accept: &'static str,
     dispatch: &Callback<Action>,
-    make: fn(String, String) -> Action,
+    reads: Reads,
     lang: Lang,
 ) -> Html {
     let dispatch = dispatch.clone();
@@ -18,7 +30,7 @@ pub(super) fn file_input(
         let failed = dispatch.clone();
         dom::read_file(
             &input,
-            move |name, text| ok.emit(make(name, text)),
+            move |name, text| wasm_bindgen_futures::spawn_local(read(ok, reads, name, text, lang)),
             move |what| {
                 failed.emit(Action::Notify(
                     Tone::Problem,
@@ -33,6 +45,26 @@ pub(super) fn file_input(
             <input {id} type="file" {accept} {onchange} />
         </p>
     }
+}
+
+/// Reads the file `name` as `reads` says, through the TOML reader when it is TOML (the page
+/// says so meanwhile: [`Action::Reading`]), then hands it to the state.
+async fn read(dispatch: Callback<Action>, reads: Reads, name: String, text: String, lang: Lang) {
+    let action = match reads {
+        Reads::Grid => {
+            dispatch.emit(Action::Reading(name.clone()));
+            let read = reader::grid(&name, &text, lang).await;
+            Action::LoadGrid(name, text, Box::new(read))
+        }
+        Reads::Assessment(make) => {
+            if reader::needs_reader(&name, &text) {
+                dispatch.emit(Action::Reading(name.clone()));
+            }
+            let read = reader::assessment(&name, &text, lang).await;
+            make(name, text, read)
+        }
+    };
+    dispatch.emit(action);
 }
 
 pub(crate) fn safe_file_name(name: &str) -> String {
@@ -77,7 +109,7 @@ pub(super) fn assessments(m: &Model, dispatch: &Callback<Action>) -> Html {
                     <button type="button" class="primary" id="new-assessment" onclick={on_new}>{ l.pick("Nouvelle évaluation", "New assessment") }</button>
                 </p>
                 { file_input("import", l.pick("Importer un fichier d’évaluation (TOML ou JSON)", "Import an assessment file (TOML or JSON)"),
-                    ".toml,.json,application/json,application/toml,text/plain", dispatch, Action::Import, l) }
+                    ".toml,.json,application/json,application/toml,text/plain", dispatch, Reads::Assessment(Action::Import), l) }
                 <p><a href={link(l, Page::Progress)} id="to-progress">{ l.pick("Comparer deux évaluations d’une initiative (progrès)", "Compare two assessments of an initiative (progress)") }</a></p>
             </section>
             { for m.active_entry().map(|e| meta_form(m, e, dispatch)) }

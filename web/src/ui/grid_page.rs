@@ -22,7 +22,7 @@ pub(super) fn grid_page(m: &Model, dispatch: &Callback<Action>) -> Html {
             <p>{ l.pick(
                 "Un territoire peut écrire sa propre grille en TOML (autres axes, autres échelles, autres règles). Chargez-la ici\u{a0}: elle est vérifiée comme le fait la commande «\u{a0}domino grid check\u{a0}», puis vous pouvez l’explorer et vous évaluer avec.",
                 "A territory can write its own grid in TOML (other axes, scales, rules). Load it here: it is checked the way `domino grid check` does, then you can explore it and assess with it.") }</p>
-            { file_input("grid-file", l.pick("Charger une grille (.toml)", "Load a grid (.toml)"), ".toml,text/plain,application/toml", dispatch, Action::LoadGrid, l) }
+            { file_input("grid-file", l.pick("Charger une grille (.toml)", "Load a grid (.toml)"), ".toml,text/plain,application/toml", dispatch, Reads::Grid, l) }
             { for m.grid_failure.as_ref().map(|f| html! {
                 <section class="diagnostics" aria-labelledby="diag-h" role="alert">
                     <h2 id="diag-h">{ format!("{} {} — {} {}", f.name, l.pick("refusée", "refused"), f.refused.errors, l.pick("erreur(s)", "error(s)")) }</h2>

@@ -298,6 +298,12 @@ fn notices(m: &Model, dispatch: &Callback<Action>) -> Html {
     let l = m.lang;
     html! {
         <div class="notices" role="status" aria-live="polite">
+            { for m.reading.as_ref().map(|name| html! {
+                <p class="notice info reading">{ l.labelled(
+                    l.pick("Lecture de", "Reading"),
+                    format!("{}{}", l.quoted(name), l.pick("\u{a0}: chargement du lecteur de fichiers TOML…", ": loading the TOML file reader…")),
+                ) }</p>
+            }) }
             { for m.notices.iter().map(|n| {
                 let id = n.id;
                 let d = dispatch.clone();

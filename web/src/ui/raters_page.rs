@@ -133,10 +133,10 @@ pub(super) fn progress_page(m: &Model, dispatch: &Callback<Action>) -> Html {
                 "Chargez deux fichiers d’évaluation de la même initiative (par exemple à un an d’écart) pour voir ce qui a changé. Les fichiers restent dans ce navigateur.",
                 "Load two assessment files of the same initiative (a year apart, say) to see what changed. The files stay in this browser.") }</p>
             { file_input("progress-old", l.pick("Évaluation la plus ancienne (TOML ou JSON)", "Earlier assessment (TOML or JSON)"),
-                ".toml,.json,application/json,application/toml,text/plain", dispatch, Action::ProgressOld, l) }
+                ".toml,.json,application/json,application/toml,text/plain", dispatch, Reads::Assessment(Action::ProgressOld), l) }
             { for loaded(0) }
             { file_input("progress-new", l.pick("Évaluation la plus récente (TOML ou JSON)", "Later assessment (TOML or JSON)"),
-                ".toml,.json,application/json,application/toml,text/plain", dispatch, Action::ProgressNew, l) }
+                ".toml,.json,application/json,application/toml,text/plain", dispatch, Reads::Assessment(Action::ProgressNew), l) }
             { for loaded(1) }
             { for m.progress_reports().map(|(old, new)| html!{ <ProgressView old={Rc::new(old)} new={Rc::new(new)} lang={l} /> }) }
         </>
