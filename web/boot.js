@@ -8,6 +8,8 @@
 // on the other module. The test mirrors `Route::parse`: an optional language code, then `t`
 // and a token. A module started on a page it does not show opens the page again on the
 // other, once (`ui::open_module_of`), so a URL misjudged here still ends on the right one.
+// A third module, the TOML reader, is loaded only when the offline app asks for it
+// (`window.__dominoTomlReader`, below).
 const WORKSHOP_LINK = /^#\/*(?:[a-z]{2}\/+)?t\/+[A-Za-z0-9_-]{16,128}(?:[/?]|$)/;
 const workshop = WORKSHOP_LINK.test(location.hash);
 const entry = workshop
