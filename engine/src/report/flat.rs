@@ -1,14 +1,18 @@
 //! One flat record per assessment, for CSV outputs (batch results, downloads).
 
+use super::summary_cells::{SummaryCell, SummaryCells};
 use crate::grid::{FindingKind, Grid};
 use crate::scoring::{Evaluation, FindingSource, RawFinding};
+
+/// The identification columns that start a summary record, all text; the
+/// numbers follow them, up to the last column, the finding ids.
+pub(crate) const IDENTIFICATION: [&str; 5] = ["id", "name", "grid", "grid_version", "grid_hash"];
 
 /// The columns of a summary record: identification, the grid stamp, overall
 /// score, each axis' score and coverage, finding counts by kind, finding ids.
 pub fn summary_header(grid: &Grid) -> Vec<String> {
-    let mut h: Vec<String> = ["id", "name", "grid", "grid_version", "grid_hash", "overall"]
-        .map(String::from)
-        .to_vec();
+    let mut h: Vec<String> = IDENTIFICATION.map(String::from).to_vec();
+    h.push("overall".into());
     for axis in &grid.axes {
         h.push(format!("{}.score", axis.id));
         h.push(format!("{}.coverage", axis.id));
@@ -26,24 +30,17 @@ pub fn summary_header(grid: &Grid) -> Vec<String> {
     h
 }
 
-/// The summary record of an evaluation, aligned with [`summary_header`].
+/// The summary record of an evaluation, aligned with [`summary_header`]:
+/// the cells of [`SummaryCells`], numbers written as the CSV writes them.
 /// Absent scores are empty cells; finding ids are joined with `;`.
 pub fn summary_record(grid: &Grid, e: &Evaluation) -> Vec<String> {
-    let mut r = Vec::with_capacity(10 + 2 * grid.axes.len());
-    r.push(e.responses.meta.id.clone().unwrap_or_default());
-    r.push(e.responses.meta.initiative.clone());
-    r.push(grid.id.clone());
-    r.push(grid.version.clone());
-    r.push(crate::short_hash(&grid.hash).to_owned());
-    r.push(number(e.overall));
-    for axis in &e.axes {
-        r.push(number(axis.score));
-        r.push(number(axis.coverage()));
-    }
-    r.extend(finding_counts(&e.findings).map(|n| n.to_string()));
-    let mut ids = String::new();
-    push_finding_ids(&mut ids, grid, &e.findings);
-    r.push(ids);
+    let mut r = Vec::with_capacity(IDENTIFICATION.len() + 6 + 2 * grid.axes.len());
+    SummaryCells::default().visit(grid, e, |cell| {
+        r.push(match cell {
+            SummaryCell::Text(text) => text.to_owned(),
+            SummaryCell::Number(x) => number(x),
+        })
+    });
     r
 }
 

@@ -4,7 +4,9 @@
 //! as numbers, everything else as text. A text cell is the text itself: it
 //! carries no CSV formula guard, since a typed text cell is never a formula.
 
-use super::flat::{finding_counts, push_finding_ids, rounded_score, summary_header};
+use super::flat::{
+    finding_counts, push_finding_ids, rounded_score, summary_header, IDENTIFICATION,
+};
 use crate::grid::Grid;
 use crate::scoring::Evaluation;
 
@@ -19,11 +21,13 @@ pub enum SummaryCell<'a> {
 }
 
 /// Whether each column of [`summary_header`] holds numbers: every column
-/// from `overall` to the finding counts; the ids before and the finding ids
-/// after are text.
+/// from `overall` to the finding counts; the identification before and the
+/// finding ids after are text.
 pub fn summary_numeric_columns(grid: &Grid) -> Vec<bool> {
     let n = summary_header(grid).len();
-    (0..n).map(|i| (5..n - 1).contains(&i)).collect()
+    (0..n)
+        .map(|i| (IDENTIFICATION.len()..n - 1).contains(&i))
+        .collect()
 }
 
 /// Gives the cells of summary records, row after row, keeping one buffer
