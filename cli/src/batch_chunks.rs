@@ -271,9 +271,19 @@ pub struct Header {
 impl Header {
     /// The fields, as bytes.
     pub fn fields(&self) -> impl Iterator<Item = &[u8]> {
-        let starts = std::iter::once(0).chain(self.ends.iter().copied());
-        starts.zip(&self.ends).map(|(a, &b)| &self.data[a..b])
+        field_ranges(&self.ends, 0).map(|r| &self.data[r])
     }
+}
+
+/// Where each field is in a buffer of fields laid one after the other, given
+/// where each ends and how many bytes separate one from the next (a comma
+/// left in place, or none).
+pub(crate) fn field_ranges(
+    ends: &[usize],
+    gap: usize,
+) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let starts = std::iter::once(0).chain(ends.iter().map(move |e| e + gap));
+    starts.zip(ends).map(|(a, &b)| a..b)
 }
 
 /// Reads the header record of a CSV stream; `None` for a stream without
@@ -388,9 +398,7 @@ pub struct Record<'a> {
 impl<'a> Record<'a> {
     /// Where each field is in [`Record::data`].
     pub fn ranges(&self) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
-        let gap = self.gap;
-        let starts = std::iter::once(0).chain(self.ends.iter().map(move |e| e + gap));
-        starts.zip(self.ends).map(|(a, &b)| a..b)
+        field_ranges(self.ends, self.gap)
     }
 
     /// The fields, as bytes.

@@ -70,8 +70,7 @@ pub struct Record {
 impl Record {
     /// The text of each grid column.
     pub fn fields(&self) -> impl Iterator<Item = &str> {
-        let starts = std::iter::once(0).chain(self.ends.iter().copied());
-        (starts.zip(&self.ends)).map(|(a, &b)| &self.text[a..b])
+        crate::batch_chunks::field_ranges(&self.ends, 0).map(|r| &self.text[r])
     }
 }
 
