@@ -45,14 +45,7 @@ pub(super) fn rater_form(props: &RaterFormProps) -> Html {
     let name = use_state(|| props.start.0.clone());
     let role = use_state(|| props.start.1.clone());
     let name_ref = use_node_ref();
-    {
-        let (name_ref, autofocus) = (name_ref.clone(), props.autofocus);
-        use_effect_with((), move |_| {
-            if let Some(input) = name_ref.cast::<HtmlInputElement>().filter(|_| autofocus) {
-                let _ = input.focus();
-            }
-        });
-    }
+    use_focus_when_shown(name_ref.clone(), props.autofocus);
     let on_name = {
         let name = name.clone();
         Callback::from(move |e: InputEvent| {
@@ -222,14 +215,7 @@ struct ConfirmRemovalProps {
 fn confirm_removal(props: &ConfirmRemovalProps) -> Html {
     let l = props.lang;
     let cancel_ref = use_node_ref();
-    {
-        let cancel_ref = cancel_ref.clone();
-        use_effect_with((), move |_| {
-            if let Some(button) = cancel_ref.cast::<web_sys::HtmlElement>() {
-                let _ = button.focus();
-            }
-        });
-    }
+    use_focus_when_shown(cancel_ref.clone(), true);
     html! {
         <div class="confirm" role="alertdialog" id="confirm-removal" aria-labelledby="removal-question">
             <p id="removal-question">{ removal_question(l, &props.rater, props.levels) }</p>
@@ -239,4 +225,15 @@ fn confirm_removal(props: &ConfirmRemovalProps) -> Html {
             </p>
         </div>
     }
+}
+
+/// Moves the focus to the element of `node` once, when the component is first shown, if
+/// `wanted`: a form or a confirmation opened by a button takes the focus from it.
+#[hook]
+fn use_focus_when_shown(node: NodeRef, wanted: bool) {
+    use_effect_with((), move |_| {
+        if let Some(element) = node.cast::<web_sys::HtmlElement>().filter(|_| wanted) {
+            let _ = element.focus();
+        }
+    });
 }
