@@ -86,7 +86,13 @@ pub fn load_builtin(source: &str) -> Result<Grid, Refused> {
 
 /// Loads a grid from TOML source.
 pub fn load_grid(name: &str, source: &str) -> Result<Loaded, Refused> {
-    loaded(name, source, Grid::from_toml(source))
+    match Grid::from_toml(source) {
+        Ok(loaded) => Ok(Loaded {
+            warnings: Rendered::of(&loaded.warnings, name, source),
+            grid: loaded.grid,
+        }),
+        Err(diags) => Err(refused(&diags.0, name, source)),
+    }
 }
 
 /// Reads a grid in the engine's resolved form, as `domino serve` sends a session's grid
@@ -96,17 +102,17 @@ pub fn read_resolved_grid(name: &str, source: &str) -> Result<Grid, Refused> {
     Grid::from_resolved(source).map_err(|d| refused(&d.0, name, source))
 }
 
-fn loaded(
-    name: &str,
-    source: &str,
-    result: Result<domino_engine::LoadedGrid, domino_engine::Diagnostics>,
-) -> Result<Loaded, Refused> {
-    match result {
-        Ok(loaded) => Ok(Loaded {
-            warnings: Rendered::of(&loaded.warnings, name, source),
-            grid: loaded.grid,
-        }),
-        Err(diags) => Err(refused(&diags.0, name, source)),
+impl Refused {
+    /// A refusal told in one message, not by diagnostics of the input (the reader of the
+    /// input could not run, or answered in a form the page does not read).
+    pub fn message(text: String) -> Refused {
+        Refused {
+            errors: 1,
+            rendered: Rendered {
+                shown: vec![text],
+                omitted: 0,
+            },
+        }
     }
 }
 

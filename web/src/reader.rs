@@ -4,7 +4,7 @@
 //! (`window.__dominoTomlReader`, kept offline by the service worker). A JSON assessment is
 //! read here at once. The answers cross as text ([`crate::toml_text`]).
 
-use crate::engine_bridge::{self, Refused, Rendered};
+use crate::engine_bridge::{self, Refused};
 use crate::i18n::{Lang, Pick};
 use crate::state::Read;
 use crate::toml_text::ReadGrid;
@@ -64,13 +64,7 @@ fn not_loaded(error: &JsValue, lang: Lang) -> Refused {
         .as_string()
         .or_else(|| js_sys::Error::from(error.clone()).message().as_string())
         .unwrap_or_default();
-    Refused {
-        errors: 1,
-        rendered: Rendered {
-            shown: vec![not_loaded_message(&why, lang)],
-            omitted: 0,
-        },
-    }
+    Refused::message(not_loaded_message(&why, lang))
 }
 
 /// What to do when the TOML reader could not be loaded, in `lang`.

@@ -91,16 +91,10 @@ pub fn read_assessment_answer(name: &str, answer: &str) -> Result<Assessment, Re
 /// An answer the app cannot read: the TOML module and the app come from different builds
 /// (a page open across an update). Reloading the page loads matching ones.
 fn unreadable(name: &str, error: &serde_json::Error) -> Refused {
-    Refused {
-        errors: 1,
-        rendered: Rendered {
-            shown: vec![format!(
-                "error: {name}: the TOML reader answered in a form this page does not \
-                 read ({error}); reload the page to load matching versions"
-            )],
-            omitted: 0,
-        },
-    }
+    Refused::message(format!(
+        "error: {name}: the TOML reader answered in a form this page does not \
+         read ({error}); reload the page to load matching versions"
+    ))
 }
 
 #[cfg(test)]
