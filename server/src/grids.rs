@@ -3,6 +3,7 @@
 
 use crate::error::{ApiError, ApiResult};
 use crate::store::{text, Store};
+use axum::body::Bytes;
 use domino_engine::{Grid, BUILTIN_GRIDS};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -10,10 +11,12 @@ use std::sync::{Arc, Mutex};
 /// Prefix of the key of a built-in grid (`builtin:domino`).
 const BUILTIN: &str = "builtin:";
 
-/// Parsed grids by key.
+/// Parsed grids by key, and their resolved forms.
 #[derive(Clone, Default)]
 pub struct GridCache {
     parsed: Arc<Mutex<HashMap<String, Arc<Grid>>>>,
+    /// Each grid's resolved form, written once: every phone joining a session fetches it.
+    resolved: Arc<Mutex<HashMap<String, Bytes>>>,
 }
 
 /// The built-in grids as (name, source): `domino`, `domino-express`, …
@@ -70,7 +73,23 @@ impl GridCache {
         Ok(grid)
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, Arc<Grid>>> {
-        self.parsed.lock().unwrap_or_else(|e| e.into_inner())
+    /// The resolved form ([`Grid::to_resolved`]) of the grid behind a session's `grid_key`.
+    pub async fn resolved(&self, store: &Store, key: &str) -> ApiResult<Bytes> {
+        if let Some(text) = lock(&self.resolved).get(key) {
+            return Ok(text.clone());
+        }
+        let text = Bytes::from(self.get(store, key).await?.to_resolved());
+        lock(&self.resolved).insert(key.to_string(), text.clone());
+        Ok(text)
     }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, Arc<Grid>>> {
+        lock(&self.parsed)
+    }
+}
+
+/// A cache's map, even after a panic elsewhere left its lock poisoned (its entries are
+/// whole: each is inserted in one step).
+fn lock<T>(map: &Mutex<HashMap<String, T>>) -> std::sync::MutexGuard<'_, HashMap<String, T>> {
+    map.lock().unwrap_or_else(|e| e.into_inner())
 }

@@ -22,6 +22,21 @@ async fn a_session_s_resolved_grid_reads_back_to_the_grid_of_its_toml_source() {
         .unwrap();
     assert_eq!(res.status(), StatusCode::OK);
     let text = res.text().await.unwrap();
+    let again = h
+        .client
+        .get(format!(
+            "{}/api/sessions/{}/grid/resolved",
+            h.base, w.session
+        ))
+        .bearer_auth(&w.b.token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        again.text().await.unwrap(),
+        text,
+        "written once, served alike"
+    );
     let grid = domino_engine::Grid::from_resolved(&text).expect("it reads back");
     let toml = domino_engine::Grid::from_toml(domino_engine::DOMINO_GRID)
         .unwrap()

@@ -458,18 +458,18 @@ async fn prefill_from_previous(
 }
 
 /// `GET /api/sessions/{id}/grid/resolved`: the session's grid as this server loaded and checked
-/// it, in the engine's resolved form (JSON): the workshop module reads it without the TOML
-/// loader.
+/// it, in the engine's resolved form (JSON, written once per grid): the workshop module reads
+/// it without the TOML loader.
 pub async fn resolved_grid(
     State(app): State<App>,
     access: Access,
     Path(id): Path<String>,
 ) -> ApiResult<impl axum::response::IntoResponse> {
     let s = open_session(&app, &access, &id).await?;
-    let grid = app.grids.get(&app.store, &s.grid_key).await?;
+    let resolved = app.grids.resolved(&app.store, &s.grid_key).await?;
     Ok((
         [(axum::http::header::CONTENT_TYPE, "application/json")],
-        grid.to_resolved(),
+        resolved,
     ))
 }
 
