@@ -181,14 +181,14 @@ fn assemble(out: &Path) -> Result<()> {
     bundle::precompress(out)
 }
 
-/// The DOMINO grid of `grids/` in its resolved form; refused with its rendered diagnostics
-/// when it does not load.
+/// The DOMINO grid of `grids/` (the engine's embedded copy, which cargo rebuilds when the
+/// file changes) in its resolved form; refused with its rendered diagnostics when it does
+/// not load.
 fn resolved_grid() -> Result<String> {
-    let path = root().join("grids").join(GRID_SOURCE);
-    let source = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    match domino_engine::Grid::from_toml(&source) {
+    let source = domino_engine::DOMINO_GRID;
+    match domino_engine::Grid::from_toml(source) {
         Ok(loaded) => Ok(loaded.grid.to_resolved()),
-        Err(diags) => Err(domino_engine::render_each(&diags.0, GRID_SOURCE, &source).join("\n")),
+        Err(diags) => Err(domino_engine::render_each(&diags.0, GRID_SOURCE, source).join("\n")),
     }
 }
 
