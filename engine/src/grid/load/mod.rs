@@ -47,27 +47,23 @@ impl Grid {
     /// hint. Lint warnings (rules that can never fire or always fire, unused
     /// recommendations) come with the loaded grid.
     pub fn from_toml(source: &str) -> Result<LoadedGrid, Diagnostics> {
-        let (mut loaded, index, root) = load_checked(source)?;
-        let mut lints = super::lint::lint(&loaded.grid, &index, &root);
-        crate::sort::sort_by_key(&mut lints, |d| (d.line, d.column));
-        loaded.warnings.extend(lints);
-        Ok(loaded)
-    }
-}
-
-/// The grid of `source` with the loader's own warnings, the source's line index and its
-/// document; every error found, when there is one.
-fn load_checked(source: &str) -> Result<(LoadedGrid, LineIndex<'_>, Node), Diagnostics> {
-    let root = parse_toml(source).map_err(Diagnostics)?;
-    let mut sink = Sink::default();
-    let grid = GridLoader::new(source, &mut sink).load(&root);
-    let index = LineIndex::new(source);
-    let warnings = sink.finish(&index);
-    match grid {
-        Some(grid) if !warnings.iter().any(Diagnostic::is_error) => {
-            Ok((LoadedGrid { grid, warnings }, index, root))
+        let root = parse_toml(source).map_err(Diagnostics)?;
+        let mut sink = Sink::default();
+        let grid = GridLoader::new(source, &mut sink).load(&root);
+        let index = LineIndex::new(source);
+        let mut diagnostics = sink.finish(&index);
+        match grid {
+            Some(grid) if !diagnostics.iter().any(Diagnostic::is_error) => {
+                let mut lints = super::lint::lint(&grid, &index, &root);
+                crate::sort::sort_by_key(&mut lints, |d| (d.line, d.column));
+                diagnostics.extend(lints);
+                Ok(LoadedGrid {
+                    grid,
+                    warnings: diagnostics,
+                })
+            }
+            _ => Err(Diagnostics(diagnostics)),
         }
-        _ => Err(Diagnostics(warnings)),
     }
 }
 
