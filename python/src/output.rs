@@ -7,7 +7,7 @@
 use arrow_array::builder::{Float64Builder, Int64Builder, StringBuilder};
 use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::{DataType, Field, Schema, SchemaRef};
-use domino_engine::report::{finding_counts, push_finding_ids, summary_header};
+use domino_engine::report::{finding_counts, push_finding_ids, rounded_score, summary_header};
 use domino_engine::{Evaluation, FindingKind, Grid};
 use std::sync::Arc;
 
@@ -32,11 +32,6 @@ pub fn schema(grid: &Grid, error_column: bool) -> SchemaRef {
         fields.push(Field::new("error", DataType::Utf8, true));
     }
     Arc::new(Schema::new(fields))
-}
-
-/// The rounding of the CSV results: to 0.01.
-fn rounded(value: Option<f64>) -> Option<f64> {
-    value.map(|v| (v * 100.0).round() / 100.0)
 }
 
 /// The results of one chunk of rows, column by column.
@@ -96,7 +91,7 @@ impl<'g> Results<'g> {
         let mut scores = self.scores.iter_mut();
         let mut put = |v: Option<f64>| {
             if let Some(b) = scores.next() {
-                b.append_option(rounded(v));
+                b.append_option(rounded_score(v));
             }
         };
         put(e.overall);

@@ -123,7 +123,7 @@ fn cents(v: f64) -> i64 {
 
 /// A score rounded as [`push_score`] writes it: the number a reader of the
 /// CSV cell gets back, for writers of typed cells.
-pub(crate) fn rounded_score(value: Option<f64>) -> Option<f64> {
+pub fn rounded_score(value: Option<f64>) -> Option<f64> {
     value.map(|v| cents(v) as f64 / 100.0)
 }
 

@@ -10,8 +10,8 @@ mod summary_csv;
 pub use codes::FindingOrigin;
 pub(crate) use flat::finding_id;
 pub use flat::{
-    finding_counts, push_count, push_finding_id, push_finding_ids, push_score, summary_header,
-    summary_record,
+    finding_counts, push_count, push_finding_id, push_finding_ids, push_score, rounded_score,
+    summary_header, summary_record,
 };
 pub use summary_cells::{summary_numeric_columns, SummaryCell, SummaryCells};
 pub use summary_csv::SummaryCsv;
