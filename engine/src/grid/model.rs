@@ -337,6 +337,14 @@ impl Grid {
         &self.scales[self.index.scale_of[criterion]]
     }
 
+    /// The score of the option at `level` on a criterion's scale: what
+    /// conditions read as the criterion's level, or its target. `None` when
+    /// there is no level, or none at that position.
+    pub fn level_score(&self, criterion: usize, level: Option<u8>) -> Option<f64> {
+        let options = &self.scale_of(criterion).options;
+        options.get(usize::from(level?)).map(|o| o.score)
+    }
+
     /// Index of a profile field by id.
     pub fn profile_index(&self, id: &str) -> Option<usize> {
         self.index.profile_by_id.get(id).copied()

@@ -87,8 +87,7 @@ impl Evaluation {
                 applicable: result.applicable,
                 percent: result.coverage().map(round2),
             },
-            median_level: result
-                .median
+            median_level: (self.axis_median(grid, a))
                 .map(|(c, p)| level_ref(grid.scale_of(c), p, lang)),
             criteria,
         }

@@ -1,5 +1,6 @@
-//! Axis scores and medians, and the built-in findings, in one pass over the
-//! consolidated criteria (after relevance).
+//! Axis scores and coverage, and the built-in findings, in one pass over the
+//! consolidated criteria (after relevance). An axis' median is worked out
+//! only when a report asks for it ([`median`](super::median)).
 
 use super::slots::Scratch;
 use super::{AxisResult, CriterionResult, FindingSource, RawFinding};
@@ -22,13 +23,10 @@ impl Grid {
         axes.clear();
         self.option_values(&mut scratch.option_values, &mut scratch.scale_starts);
         let (option_values, starts) = (&scratch.option_values, &scratch.scale_starts);
-        let values = &mut scratch.values;
         let raters = !responses.raters.is_empty();
         let mut rows = criteria.iter().zip(&responses.answers).enumerate();
         for axis in &self.axes {
             let (mut sum, mut weights, mut answered, mut applicable) = (0.0, 0.0, 0u32, 0u32);
-            values.clear();
-            values.reserve(axis.criteria.len());
             for criterion in &axis.criteria {
                 let Some((i, (r, answer))) = rows.next() else {
                     break;
@@ -55,13 +53,11 @@ impl Grid {
                 };
                 sum += criterion.weight * value;
                 weights += criterion.weight;
-                values.push((ordered(value), i as u32, level));
             }
             axes.push(AxisResult {
                 score: (weights > 0.0).then(|| 100.0 * sum / weights),
                 answered,
                 applicable,
-                median: lower_median(values),
             });
         }
     }
@@ -125,63 +121,5 @@ fn rater_signals(i: usize, r: &CriterionResult, gap: u32, out: &mut Vec<RawFindi
             kind: FindingKind::Debat,
             source: FindingSource::Applicability(i),
         });
-    }
-}
-
-/// The criterion holding an axis' lower median value, with its level: the
-/// middle of its answered values ordered by value, then criterion.
-///
-/// Sorting is the cheapest way for axes of a few criteria: on the DOMINO
-/// grid (five to eight answered values an axis), counting levels or ranking
-/// the values instead cost more than the insertion sort they save.
-fn lower_median(values: &mut [(i64, u32, u8)]) -> Option<(usize, u8)> {
-    let rank = values.len().checked_sub(1)? / 2;
-    insertion_sort(values);
-    let (_, i, level) = values[rank];
-    Some((i as usize, level))
-}
-
-/// Sorts an axis' answered values, pushed in criterion order with their
-/// [`ordered`] keys, by value then criterion: a stable insertion sort on the
-/// key alone (equal values keep their criterion order), each value shifted
-/// rather than swapped into its place.
-fn insertion_sort(values: &mut [(i64, u32, u8)]) {
-    for i in 1..values.len() {
-        let x = values[i];
-        let mut j = i;
-        while j > 0 && values[j - 1].0 > x.0 {
-            values[j] = values[j - 1];
-            j -= 1;
-        }
-        values[j] = x;
-    }
-}
-
-/// `x` as an integer ordered as [`f64::total_cmp`] orders numbers.
-fn ordered(x: f64) -> i64 {
-    let bits = x.to_bits() as i64;
-    bits ^ ((((bits >> 63) as u64) >> 1) as i64)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn values_are_sorted_as_total_cmp_orders_them_then_by_criterion() {
-        let pool = [0.25, -0.0, 0.0, 1e-310, -1.0, 0.25, f64::INFINITY, 1.0];
-        for n in 0..=pool.len() {
-            // Every rotation of the first n values, criteria numbered in order.
-            for start in 0..n.max(1) {
-                let value = |k: u32| pool[(start + k as usize) % n];
-                let mut values: Vec<_> =
-                    (0..n as u32).map(|k| (ordered(value(k)), k, 0u8)).collect();
-                let mut expected: Vec<u32> = (0..n as u32).collect();
-                expected.sort_by(|&a, &b| value(a).total_cmp(&value(b)).then(a.cmp(&b)));
-                insertion_sort(&mut values);
-                let sorted: Vec<u32> = values.iter().map(|x| x.1).collect();
-                assert_eq!(sorted, expected);
-            }
-        }
     }
 }

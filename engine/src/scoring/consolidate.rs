@@ -36,16 +36,16 @@ impl Grid {
                     return;
                 };
                 let options = &self.scales[criterion.scale].options[..];
-                if answer.raters.is_empty() {
-                    single_answer(answer, options, result);
+                let level_score = if answer.raters.is_empty() {
+                    single_answer(answer, options, result)
                 } else {
                     normalise(answer, options.len(), raters);
                     *result = consolidate(answer);
-                    result.score = result.level.and_then(|l| score(options, l));
-                }
+                    result.level.and_then(|l| score(options, l))
+                };
                 *state = result.state;
                 facts.copy_from_slice(&[
-                    result.score.unwrap_or(f64::NAN),
+                    level_score.unwrap_or(f64::NAN),
                     answer
                         .target
                         .and_then(|t| score(options, t))
@@ -65,13 +65,17 @@ fn score(options: &[ScaleOption], position: u8) -> Option<f64> {
 
 /// A single answer normalised (a level or target past the scale's
 /// `options` is ignored) and read, in one match: what most criteria of
-/// most assessments are.
+/// most assessments are. Returns the score of its level.
 ///
 /// The result is written field by field: a result built whole on the stack
 /// from narrow writes, then copied with wide reads, stalls the processor
 /// (the reads cannot take the writes' data) on each criterion.
 #[inline]
-fn single_answer(answer: &mut Response, options: &[ScaleOption], result: &mut CriterionResult) {
+fn single_answer(
+    answer: &mut Response,
+    options: &[ScaleOption],
+    result: &mut CriterionResult,
+) -> Option<f64> {
     if answer
         .target
         .is_some_and(|t| usize::from(t) >= options.len())
@@ -92,10 +96,10 @@ fn single_answer(answer: &mut Response, options: &[ScaleOption], result: &mut Cr
     };
     result.state = state;
     result.level = level;
-    result.score = score;
     result.spread = None;
     result.applicability_dispute = false;
     result.agreed = false;
+    score
 }
 
 /// Ignores a level or target outside a scale of `options` options, and
@@ -134,7 +138,6 @@ fn plain((state, level): (AnswerState, Option<u8>)) -> CriterionResult {
     CriterionResult {
         state,
         level,
-        score: None,
         spread: None,
         applicability_dispute: false,
         agreed: false,

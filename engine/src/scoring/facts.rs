@@ -16,12 +16,13 @@ pub(crate) struct EvalFacts<'a> {
 
 impl Facts for EvalFacts<'_> {
     fn level(&self, criterion: usize) -> Option<f64> {
-        self.criteria[criterion].score
+        self.grid
+            .level_score(criterion, self.criteria[criterion].level)
     }
 
     fn target(&self, criterion: usize) -> Option<f64> {
-        let target = self.responses.answers[criterion].target?;
-        Some(self.grid.scale_of(criterion).options[usize::from(target)].score)
+        self.grid
+            .level_score(criterion, self.responses.answers[criterion].target)
     }
 
     fn state(&self, criterion: usize) -> AnswerState {

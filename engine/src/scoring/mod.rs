@@ -21,6 +21,7 @@
 mod axes;
 mod consolidate;
 mod facts;
+mod median;
 mod slots;
 
 use crate::assessment::Responses;
@@ -35,10 +36,9 @@ use std::cell::Cell;
 pub struct CriterionResult {
     /// Answer state after consolidation and relevance.
     pub state: AnswerState,
-    /// Consolidated level position (when answered).
+    /// Consolidated level position (when answered); its option's score,
+    /// what conditions read, is [`Grid::level_score`].
     pub level: Option<u8>,
-    /// Score of the consolidated option (when answered): what conditions read.
-    pub score: Option<f64>,
     /// Gap in steps between the highest and lowest rater (two raters or more).
     pub spread: Option<u8>,
     /// Some raters answered a level, others said "not applicable" (and the
@@ -58,8 +58,6 @@ pub struct AxisResult {
     pub answered: u32,
     /// Applicable criteria (not `na`, not skipped).
     pub applicable: u32,
-    /// The criterion holding the (lower) median value, with its level position.
-    pub median: Option<(usize, u8)>,
 }
 
 impl AxisResult {
@@ -322,7 +320,6 @@ thread_local! {
 const NOT_RELEVANT: CriterionResult = CriterionResult {
     state: AnswerState::NotRelevant,
     level: None,
-    score: None,
     spread: None,
     applicability_dispute: false,
     agreed: false,

@@ -24,9 +24,6 @@ pub(crate) struct Scratch {
     /// Criteria skipped by relevance, applied once every condition has read
     /// the answers as given.
     pub skipped: Vec<usize>,
-    /// One axis' answered values: value (as its total-order key),
-    /// criterion, level.
-    pub values: Vec<(i64, u32, u8)>,
     /// The value of each option of each scale, one scale after the other
     /// (see [`Scale::value`](crate::grid::Scale::value)).
     pub option_values: Vec<f64>,

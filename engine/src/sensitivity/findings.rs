@@ -185,12 +185,10 @@ impl RuleFacts {
             .iter()
             .map(|&c| {
                 let r = &e.criteria[c];
-                let scale = grid.scale_of(c);
-                let target = e.responses.answers[c].target;
                 FactCriterion {
                     state: State::of(r.state),
-                    level: r.score,
-                    target: target.map(|t| scale.options[usize::from(t)].score),
+                    level: grid.level_score(c, r.level),
+                    target: grid.level_score(c, e.responses.answers[c].target),
                     spread: r.spread.map(f64::from),
                 }
             })
