@@ -232,8 +232,8 @@ impl Shaper<'_> {
             Node::Na(c) => state(c, &[AnswerState::NotApplicable, AnswerState::NotRelevant]),
             Node::Unknown(c) => state(c, &[AnswerState::Unknown]),
             Node::Not(x) => negated(self.test(x)?),
-            Node::And(s) => Test::All(self.tests(s)?),
-            Node::Or(s) => Test::Any(self.tests(s)?),
+            Node::And(s) => Test::All(cheapest_first(self.tests(s)?)),
+            Node::Or(s) => Test::Any(cheapest_first(self.tests(s)?)),
             Node::CmpNum(op, a, b) => self.comparison(op, a, b)?,
             Node::CmpText(eq, a, b) => match (self.text(a), self.text(b)) {
                 (Text::Profile(field), Text::Str(literal))
@@ -300,6 +300,22 @@ impl Shaper<'_> {
             _ => Text::Missing,
         }
     }
+}
+
+/// The operands of an `and` or an `or` reordered so that the cheapest are
+/// tested first: bounds tests, inlined in [`Test::holds`], before the tests
+/// that need a call (profile fields, lists, nested forms). Operands have no
+/// effects and every one is defined (a missing fact is false), so the order
+/// changes what is read, never the result; the why of a finding comes from
+/// the checked tree, in the order written.
+fn cheapest_first(mut tests: Box<[Test]>) -> Box<[Test]> {
+    tests.sort_by_key(|t| match t {
+        Test::Within { .. } => 0,
+        Test::Outside { .. } | Test::State { .. } | Test::Cmp { .. } | Test::Const(_) => 1,
+        Test::Profile { .. } | Test::InNum { .. } | Test::CmpNums { .. } => 2,
+        _ => 3,
+    });
+    tests
 }
 
 /// `not x`, folded into `x` where its form allows.
