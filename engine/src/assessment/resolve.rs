@@ -103,7 +103,8 @@ pub(crate) fn parse_code(scale: &Scale, code: &str) -> Option<Given> {
 /// (`na`) are compared whole.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct CodeTable {
-    /// By byte, for one-byte ASCII cells.
+    /// By byte, for one-byte ASCII cells: `None` for a byte that is no code,
+    /// or that trimming would change (white space, control bytes).
     bytes: [Option<Given>; 128],
     /// The scale's codes of two bytes or more that trimming keeps as they
     /// are, with what they read as.
@@ -116,7 +117,7 @@ impl CodeTable {
         let mut bytes = [None; 128];
         for (b, slot) in (0u8..).zip(bytes.iter_mut()) {
             if let Ok(code) = std::str::from_utf8(std::slice::from_ref(&b)) {
-                *slot = parse_code(scale, code);
+                *slot = parse_code(scale, code).filter(|_| b.is_ascii_graphic());
             }
         }
         let codes = (scale.options.iter().map(|o| &o.code))
@@ -129,17 +130,22 @@ impl CodeTable {
         CodeTable { bytes, longer }
     }
 
-    /// What [`parse_code`] gives for `cell`, when it is one ASCII byte that
-    /// trimming keeps or exactly one of the longer codes (else `None`: the
-    /// caller trims and parses).
-    pub(crate) fn lookup(&self, cell: &str) -> Option<Option<Given>> {
+    /// What a cell reads as when it is a code of the scale as it stands (one
+    /// byte that trimming keeps, or one of the longer codes); `None` for any
+    /// other cell, which the caller trims and parses, or refuses.
+    #[inline(always)]
+    pub(crate) fn known(&self, cell: &str) -> Option<Given> {
         match cell.as_bytes() {
-            [b] if b.is_ascii_graphic() => Some(self.bytes[usize::from(*b)]),
-            [_] => None,
-            _ => (self.longer.iter())
-                .find(|(code, _)| code == cell)
-                .map(|&(_, given)| Some(given)),
+            [b] => self.bytes.get(usize::from(*b)).copied().flatten(),
+            _ => self.longer(cell),
         }
+    }
+
+    /// One of the scale's codes of two bytes or more, exactly.
+    fn longer(&self, cell: &str) -> Option<Given> {
+        (self.longer.iter())
+            .find(|(code, _)| code == cell)
+            .map(|&(_, given)| given)
     }
 }
 
@@ -466,7 +472,8 @@ mod tests {
     use crate::{Grid, BUILTIN_GRIDS};
 
     /// Whatever the table reads a cell as, `parse_code` reads the trimmed
-    /// cell the same: the table is only a shortcut.
+    /// cell the same: the table is only a shortcut (a cell it does not read
+    /// is trimmed and parsed, or refused, by the slow path).
     #[test]
     fn the_code_table_reads_cells_as_parse_code_does() {
         let cells = [
@@ -480,8 +487,12 @@ mod tests {
                 let codes = scale.options.iter().map(|o| o.code.as_str());
                 let mut read = 0;
                 for cell in cells.iter().copied().chain(codes) {
-                    if let Some(given) = table.lookup(cell) {
-                        assert_eq!(given, parse_code(scale, cell.trim()), "{name}: {cell:?}");
+                    if let Some(given) = table.known(cell) {
+                        assert_eq!(
+                            Some(given),
+                            parse_code(scale, cell.trim()),
+                            "{name}: {cell:?}"
+                        );
                         read += 1;
                     }
                 }
@@ -489,7 +500,7 @@ mod tests {
                 assert!(read >= scale.options.len(), "{name}: {}", scale.id);
                 for special in scale.not_applicable.iter().chain(&scale.unknown) {
                     assert!(
-                        table.lookup(&special.code).is_some(),
+                        table.known(&special.code).is_some(),
                         "{name}: {}",
                         special.code
                     );

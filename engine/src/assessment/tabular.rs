@@ -50,8 +50,11 @@ pub struct RowSchema {
     columns: Vec<Column>,
     names: Vec<String>,
     carried: Vec<CarriedColumn>,
-    /// For each level and target column, its scale's one-byte codes.
-    codes: Vec<Option<CodeTable>>,
+    /// For each column, how [`RowSchema::read_known_code`] reads it.
+    quick: Vec<Quick>,
+    /// The code tables of the level and target columns' scales, one per
+    /// scale, by the index [`Quick`] holds.
+    tables: Vec<CodeTable>,
     /// Whether a column gives the id (else rows have none).
     has_id: bool,
 }
@@ -175,19 +178,14 @@ impl RowSchema {
             );
         }
         if errors.is_empty() {
-            let codes = columns
-                .iter()
-                .map(|c| match c {
-                    Column::Level(c) | Column::Target(c) => Some(CodeTable::new(grid.scale_of(*c))),
-                    _ => None,
-                })
-                .collect();
+            let (quick, tables) = quick_reads(grid, &columns);
             Ok(RowSchema {
                 has_id: columns.contains(&Column::Id),
                 columns,
                 names,
                 carried,
-                codes,
+                quick,
+                tables,
             })
         } else {
             Err(errors)
@@ -246,8 +244,8 @@ impl RowSchema {
         }
         // Merged criteria whose old columns disagree in this row (rarely any).
         let mut conflicts = Vec::new();
-        for (i, raw) in fields.iter().enumerate() {
-            if self.read_known_code(i, raw, responses) {
+        for ((i, raw), &quick) in fields.iter().enumerate().zip(&self.quick) {
+            if self.read_known_code(quick, raw, responses) {
                 continue;
             }
             if let Err(d) = self.read_cell(grid, i, trim(raw), responses, &mut conflicts) {
@@ -268,23 +266,28 @@ impl RowSchema {
         errors.is_empty()
     }
 
-    /// Reads cell `raw` of level or target column `i` when it is empty (left
-    /// unanswered, as [`clear`] left it) or a one-byte code of the scale: most
-    /// cells of a census. `false` for any other cell, read by
-    /// [`RowSchema::read_cell`].
-    fn read_known_code(&self, i: usize, raw: &str, responses: &mut Responses) -> bool {
-        let Some(table) = &self.codes[i] else {
-            return false;
+    /// Reads cell `raw` of a level or target column (as `quick` says) when
+    /// it is empty (left unanswered, as [`clear`] left it) or a code of the
+    /// scale as it stands: most cells of a census. `false` for any other
+    /// cell, read by [`RowSchema::read_cell`], which trims, parses and
+    /// refuses as ever.
+    #[inline(always)]
+    fn read_known_code(&self, quick: Quick, raw: &str, responses: &mut Responses) -> bool {
+        let (criterion, table, target) = match quick {
+            Quick::Level { criterion, table } => (criterion, table, false),
+            Quick::Target { criterion, table } => (criterion, table, true),
+            Quick::Other => return false,
         };
         if raw.is_empty() {
             return true;
         }
-        let Some(given) = table.lookup(raw) else {
+        let given = self.tables.get(table as usize).and_then(|t| t.known(raw));
+        let Some(answer) = responses.answers.get_mut(criterion as usize) else {
             return false;
         };
-        match (self.columns[i], given) {
-            (Column::Level(c), Some(g)) => responses.answers[c].given = g,
-            (Column::Target(c), Some(Given::Level(p))) => responses.answers[c].target = Some(p),
+        match (target, given) {
+            (false, Some(g)) => answer.given = g,
+            (true, Some(Given::Level(p))) => answer.target = Some(p),
             _ => return false,
         }
         true
@@ -361,6 +364,52 @@ impl RowSchema {
 }
 
 /// Empties responses for a new row, keeping what they hold allocated.
+/// How a column's cells are read when they are empty or a code as it
+/// stands: a level or a target of a criterion, with its scale's code table.
+#[derive(Debug, Clone, Copy)]
+enum Quick {
+    Level {
+        criterion: u32,
+        table: u32,
+    },
+    Target {
+        criterion: u32,
+        table: u32,
+    },
+    /// Any other column: read by [`RowSchema::read_cell`].
+    Other,
+}
+
+/// The quick read of each column, and the code tables they point to: one
+/// per scale, so that a grid of one scale keeps one table in cache.
+fn quick_reads(grid: &Grid, columns: &[Column]) -> (Vec<Quick>, Vec<CodeTable>) {
+    let mut scales: Vec<usize> = Vec::new();
+    let mut tables = Vec::new();
+    let mut table_of = |c: usize| {
+        let scale = grid.criterion(c).scale;
+        let at = scales.iter().position(|&s| s == scale).unwrap_or_else(|| {
+            scales.push(scale);
+            tables.push(CodeTable::new(grid.scale_of(c)));
+            scales.len() - 1
+        });
+        at as u32
+    };
+    let quick = (columns.iter())
+        .map(|column| match *column {
+            Column::Level(c) => Quick::Level {
+                criterion: c as u32,
+                table: table_of(c),
+            },
+            Column::Target(c) => Quick::Target {
+                criterion: c as u32,
+                table: table_of(c),
+            },
+            _ => Quick::Other,
+        })
+        .collect();
+    (quick, tables)
+}
+
 fn clear(grid: &Grid, responses: &mut Responses) {
     let answers = grid.criterion_count();
     responses.answers.resize_with(answers, Default::default);
