@@ -98,27 +98,79 @@ pub(crate) fn finding_id_parts(grid: &Grid, source: FindingSource) -> (&'static 
 
 /// Appends a score rounded to 0.01 to `out`, written like `f64`'s `Display` of the
 /// rounded value (`50`, `57.7`, `58.57`); nothing for an absent score. It uses no
-/// formatting machinery: summary records write a dozen of these per row.
+/// formatting machinery: summary records write a dozen of these per row, so a score
+/// below 1,000 (every axis score and coverage) is laid out in a small buffer and
+/// appended at once.
 pub fn push_score(out: &mut Vec<u8>, value: Option<f64>) {
     let Some(c) = value.map(cents) else { return };
-    if c < 0 {
-        out.push(b'-');
-    }
+    let negative = c < 0;
     let c = c.unsigned_abs();
-    let (int, frac) = (c / 100, c % 100);
-    push_digits(out, int);
+    let (int, frac) = (c / 100, (c % 100) as u8);
+    if int >= 1000 {
+        if negative {
+            out.push(b'-');
+        }
+        push_digits(out, int);
+        push_fraction(out, frac);
+        return;
+    }
+    let int = int as u16;
+    let mut text = [0u8; 8];
+    let mut n = 0;
+    let mut put = |b: u8| {
+        text[n] = b;
+        n += 1;
+    };
+    if negative {
+        put(b'-');
+    }
+    if int >= 100 {
+        put(b'0' + (int / 100) as u8);
+    }
+    if int >= 10 {
+        put(b'0' + (int / 10 % 10) as u8);
+    }
+    put(b'0' + (int % 10) as u8);
+    if frac != 0 {
+        put(b'.');
+        put(b'0' + frac / 10);
+        if frac % 10 != 0 {
+            put(b'0' + frac % 10);
+        }
+    }
+    // The whole buffer, then cut: a copy of fixed size is one store, where
+    // one of `n` bytes is a call to `memcpy`.
+    let end = out.len() + n;
+    out.extend_from_slice(&text);
+    out.truncate(end);
+}
+
+/// Appends the hundredths of a score, as `Display` writes them: nothing for
+/// none, no trailing zero.
+fn push_fraction(out: &mut Vec<u8>, frac: u8) {
     if frac != 0 {
         out.push(b'.');
-        out.push(b'0' + (frac / 10) as u8);
+        out.push(b'0' + frac / 10);
         if frac % 10 != 0 {
-            out.push(b'0' + (frac % 10) as u8);
+            out.push(b'0' + frac % 10);
         }
     }
 }
 
-/// A score in hundredths, as summary records round it.
+/// A score in hundredths, as summary records round it: `(v × 100).round()`,
+/// half away from zero. Scores are far below 2⁵², where the fraction
+/// `x − trunc(x)` is exact, so it is rounded by comparing that fraction
+/// with one half, without the call `f64::round` makes on this target; any
+/// other number (huge, infinite, NaN) goes through `f64::round`.
 fn cents(v: f64) -> i64 {
-    (v * 100.0).round() as i64
+    let x = v * 100.0;
+    if x.abs() < 4.0e15 {
+        let whole = x as i64;
+        let frac = x - whole as f64;
+        whole + i64::from(frac >= 0.5) - i64::from(frac <= -0.5)
+    } else {
+        x.round() as i64
+    }
 }
 
 /// A score rounded as [`push_score`] writes it: the number a reader of the
@@ -186,6 +238,39 @@ mod tests {
         let mut out = Vec::new();
         push_score(&mut out, None);
         assert!(out.is_empty());
+    }
+
+    /// Every hundredth from −2,000 to 2,000 and the numbers either side of
+    /// each half-hundredth are written as `Display` writes `f64::round`'s
+    /// result, and rounded as `f64::round` rounds.
+    #[test]
+    fn scores_round_half_away_from_zero_as_f64_round_does() {
+        let reference = |v: f64| (v * 100.0).round();
+        for k in -200_000i64..=200_000 {
+            let exact = k as f64 / 100.0;
+            let half = (k as f64 + 0.5) / 100.0;
+            // The numbers just above and below the half in magnitude (never zero).
+            let (above, below) = (
+                f64::from_bits(half.to_bits() + 1),
+                f64::from_bits(half.to_bits() - 1),
+            );
+            for v in [exact, half, above, below, -half] {
+                assert_eq!(super::cents(v), reference(v) as i64, "{v}");
+                let rounded = reference(v) as i64 as f64 / 100.0; // −0 is written 0
+                assert_eq!(text(v), rounded.to_string(), "{v}");
+            }
+        }
+        for v in [
+            f64::NAN,
+            f64::INFINITY,
+            -f64::INFINITY,
+            1e300,
+            -1e17,
+            4.0e13,
+            -0.0,
+        ] {
+            assert_eq!(super::cents(v), reference(v) as i64, "{v}");
+        }
     }
 
     #[test]

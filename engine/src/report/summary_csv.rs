@@ -5,7 +5,7 @@
 use super::flat::{finding_counts, finding_id_parts, push_count, push_finding_ids, push_score};
 use crate::csv_writer::{is_formula, push_cell};
 use crate::grid::Grid;
-use crate::scoring::Evaluation;
+use crate::scoring::{Evaluation, FindingSource};
 
 /// Writes summary records for one grid, row after row.
 #[derive(Debug, Clone)]
@@ -16,8 +16,66 @@ pub struct SummaryCsv {
     /// that needs quoting, and no cell of ids can start like a formula.
     /// Ids read from a grid file always can; a grid built in code may not.
     plain_ids: bool,
+    /// Every finding id the grid can raise, written out once, when they are
+    /// plain (see [`IdTable`]).
+    table: IdTable,
     /// The joined ids of a record, when they must go through [`push_cell`].
     ids: String,
+}
+
+/// Every finding id a grid can raise, prefix included (`critical:…`), one
+/// after the other, so that a record copies each of its findings' ids in
+/// one piece: its rules' ids, then per criterion its critical, target,
+/// raters and applicability ids.
+#[derive(Debug, Clone, Default)]
+struct IdTable {
+    text: Vec<u8>,
+    /// Where each id ends in `text`.
+    ends: Vec<usize>,
+    rules: usize,
+    criteria: usize,
+}
+
+impl IdTable {
+    fn new(grid: &Grid) -> Self {
+        let (rules, criteria) = (grid.rules.len(), grid.criterion_count());
+        let mut table = IdTable {
+            rules,
+            criteria,
+            ..IdTable::default()
+        };
+        let sources = (0..rules).map(FindingSource::Rule).chain(
+            [
+                FindingSource::CriticalLow,
+                FindingSource::TargetGap,
+                FindingSource::RaterGap,
+                FindingSource::Applicability,
+            ]
+            .into_iter()
+            .flat_map(|source| (0..criteria).map(source)),
+        );
+        for source in sources {
+            let (prefix, id) = finding_id_parts(grid, source);
+            table.text.extend_from_slice(prefix.as_bytes());
+            table.text.extend_from_slice(id.as_bytes());
+            table.ends.push(table.text.len());
+        }
+        table
+    }
+
+    /// The id of the finding raised by `source`, as written.
+    #[inline]
+    fn id(&self, source: FindingSource) -> &[u8] {
+        let at = match source {
+            FindingSource::Rule(i) => i,
+            FindingSource::CriticalLow(c) | FindingSource::CriticalUnknown(c) => self.rules + c,
+            FindingSource::TargetGap(c) => self.rules + self.criteria + c,
+            FindingSource::RaterGap(c) => self.rules + 2 * self.criteria + c,
+            FindingSource::Applicability(c) => self.rules + 3 * self.criteria + c,
+        };
+        let start = at.checked_sub(1).map_or(0, |i| self.ends[i]);
+        &self.text[start..self.ends[at]]
+    }
 }
 
 impl SummaryCsv {
@@ -31,9 +89,15 @@ impl SummaryCsv {
         let special = |id: &str| id.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'));
         let criteria = grid.criteria().all(|(_, c)| !special(&c.full_id));
         let rules = (grid.rules.iter()).all(|r| !special(&r.id) && !is_formula(&r.id));
+        let plain_ids = criteria && rules;
         SummaryCsv {
             stamp,
-            plain_ids: criteria && rules,
+            plain_ids,
+            table: if plain_ids {
+                IdTable::new(grid)
+            } else {
+                IdTable::default()
+            },
             ids: String::new(),
         }
     }
@@ -62,9 +126,7 @@ impl SummaryCsv {
                 if i > 0 {
                     out.push(b';');
                 }
-                let (prefix, id) = finding_id_parts(grid, f.source);
-                out.extend_from_slice(prefix.as_bytes());
-                out.extend_from_slice(id.as_bytes());
+                out.extend_from_slice(self.table.id(f.source));
             }
         } else {
             self.ids.clear();
@@ -101,7 +163,17 @@ mod tests {
         }
         mixed.meta.id = Some("=1+1".into());
         mixed.meta.initiative = "Jardin \"partagé\", quartier nord".into();
-        [Responses::empty(grid), low, mixed]
+        // Two raters far apart on some criteria, disputing others' applicability.
+        let mut panel = Responses::empty(grid);
+        panel.raters = vec!["Anne".into(), "Bruno".into()];
+        for i in 0..n {
+            panel.answers[i].raters = match i % 3 {
+                0 => vec![Given::Level(0), Given::Level(4)],
+                1 => vec![Given::Level(1), Given::NotApplicable],
+                _ => vec![Given::Level(2), Given::Level(2)],
+            };
+        }
+        [Responses::empty(grid), low, mixed, panel]
             .into_iter()
             .map(|r| grid.evaluate(r))
             .collect()
@@ -122,10 +194,10 @@ mod tests {
         let grid = Grid::from_toml(DOMINO_GRID).unwrap().grid;
         let (fast, cells) = both_ways(&grid);
         assert!(SummaryCsv::new(&grid).plain_ids);
-        assert!(
-            fast.windows(9).any(|w| w == b"critical:"),
-            "no finding written"
-        );
+        for prefix in ["critical:", "target:", "raters:", "applicability:"] {
+            let written = fast.windows(prefix.len()).any(|w| w == prefix.as_bytes());
+            assert!(written, "no {prefix} finding written");
+        }
         assert_eq!(String::from_utf8(fast), String::from_utf8(cells));
     }
 
