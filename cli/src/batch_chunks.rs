@@ -8,6 +8,7 @@
 //! crate reads the whole input (same dialect: `,`, `"` doubled inside quotes,
 //! `\r`, `\n` or `\r\n` ending a record, blank lines skipped).
 
+use domino_engine::assessment::RowCells;
 use memchr::{memchr, memchr3, memrchr2};
 use std::io::{self, BufRead};
 
@@ -410,6 +411,57 @@ impl<'a> Record<'a> {
     /// The bytes the fields are in.
     pub fn data(&self) -> &'a [u8] {
         self.data
+    }
+
+    /// The record as cells of text, when its bytes are ASCII (nearly every
+    /// census): every offset is then a character boundary, so a cell is
+    /// sliced from the record's text only when it is read as text, and a
+    /// code is read as bytes.
+    pub fn ascii(&self) -> Option<AsciiRecord<'a>> {
+        if !self.data.is_ascii() {
+            return None;
+        }
+        let text = std::str::from_utf8(self.data).ok()?;
+        Some(AsciiRecord {
+            text,
+            ends: self.ends,
+            gap: self.gap,
+        })
+    }
+}
+
+/// A record whose bytes are ASCII, read cell by cell (see [`Record::ascii`]).
+#[derive(Debug, Clone, Copy)]
+pub struct AsciiRecord<'a> {
+    text: &'a str,
+    ends: &'a [usize],
+    gap: usize,
+}
+
+impl AsciiRecord<'_> {
+    /// Where cell `i` is in the text.
+    #[inline(always)]
+    fn range(&self, i: usize) -> std::ops::Range<usize> {
+        let start = match i.checked_sub(1) {
+            Some(before) => self.ends[before] + self.gap,
+            None => 0,
+        };
+        start..self.ends[i]
+    }
+}
+
+impl RowCells for AsciiRecord<'_> {
+    fn count(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn text(&self, i: usize) -> &str {
+        &self.text[self.range(i)]
+    }
+
+    #[inline(always)]
+    fn bytes(&self, i: usize) -> &[u8] {
+        &self.text.as_bytes()[self.range(i)]
     }
 }
 

@@ -9,7 +9,9 @@
 use crate::batch::{Done, Failure, Scorer};
 use crate::batch_chunks::{BlockRecords, CsvBlock, Record};
 use crate::batch_input::Schema;
-use domino_engine::{Diagnostic, Responses};
+use crate::batch_versions::CsvVersions;
+use domino_engine::assessment::RowCells;
+use domino_engine::{Diagnostic, Grid, Responses};
 
 /// Scores every record of `block` into `done`.
 pub(crate) fn process(scorer: &mut Scorer, done: &mut Done, block: &CsvBlock) {
@@ -25,19 +27,24 @@ pub(crate) fn process(scorer: &mut Scorer, done: &mut Done, block: &CsvBlock) {
     let mut records = BlockRecords::new(block);
     let mut row = 0u64;
     while let Some(record) = records.next_record() {
-        let mut fields: Vec<&str> = spare;
-        let read = decode(&record, names, &mut fields).and_then(|()| {
-            let (variant, schema) = versions.pick(&fields, strict).map_err(|d| vec![*d])?;
-            done.variant_rows[variant] += 1;
-            if !versions.warnings(variant).is_empty() {
-                done.carried += 1;
+        let mut row_reader = RowReader {
+            versions,
+            grid,
+            strict,
+            done: &mut *done,
+            responses: &mut e.responses,
+            errors: &mut errors,
+        };
+        let read = match record.ascii() {
+            Some(ascii) => row_reader.read(&ascii),
+            None => {
+                let mut fields: Vec<&str> = spare;
+                let read =
+                    decode(&record, names, &mut fields).and_then(|()| row_reader.read(&fields[..]));
+                spare = recycle(fields);
+                read
             }
-            match schema.read_into(grid, &fields, &mut e.responses, &mut errors) {
-                true => Ok(()),
-                false => Err(std::mem::take(&mut errors)),
-            }
-        });
-        spare = recycle(fields);
+        };
         match read {
             Ok(()) => scorer.score_in_place(done, row, &mut e),
             Err(diagnostics) => {
@@ -54,27 +61,52 @@ pub(crate) fn process(scorer: &mut Scorer, done: &mut Done, block: &CsvBlock) {
     }
 }
 
+/// What reading one row into the worker's responses needs.
+struct RowReader<'a> {
+    versions: &'a CsvVersions,
+    grid: &'a Grid,
+    strict: bool,
+    done: &'a mut Done,
+    responses: &'a mut Responses,
+    errors: &'a mut Vec<Diagnostic>,
+}
+
+impl RowReader<'_> {
+    /// Reads a row's cells with the schema of the version it was written
+    /// for, counting the rows of each version; the row's errors otherwise.
+    /// Generic over the cells, so that an ASCII record's cells are read
+    /// without a call each.
+    fn read<C: RowCells + ?Sized>(&mut self, cells: &C) -> Result<(), Vec<Diagnostic>> {
+        let (variant, schema) = self
+            .versions
+            .pick(cells, self.strict)
+            .map_err(|d| vec![*d])?;
+        self.done.variant_rows[variant] += 1;
+        if !self.versions.warnings(variant).is_empty() {
+            self.done.carried += 1;
+        }
+        match schema.read_into(self.grid, cells, self.responses, self.errors) {
+            true => Ok(()),
+            false => Err(std::mem::take(self.errors)),
+        }
+    }
+}
+
 /// An emptied vector of fields, its allocation kept for the next record.
 fn recycle(mut fields: Vec<&str>) -> Vec<&'static str> {
     fields.clear();
     fields.into_iter().map(|_| "").collect()
 }
 
-/// The fields of a record as text, or the error for its first cell that is
-/// not UTF-8. A record whose bytes are UTF-8 as a whole is checked once, not
-/// field by field.
+/// The fields of a record that is not ASCII as text, or the error for its
+/// first cell that is not UTF-8. A record whose bytes are UTF-8 as a whole is
+/// checked once, not field by field.
 fn decode<'r>(
     record: &Record<'r>,
     names: &[String],
     fields: &mut Vec<&'r str>,
 ) -> Result<(), Vec<Diagnostic>> {
     if let Ok(text) = std::str::from_utf8(record.data()) {
-        if text.is_ascii() {
-            // Every offset of ASCII text is a character boundary: the fields
-            // are sliced without a check each.
-            fields.extend(record.ranges().map(|r| &text[r]));
-            return Ok(());
-        }
         let whole = record
             .ranges()
             .all(|r| text.get(r).map(|f| fields.push(f)).is_some());

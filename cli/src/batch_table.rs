@@ -281,7 +281,7 @@ pub(crate) fn process(scorer: &mut Scorer, done: &mut Done, first_row: u64, chun
         let fields: Vec<&str> = record.fields().collect();
         let mut errors = record.errors.clone();
         let read = versions
-            .pick(&fields, shared.options.strict)
+            .pick(&fields[..], shared.options.strict)
             .map_err(|d| vec![*d])
             .and_then(|(variant, schema)| {
                 done.variant_rows[variant] += 1;

@@ -10,6 +10,7 @@
 //! criterion, what changed; this module says it once per file (not once per
 //! row), counts it for the run's summary, and refuses it with `--strict`.
 
+use domino_engine::assessment::RowCells;
 use domino_engine::diagnostic::{Location, Row, Severity, TableRow};
 use domino_engine::{CarriedSchema, Diagnostic, Grid, RowSchema, VERSION_COLUMN};
 use std::collections::HashMap;
@@ -77,9 +78,9 @@ impl CsvVersions {
 
     /// The variant reading a row, or the error for its `grid_version` cell
     /// (column set by this function; the caller sets the line).
-    pub fn pick(
+    pub fn pick<C: RowCells + ?Sized>(
         &self,
-        fields: &[&str],
+        fields: &C,
         strict: bool,
     ) -> Result<(usize, &RowSchema), Box<Diagnostic>> {
         let Some(column) = self.column else {
@@ -88,7 +89,8 @@ impl CsvVersions {
                 Err(errors) => Err(Box::new(unreadable_as(&self.variants[0].version, errors))),
             };
         };
-        let cell = fields.get(column).map_or("", |c| c.trim());
+        let cell = (column < fields.count()).then(|| fields.text(column).trim());
+        let cell = cell.unwrap_or("");
         let at =
             |d: Diagnostic| Box::new(d.with_path(VERSION_COLUMN).at_line_column(0, column + 1));
         let index = if cell.is_empty() {

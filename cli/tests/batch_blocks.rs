@@ -75,7 +75,7 @@ fn reference(input: &[u8]) -> (Vec<u8>, String, u64, u64) {
                 .count();
         let line = 1 + data[..first].iter().filter(|&&b| b == b'\n').count() as u64;
         let read = fields(&record, &names).and_then(|fields| {
-            let (_, schema) = versions.pick(&fields, false).map_err(|d| vec![*d])?;
+            let (_, schema) = versions.pick(&fields[..], false).map_err(|d| vec![*d])?;
             schema.read(grid(), &fields)
         });
         match read {

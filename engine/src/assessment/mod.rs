@@ -13,5 +13,5 @@ pub use model::{Answer, Assessment, Meta};
 pub(crate) use resolve::{bad_code, parse_code, unknown_criterion};
 pub use resolve::{Given, Response, Responses};
 pub use tabular::ragged_row;
-pub use tabular::{CarriedSchema, RowError, RowSchema, VERSION_COLUMN};
+pub use tabular::{CarriedSchema, RowCells, RowError, RowSchema, VERSION_COLUMN};
 pub use write::toml_string;

@@ -134,17 +134,17 @@ impl CodeTable {
     /// byte that trimming keeps, or one of the longer codes); `None` for any
     /// other cell, which the caller trims and parses, or refuses.
     #[inline(always)]
-    pub(crate) fn known(&self, cell: &str) -> Option<Given> {
-        match cell.as_bytes() {
+    pub(crate) fn known(&self, cell: &[u8]) -> Option<Given> {
+        match cell {
             [b] => self.bytes.get(usize::from(*b)).copied().flatten(),
             _ => self.longer(cell),
         }
     }
 
     /// One of the scale's codes of two bytes or more, exactly.
-    fn longer(&self, cell: &str) -> Option<Given> {
+    fn longer(&self, cell: &[u8]) -> Option<Given> {
         (self.longer.iter())
-            .find(|(code, _)| code == cell)
+            .find(|(code, _)| code.as_bytes() == cell)
             .map(|&(_, given)| given)
     }
 }
@@ -487,7 +487,7 @@ mod tests {
                 let codes = scale.options.iter().map(|o| o.code.as_str());
                 let mut read = 0;
                 for cell in cells.iter().copied().chain(codes) {
-                    if let Some(given) = table.known(cell) {
+                    if let Some(given) = table.known(cell.as_bytes()) {
                         assert_eq!(
                             Some(given),
                             parse_code(scale, cell.trim()),
@@ -500,7 +500,7 @@ mod tests {
                 assert!(read >= scale.options.len(), "{name}: {}", scale.id);
                 for special in scale.not_applicable.iter().chain(&scale.unknown) {
                     assert!(
-                        table.known(&special.code).is_some(),
+                        table.known(special.code.as_bytes()).is_some(),
                         "{name}: {}",
                         special.code
                     );

@@ -226,16 +226,16 @@ impl RowSchema {
     /// the same responses (those of [`Responses::empty`] for `grid` at first),
     /// so that a row costs no allocation. Every bad cell is pushed to
     /// `errors` (cleared first); `false` when there is any.
-    pub fn read_into(
+    pub fn read_into<C: RowCells + ?Sized>(
         &self,
         grid: &Grid,
-        fields: &[&str],
+        fields: &C,
         responses: &mut Responses,
         errors: &mut Vec<RowError>,
     ) -> bool {
         errors.clear();
-        if fields.len() != self.columns.len() {
-            errors.push(ragged_row(fields.len(), self.columns.len()));
+        if fields.count() != self.columns.len() {
+            errors.push(ragged_row(fields.count(), self.columns.len()));
             return false;
         }
         clear(grid, responses);
@@ -244,10 +244,11 @@ impl RowSchema {
         }
         // Merged criteria whose old columns disagree in this row (rarely any).
         let mut conflicts = Vec::new();
-        for ((i, raw), &quick) in fields.iter().enumerate().zip(&self.quick) {
-            if self.read_known_code(quick, raw, responses) {
+        for (i, &quick) in self.quick.iter().enumerate() {
+            if self.read_known_code(quick, fields.bytes(i), responses) {
                 continue;
             }
+            let raw = fields.text(i);
             if let Err(d) = self.read_cell(grid, i, trim(raw), responses, &mut conflicts) {
                 errors.push(d.with_path(self.names[i].clone()).at_line_column(0, i + 1));
             }
@@ -272,7 +273,7 @@ impl RowSchema {
     /// cell, read by [`RowSchema::read_cell`], which trims, parses and
     /// refuses as ever.
     #[inline(always)]
-    fn read_known_code(&self, quick: Quick, raw: &str, responses: &mut Responses) -> bool {
+    fn read_known_code(&self, quick: Quick, raw: &[u8], responses: &mut Responses) -> bool {
         let (criterion, table, target) = match quick {
             Quick::Level { criterion, table } => (criterion, table, false),
             Quick::Target { criterion, table } => (criterion, table, true),
@@ -364,6 +365,31 @@ impl RowSchema {
 }
 
 /// Empties responses for a new row, keeping what they hold allocated.
+/// The cells of one row, by column, as [`RowSchema::read_into`] reads them:
+/// a row's fields as text (`[&str]`), or any layout that gives each cell,
+/// such as a CSV record's bytes and field ends, so that a row is read without
+/// slicing every field into a string first (codes are read as bytes).
+pub trait RowCells {
+    /// How many cells the row has.
+    fn count(&self) -> usize;
+    /// Cell `i` (below [`RowCells::count`]) as text.
+    fn text(&self, i: usize) -> &str;
+    /// Cell `i` as bytes: the same as its text's.
+    fn bytes(&self, i: usize) -> &[u8] {
+        self.text(i).as_bytes()
+    }
+}
+
+impl RowCells for [&str] {
+    fn count(&self) -> usize {
+        self.len()
+    }
+
+    fn text(&self, i: usize) -> &str {
+        self[i]
+    }
+}
+
 /// How a column's cells are read when they are empty or a code as it
 /// stands: a level or a target of a criterion, with its scale's code table.
 #[derive(Debug, Clone, Copy)]
@@ -655,7 +681,7 @@ mod tests {
             for row in &rows {
                 let fields: Vec<&str> = row.iter().map(String::as_str).collect();
                 let fresh = schema.read(&grid, &fields);
-                let ok = schema.read_into(&grid, &fields, &mut reused, &mut errors);
+                let ok = schema.read_into(&grid, &fields[..], &mut reused, &mut errors);
                 match fresh {
                     Ok(responses) => {
                         prop_assert!(ok, "{:?}: {:?}", row, errors);
