@@ -107,6 +107,7 @@ pub fn build_web(args: &[String]) -> Result<PathBuf> {
         bind(entry, &out, keep_names)?;
         if optimize {
             wasm_opt(&out.join(entry.module()))?;
+            shorten_names(entry, &out)?;
         }
     }
     assemble(&out)?;
@@ -132,6 +133,22 @@ fn bind(entry: &Entry, out: &Path, keep_names: bool) -> Result<()> {
         .remove_producers_section(true)
         .generate(out)
         .map_err(|e| format!("wasm-bindgen: {e:#}"))
+}
+
+/// Renames the module's imports and exports, and the glue's uses of them, to short names
+/// ([`crate::names`]): 3.6 to 3.9 KB gzipped less for the offline app and the workshop.
+fn shorten_names(entry: &Entry, out: &Path) -> Result<()> {
+    let (module, glue) = (out.join(entry.module()), out.join(entry.glue()));
+    let bytes = std::fs::read(&module).map_err(|e| format!("{}: {e}", module.display()))?;
+    let text = std::fs::read_to_string(&glue).map_err(|e| format!("{}: {e}", glue.display()))?;
+    let (bytes, text, imports, exports) =
+        crate::names::shorten(&bytes, &text).map_err(|e| format!("{}: {e}", module.display()))?;
+    eprintln!(
+        "{}: {imports} imports and {exports} exports renamed",
+        entry.module()
+    );
+    std::fs::write(&module, bytes).map_err(|e| format!("{}: {e}", module.display()))?;
+    std::fs::write(&glue, text).map_err(|e| format!("{}: {e}", glue.display()))
 }
 
 /// Gives the bound app, its static files and the grid their hashed names, then writes the
