@@ -119,21 +119,149 @@ struct EnvelopeRef<'a> {
 }
 
 /// Reads an envelope; the error says why it cannot be used.
+///
+/// The text is read twice, straight from the string (no `serde_json::Value` tree, whose
+/// deserialisers for the workspace's types would be a second copy of them in the module):
+/// first its head (`app` and `version`, of whatever JSON type), then the whole envelope.
 pub fn from_envelope(text: &str) -> Result<Workspace, String> {
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| format!("not valid JSON ({e})"))?;
-    let app = value.get("app").and_then(|v| v.as_str());
-    if app != Some(APP) {
+    let head: Head = serde_json::from_str(text).map_err(|e| format!("not valid JSON ({e})"))?;
+    if head.app != Loose::Str(APP.into()) {
         return Err("not a DOMINO workspace".into());
     }
-    match value.get("version").and_then(|v| v.as_u64()) {
-        Some(v) if v == u64::from(VERSION) => {}
-        Some(v) => return Err(format!("saved by another version of the app (format {v})")),
-        None => return Err("no format version".into()),
+    match head.version {
+        Loose::Number(v) if v == u64::from(VERSION) => {}
+        Loose::Number(v) => {
+            return Err(format!("saved by another version of the app (format {v})"))
+        }
+        _ => return Err("no format version".into()),
     }
     let envelope: Envelope =
-        serde_json::from_value(value).map_err(|e| format!("unexpected content ({e})"))?;
+        serde_json::from_str(text).map_err(|e| format!("unexpected content ({e})"))?;
     Ok(envelope.workspace)
+}
+
+/// The head of an envelope: its `app` and `version` fields, whatever else it holds; both
+/// [`Loose::Other`] when the text is JSON but not an object.
+struct Head {
+    app: Loose,
+    version: Loose,
+}
+
+/// A JSON value of which only a string or a whole number is kept.
+#[derive(PartialEq)]
+enum Loose {
+    Str(String),
+    Number(u64),
+    Other,
+}
+
+impl<'de> Deserialize<'de> for Head {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(HeadVisitor)
+    }
+}
+
+struct HeadVisitor;
+
+impl<'de> serde::de::Visitor<'de> for HeadVisitor {
+    type Value = Head;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("JSON")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Head, A::Error> {
+        let mut head = HeadVisitor::other();
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            match &*key {
+                "app" => head.app = map.next_value()?,
+                "version" => head.version = map.next_value()?,
+                _ => {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(head)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Head, A::Error> {
+        while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+        Ok(HeadVisitor::other())
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<Head, E> {
+        Ok(HeadVisitor::other())
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Head, E> {
+        Ok(HeadVisitor::other())
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Head, E> {
+        Ok(HeadVisitor::other())
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Head, E> {
+        Ok(HeadVisitor::other())
+    }
+    fn visit_str<E>(self, _: &str) -> Result<Head, E> {
+        Ok(HeadVisitor::other())
+    }
+    fn visit_unit<E>(self) -> Result<Head, E> {
+        Ok(HeadVisitor::other())
+    }
+}
+
+impl HeadVisitor {
+    fn other() -> Head {
+        Head {
+            app: Loose::Other,
+            version: Loose::Other,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Loose {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(LooseVisitor)
+    }
+}
+
+struct LooseVisitor;
+
+impl<'de> serde::de::Visitor<'de> for LooseVisitor {
+    type Value = Loose;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("JSON")
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Loose, E> {
+        Ok(Loose::Str(v.to_owned()))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Loose, E> {
+        Ok(Loose::Number(v))
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Loose, E> {
+        Ok(Loose::Other)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Loose, E> {
+        Ok(Loose::Other)
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Loose, E> {
+        Ok(Loose::Other)
+    }
+    fn visit_unit<E>(self) -> Result<Loose, E> {
+        Ok(Loose::Other)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Loose, A::Error> {
+        while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+        Ok(Loose::Other)
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Loose, A::Error> {
+        while map
+            .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+            .is_some()
+        {}
+        Ok(Loose::Other)
+    }
 }
 
 /// Reads the saved workspace, setting aside whatever cannot be read.
@@ -224,6 +352,12 @@ mod tests {
             r#"{"app":"domino-web","version":99,"workspace":{}}"#,
             r#"{"app":"domino-web","version":1,"workspace":{"assessments":7}}"#,
             r#"[1,2,3]"#,
+            r#""domino-web""#,
+            r#"{"app":["domino-web"],"version":1,"workspace":{}}"#,
+            r#"{"app":"domino-web","version":"1","workspace":{}}"#,
+            r#"{"app":"domino-web","version":1.5,"workspace":{}}"#,
+            r#"{"app":"domino-web","version":-1,"workspace":{}}"#,
+            r#"{"app":"domino-web","workspace":{}}"#,
         ] {
             let mut store = MemoryStore::default();
             store.set(WORKSPACE_KEY, bad).unwrap();
@@ -235,6 +369,38 @@ mod tests {
             assert_eq!(store.get(WORKSPACE_KEY), None);
             assert_eq!(load(&mut store), Loaded::Empty, "starts afresh");
         }
+    }
+
+    #[test]
+    fn each_refusal_says_why_and_the_head_may_come_anywhere() {
+        let reason = |text: &str| from_envelope(text).unwrap_err();
+        assert!(reason("{not json").starts_with("not valid JSON"));
+        for foreign in [
+            r#"[1,2,3]"#,
+            r#"null"#,
+            r#"{"app":"other","version":1}"#,
+            r#"{"app":{"name":"domino-web"},"version":1}"#,
+        ] {
+            assert_eq!(reason(foreign), "not a DOMINO workspace", "{foreign}");
+        }
+        assert_eq!(
+            reason(r#"{"app":"domino-web","version":99}"#),
+            "saved by another version of the app (format 99)"
+        );
+        for no_version in [
+            r#"{"app":"domino-web"}"#,
+            r#"{"app":"domino-web","version":"1"}"#,
+        ] {
+            assert_eq!(reason(no_version), "no format version", "{no_version}");
+        }
+        assert!(reason(r#"{"app":"domino-web","version":1,"workspace":7}"#)
+            .starts_with("unexpected content"));
+        let text = to_envelope(&sample());
+        let later = format!(
+            r#"{{"extra":[{{"app":1}}],"workspace":{},"version":1,"app":"domino-web"}}"#,
+            &text[text.find(r#""workspace":"#).unwrap() + 12..text.len() - 1]
+        );
+        assert_eq!(from_envelope(&later), Ok(sample()));
     }
 
     #[test]

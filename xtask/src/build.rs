@@ -107,9 +107,17 @@ pub fn build_web(args: &[String]) -> Result<PathBuf> {
         bind(entry, &out, keep_names)?;
         if optimize {
             wasm_opt(&out.join(entry.module()))?;
+            shorten_names(entry, &out)?;
         }
     }
-    assemble(&out)?;
+    let minify = optimize && minifier().is_some();
+    if optimize && !minify {
+        eprintln!(
+            "note: node_modules/.bin/esbuild not found (run `npm ci` at the workspace root); \
+             the JavaScript is not minified"
+        );
+    }
+    assemble(&out, minify)?;
     eprintln!("built {} in {:.1?}", out.display(), started.elapsed());
     crate::size::size()?;
     Ok(out)
@@ -134,9 +142,59 @@ fn bind(entry: &Entry, out: &Path, keep_names: bool) -> Result<()> {
         .map_err(|e| format!("wasm-bindgen: {e:#}"))
 }
 
+/// Renames the module's imports and exports, and the glue's uses of them, to short names
+/// ([`crate::names`]): 3.6 to 3.9 KB gzipped less for the offline app and the workshop.
+fn shorten_names(entry: &Entry, out: &Path) -> Result<()> {
+    let (module, glue) = (out.join(entry.module()), out.join(entry.glue()));
+    let bytes = std::fs::read(&module).map_err(|e| format!("{}: {e}", module.display()))?;
+    let text = std::fs::read_to_string(&glue).map_err(|e| format!("{}: {e}", glue.display()))?;
+    let (bytes, text, imports, exports) =
+        crate::names::shorten(&bytes, &text).map_err(|e| format!("{}: {e}", module.display()))?;
+    eprintln!(
+        "{}: {imports} imports and {exports} exports renamed",
+        entry.module()
+    );
+    std::fs::write(&module, bytes).map_err(|e| format!("{}: {e}", module.display()))?;
+    std::fs::write(&glue, text).map_err(|e| format!("{}: {e}", glue.display()))
+}
+
+/// The `esbuild` of `node_modules`, when installed.
+fn minifier() -> Option<PathBuf> {
+    let esbuild = root().join("node_modules").join(".bin").join("esbuild");
+    esbuild.exists().then_some(esbuild)
+}
+
+/// `text` (JavaScript) minified by esbuild (`--minify`: whitespace, comments, local names
+/// and syntax; the names a module exports and the globals a script declares are kept).
+fn minify_js(name: &str, text: &str) -> Result<String> {
+    use std::io::Write;
+    use std::process::Stdio;
+    let esbuild = minifier().ok_or("esbuild not found")?;
+    let mut child = Command::new(&esbuild)
+        .args(["--minify", "--loader=js", "--log-level=warning"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("{}: {e}", esbuild.display()))?;
+    child
+        .stdin
+        .take()
+        .ok_or("esbuild's input")?
+        .write_all(text.as_bytes())
+        .map_err(|e| format!("esbuild: {e}"))?;
+    let output = child
+        .wait_with_output()
+        .map_err(|e| format!("esbuild: {e}"))?;
+    if !output.status.success() {
+        return Err(format!("esbuild could not minify {name}"));
+    }
+    String::from_utf8(output.stdout).map_err(|e| format!("esbuild: {e}"))
+}
+
 /// Gives the bound app, its static files and the grid their hashed names, then writes the
-/// page, the service worker and the precompressed copies.
-fn assemble(out: &Path) -> Result<()> {
+/// page, the service worker and the precompressed copies; the JavaScript (glue, `boot.js`,
+/// `sw.js`) minified when `minify`.
+fn assemble(out: &Path, minify: bool) -> Result<()> {
     let web = root().join("web");
     let read = |path: &Path| std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()));
     let mut assets = Vec::new();
@@ -153,8 +211,20 @@ fn assemble(out: &Path) -> Result<()> {
         .flat_map(|e| [e.module(), e.glue()])
         .map(|name| (out.join(&name), name))
         .collect();
+    let shrunk = |name: &str, text: String| -> Result<String> {
+        if minify {
+            minify_js(name, &text)
+        } else {
+            Ok(text)
+        }
+    };
     for (from, name) in &built {
-        let hashed = publish(name, &read(from)?)?;
+        let mut bytes = read(from)?;
+        if name.ends_with(".js") {
+            let text = String::from_utf8(bytes).map_err(|e| format!("{name}: {e}"))?;
+            bytes = shrunk(name, text)?.into_bytes();
+        }
+        let hashed = publish(name, &bytes)?;
         std::fs::remove_file(from).map_err(|e| format!("{name}: {e}"))?;
         // `boot.js` imports the glue as a relative module specifier.
         let name = if name.ends_with(".js") {
@@ -168,6 +238,7 @@ fn assemble(out: &Path) -> Result<()> {
     names.push((GRID_FILE.into(), grid));
     let text = |name: &str| String::from_utf8(read(&web.join(name))?).map_err(|e| e.to_string());
     let boot = bundle::rewrite("boot.js", &text("boot.js")?, &borrowed(&names))?;
+    let boot = shrunk("boot.js", boot)?;
     let mut in_page = Vec::new();
     for name in STATIC_FILES {
         in_page.push((name.to_string(), publish(name, &read(&web.join(name))?)?));
@@ -177,6 +248,7 @@ fn assemble(out: &Path) -> Result<()> {
     write(out, "index.html", &page)?;
     assets.insert(0, "index.html".into());
     let worker = bundle::service_worker(&text(SERVICE_WORKER)?, &assets)?;
+    let worker = shrunk(SERVICE_WORKER, worker)?;
     write(out, SERVICE_WORKER, &worker)?;
     bundle::precompress(out)
 }

@@ -1,6 +1,6 @@
 //! Turns the compiled app into the files a server publishes: content-hashed names for
 //! everything the page loads, the page and its service worker rewritten to point at them, and
-//! each file precompressed (brotli and gzip, best level) beside itself.
+//! each file precompressed beside itself (brotli at its best level, gzip written by Zopfli).
 //!
 //! A hashed file never changes under its name, so servers may let browsers keep it for a year
 //! (`immutable`); only `index.html` and `sw.js` keep their names and are revalidated on each
@@ -8,7 +8,6 @@
 
 use crate::Result;
 use sha2::{Digest, Sha256};
-use std::io::Write;
 use std::path::Path;
 
 /// Hex digits of the SHA-256 kept in a hashed name: enough that two builds never collide.
@@ -80,11 +79,22 @@ pub fn service_worker(template: &str, assets: &[String]) -> Result<String> {
     Ok(filled.replace(placeholder, &format!("[{list}]")))
 }
 
-/// `bytes` compressed with gzip at its best level.
+/// Most blocks Zopfli may split a file's deflate stream into. Its default, 15, is far too few
+/// for a module of 700 KB (each block has its own Huffman codes): the modules split into fewer
+/// than 60 when left free, and a bound of 15 costs them about 1.6 KB of gzip each.
+const ZOPFLI_MAX_BLOCK_SPLITS: u16 = 1000;
+
+/// `bytes` compressed as gzip by Zopfli (15 iterations, Zopfli's default): an ordinary gzip
+/// stream that any inflater reads, about 5 % smaller than zlib's best level, for a few seconds
+/// per module at build time.
 pub fn gzip(bytes: &[u8]) -> Vec<u8> {
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    encoder.write_all(bytes).expect("in-memory write");
-    encoder.finish().expect("in-memory write")
+    let options = zopfli::Options {
+        maximum_block_splits: ZOPFLI_MAX_BLOCK_SPLITS,
+        ..Default::default()
+    };
+    let mut out = Vec::new();
+    zopfli::compress(options, zopfli::Format::Gzip, bytes, &mut out).expect("in-memory write");
+    out
 }
 
 /// `bytes` compressed with brotli at its best level (quality 11, a 16 MiB window).
@@ -193,5 +203,8 @@ mod tests {
         brotli::BrotliDecompress(&mut &brotli(&original)[..], &mut from_br).unwrap();
         assert_eq!(from_br, original);
         assert!(brotli(&original).len() < original.len() / 10);
+        let mut best = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        std::io::Write::write_all(&mut best, &original).unwrap();
+        assert!(gzip(&original).len() <= best.finish().unwrap().len());
     }
 }

@@ -17,6 +17,7 @@
 
 mod build;
 mod bundle;
+mod names;
 mod serve;
 mod size;
 mod toolchain;

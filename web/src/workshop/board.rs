@@ -70,7 +70,7 @@ fn controls(ctx: &Ctx, session: &Session) -> Html {
     let go = |phase: &'static str, label: &'static str, primary: bool| {
         let ctx = ctx.clone();
         let onclick =
-            Callback::from(move |_| post(&ctx, "/phase", serde_json::json!({ "phase": phase })));
+            Callback::from(move |_| post(&ctx, "/phase", net::Body::new().with("phase", phase)));
         html! { <button type="button" class={classes!("big", primary.then_some("primary"))} data-phase={phase} {onclick}>{ label }</button> }
     };
     let publish = |published: bool, label: &'static str| {
@@ -79,7 +79,7 @@ fn controls(ctx: &Ctx, session: &Session) -> Html {
             post(
                 &ctx,
                 "/publish",
-                serde_json::json!({ "published": published }),
+                net::Body::new().with("published", &published),
             )
         });
         html! { <button type="button" class="big" id="publish" {onclick}>{ label }</button> }
@@ -102,13 +102,13 @@ fn controls(ctx: &Ctx, session: &Session) -> Html {
 }
 
 /// A facilitator's change to the session shown; the event it makes refreshes the board.
-pub fn post(ctx: &Ctx, rest: &str, body: serde_json::Value) {
+pub fn post(ctx: &Ctx, rest: &str, body: net::Body) {
     let Some(path) = session_path(ctx, rest) else {
         return;
     };
     let token = ctx.token.clone();
     ctx.run(
-        async move { net::text("POST", &path, &token, Some(&body.to_string())).await },
+        async move { net::text("POST", &path, &token, Some(&body.text())).await },
         |_| {},
     );
 }

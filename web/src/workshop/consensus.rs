@@ -52,14 +52,16 @@ fn save(ctx: &Ctx, criterion: &str, level: Option<String>, note: String, version
     let Some(path) = session_path(ctx, "/consensus") else {
         return;
     };
-    let mut body =
-        serde_json::json!({ "criterion": criterion, "note": note, "base_version": version });
+    let mut body = net::Body::new()
+        .with("criterion", criterion)
+        .with("note", &note)
+        .with("base_version", &version);
     if let Some(level) = level {
-        body["level"] = level.into();
+        body = body.with("level", &level);
     }
     let token = ctx.token.clone();
     ctx.run(
-        async move { net::text("PUT", &path, &token, Some(&body.to_string())).await },
+        async move { net::text("PUT", &path, &token, Some(&body.text())).await },
         |_| {},
     );
 }

@@ -77,7 +77,7 @@ fn form(ctx: &Ctx, session: String) -> Html {
 
 /// Joins, keeps the personal link, and opens it.
 fn join(ctx: &Ctx, session: &str, name: &str, role: &str) {
-    let mut body = serde_json::json!({ "name": name, "role": role });
+    let mut body = net::Body::new().with("name", name).with("role", role);
     let l = ctx.lang;
     let token = ctx.token.clone();
     let session = session.to_string();
@@ -86,7 +86,7 @@ fn join(ctx: &Ctx, session: &str, name: &str, role: &str) {
         ctx.w().session.as_ref().and_then(|s| s.previous.clone()),
     );
     if let Some(prev) = previous.and_then(|p| links::participant_of(&BrowserStore::open(), &p)) {
-        body["previous_token"] = prev.token.into();
+        body = body.with("previous_token", &prev.token);
     }
     let request = async move {
         let path = format!("/api/sessions/{session}/join");

@@ -50,7 +50,7 @@ fn new_link(ctx: &Ctx, session: &str) -> Callback<MouseEvent> {
         }
         let (token, s) = (ctx.token.clone(), session.clone());
         let d = ctx.dispatch.clone();
-        let body = serde_json::json!({ "role": "join" });
+        let body = net::Body::new().with("role", "join");
         ctx.run(
             async move {
                 net::json::<Made>(
@@ -100,7 +100,7 @@ fn join_panel(p: &JoinPanelProps) -> Html {
             if let Some(join) = join {
                 wasm_bindgen_futures::spawn_local(async move {
                     let path = format!("/api/sessions/{session}/join-qr");
-                    let body = serde_json::json!({ "token": join });
+                    let body = net::Body::new().with("token", &join);
                     if let Ok(found) = net::json::<Qr>("POST", &path, &token, Some(&body)).await {
                         qr.set(Some(found));
                     }

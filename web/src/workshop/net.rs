@@ -87,14 +87,50 @@ pub async fn text(
     }
 }
 
+/// A JSON object to send, written field by field: no `serde_json::Value` tree, whose
+/// building and writing would otherwise be in the module for these few bodies only.
+#[derive(Debug, Clone)]
+pub struct Body(String);
+
+impl Body {
+    /// `{}`.
+    pub fn new() -> Self {
+        Body("{".into())
+    }
+
+    /// The object with `key` set to `value` (written after the fields set before).
+    pub fn with<V: serde::Serialize + ?Sized>(mut self, key: &str, value: &V) -> Self {
+        if self.0.len() > 1 {
+            self.0.push(',');
+        }
+        self.0
+            .push_str(&serde_json::to_string(key).expect("a string serialises"));
+        self.0.push(':');
+        self.0
+            .push_str(&serde_json::to_string(value).expect("a body's field serialises"));
+        self
+    }
+
+    /// The object as JSON text.
+    pub fn text(&self) -> String {
+        format!("{}}}", self.0)
+    }
+}
+
+impl Default for Body {
+    fn default() -> Self {
+        Body::new()
+    }
+}
+
 /// A request whose success is JSON of type `T`.
 pub async fn json<T: DeserializeOwned>(
     method: &str,
     path: &str,
     token: &str,
-    body: Option<&serde_json::Value>,
+    body: Option<&Body>,
 ) -> Result<T, Failure> {
-    let body = body.map(|b| b.to_string());
+    let body = body.map(Body::text);
     let text = text(method, path, token, body.as_deref()).await?;
     serde_json::from_str(&text).map_err(|e| {
         Failure::Refused(
@@ -132,4 +168,31 @@ pub async fn next_chunk(reader: &web_sys::ReadableStreamDefaultReader) -> Option
     }
     let value = js_sys::Reflect::get(&result, &JsValue::from_str("value")).ok()?;
     Some(js_sys::Uint8Array::new(&value).to_vec())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Body;
+
+    #[test]
+    fn a_body_is_the_json_object_of_its_fields() {
+        assert_eq!(Body::new().text(), "{}");
+        let body = Body::new()
+            .with("name", "Zoé \"la\" rapporteuse")
+            .with("base_version", &3_i64)
+            .with("level", &None::<String>)
+            .with("from_last", &true);
+        let text = body.text();
+        let read: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(
+            read,
+            serde_json::json!({
+                "name": "Zoé \"la\" rapporteuse", "base_version": 3, "level": null, "from_last": true,
+            })
+        );
+        assert_eq!(
+            text,
+            r#"{"name":"Zoé \"la\" rapporteuse","base_version":3,"level":null,"from_last":true}"#
+        );
+    }
 }

@@ -101,7 +101,7 @@ fn start_initiative(ctx: &Ctx, name: String) {
     }
     let token = ctx.token.clone();
     let c = ctx.clone();
-    let body = serde_json::json!({ "name": name });
+    let body = net::Body::new().with("name", &name);
     ctx.run(
         async move { net::json::<Made>("POST", "/api/initiatives", &token, Some(&body)).await },
         move |made| start_session(&c, &made.id, false),
@@ -122,7 +122,9 @@ fn start_session(ctx: &Ctx, initiative: &str, from_last: bool) {
         key.strip_prefix("builtin:").unwrap_or(key).to_string()
     });
     let grid = grid.filter(|k| !k.is_empty());
-    let body = serde_json::json!({ "grid": grid.unwrap_or_else(|| "domino".into()), "from_last": from_last });
+    let body = net::Body::new()
+        .with("grid", grid.as_deref().unwrap_or("domino"))
+        .with("from_last", &from_last);
     let (token, path) = (
         ctx.token.clone(),
         format!("/api/initiatives/{initiative}/sessions"),

@@ -66,11 +66,13 @@ async fn send_head(ctx: &Ctx, key: &str, path: &str) -> bool {
     let Some(head) = stored(key).head().cloned() else {
         return false;
     };
-    let body = serde_json::json!({
-        "criterion": head.criterion, "level": head.level, "target": head.target,
-        "evidence": head.evidence, "base_version": head.base_version,
-        "idempotency_key": head.idempotency_key,
-    });
+    let body = net::Body::new()
+        .with("criterion", &head.criterion)
+        .with("level", &head.level)
+        .with("target", &head.target)
+        .with("evidence", &head.evidence)
+        .with("base_version", &head.base_version)
+        .with("idempotency_key", &head.idempotency_key);
     ctx.dispatch.dispatch(Msg::Sending(true));
     let sent: Result<AnswerRow, Failure> = net::json("PUT", path, &ctx.token, Some(&body)).await;
     ctx.dispatch.dispatch(Msg::Sending(false));
