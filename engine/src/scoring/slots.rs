@@ -12,7 +12,7 @@ use crate::assessment::Responses;
 use crate::rules::{AnswerState, Slots, Table, TABLES};
 
 /// The reusable storage of one evaluation: what conditions read, and the
-/// working lists of relevance and axis medians.
+/// working lists of relevance and axis scores.
 #[derive(Default)]
 pub(crate) struct Scratch {
     /// Number facts, at [`Table::slot`].
