@@ -364,7 +364,6 @@ impl RowSchema {
     }
 }
 
-/// Empties responses for a new row, keeping what they hold allocated.
 /// The cells of one row, by column, as [`RowSchema::read_into`] reads them:
 /// a row's fields as text (`[&str]`), or any layout that gives each cell,
 /// such as a CSV record's bytes and field ends, so that a row is read without
@@ -394,14 +393,10 @@ impl RowCells for [&str] {
 /// stands: a level or a target of a criterion, with its scale's code table.
 #[derive(Debug, Clone, Copy)]
 enum Quick {
-    Level {
-        criterion: u32,
-        table: u32,
-    },
-    Target {
-        criterion: u32,
-        table: u32,
-    },
+    /// The answer to a criterion, read in the table at `table`.
+    Level { criterion: u32, table: u32 },
+    /// The target of a criterion: only a level of the table is read here.
+    Target { criterion: u32, table: u32 },
     /// Any other column: read by [`RowSchema::read_cell`].
     Other,
 }
@@ -436,6 +431,7 @@ fn quick_reads(grid: &Grid, columns: &[Column]) -> (Vec<Quick>, Vec<CodeTable>) 
     (quick, tables)
 }
 
+/// Empties responses for a new row, keeping what they hold allocated.
 fn clear(grid: &Grid, responses: &mut Responses) {
     let answers = grid.criterion_count();
     responses.answers.resize_with(answers, Default::default);
