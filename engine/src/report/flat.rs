@@ -98,39 +98,34 @@ pub(crate) fn finding_id_parts(grid: &Grid, source: FindingSource) -> (&'static 
 
 /// Appends a score rounded to 0.01 to `out`, written like `f64`'s `Display` of the
 /// rounded value (`50`, `57.7`, `58.57`); nothing for an absent score. It uses no
-/// formatting machinery: summary records write a dozen of these per row, so a score
-/// below 1,000 (every axis score and coverage) is laid out in a small buffer and
-/// appended at once.
+/// formatting machinery: summary records write a dozen of these per row, so the
+/// digits of a score below 1,000 (every axis score and coverage) and the hundredths of
+/// any are laid out in a small buffer and appended at once.
 pub fn push_score(out: &mut Vec<u8>, value: Option<f64>) {
     let Some(c) = value.map(cents) else { return };
-    let negative = c < 0;
+    if c < 0 {
+        out.push(b'-');
+    }
     let c = c.unsigned_abs();
     let (int, frac) = (c / 100, (c % 100) as u8);
-    if int >= 1000 {
-        if negative {
-            out.push(b'-');
-        }
-        push_digits(out, int);
-        push_fraction(out, frac);
-        return;
-    }
-    let int = int as u16;
     let mut text = [0u8; 8];
     let mut n = 0;
     let mut put = |b: u8| {
         text[n] = b;
         n += 1;
     };
-    if negative {
-        put(b'-');
+    if int < 1000 {
+        let int = int as u16;
+        if int >= 100 {
+            put(b'0' + (int / 100) as u8);
+        }
+        if int >= 10 {
+            put(b'0' + (int / 10 % 10) as u8);
+        }
+        put(b'0' + (int % 10) as u8);
+    } else {
+        push_digits(out, int);
     }
-    if int >= 100 {
-        put(b'0' + (int / 100) as u8);
-    }
-    if int >= 10 {
-        put(b'0' + (int / 10 % 10) as u8);
-    }
-    put(b'0' + (int % 10) as u8);
     if frac != 0 {
         put(b'.');
         put(b'0' + frac / 10);
@@ -143,18 +138,6 @@ pub fn push_score(out: &mut Vec<u8>, value: Option<f64>) {
     let end = out.len() + n;
     out.extend_from_slice(&text);
     out.truncate(end);
-}
-
-/// Appends the hundredths of a score, as `Display` writes them: nothing for
-/// none, no trailing zero.
-fn push_fraction(out: &mut Vec<u8>, frac: u8) {
-    if frac != 0 {
-        out.push(b'.');
-        out.push(b'0' + frac / 10);
-        if frac % 10 != 0 {
-            out.push(b'0' + frac % 10);
-        }
-    }
 }
 
 /// A score in hundredths, as summary records round it: `(v × 100).round()`,
