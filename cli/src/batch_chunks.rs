@@ -283,8 +283,15 @@ pub(crate) fn field_ranges(
     ends: &[usize],
     gap: usize,
 ) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
-    let starts = std::iter::once(0).chain(ends.iter().map(move |e| e + gap));
-    starts.zip(ends).map(|(a, &b)| a..b)
+    (0..ends.len()).map(move |i| field_range(ends, gap, i))
+}
+
+/// Where field `i` is, as [`field_ranges`] lays the fields out: from the end
+/// of the one before it, past the gap, to its own end.
+#[inline(always)]
+pub(crate) fn field_range(ends: &[usize], gap: usize, i: usize) -> std::ops::Range<usize> {
+    let start = i.checked_sub(1).map_or(0, |before| ends[before] + gap);
+    start..ends[i]
 }
 
 /// Reads the header record of a CSV stream; `None` for a stream without
@@ -438,30 +445,18 @@ pub struct AsciiRecord<'a> {
     gap: usize,
 }
 
-impl AsciiRecord<'_> {
-    /// Where cell `i` is in the text.
-    #[inline(always)]
-    fn range(&self, i: usize) -> std::ops::Range<usize> {
-        let start = match i.checked_sub(1) {
-            Some(before) => self.ends[before] + self.gap,
-            None => 0,
-        };
-        start..self.ends[i]
-    }
-}
-
 impl RowCells for AsciiRecord<'_> {
     fn count(&self) -> usize {
         self.ends.len()
     }
 
     fn text(&self, i: usize) -> &str {
-        &self.text[self.range(i)]
+        &self.text[field_range(self.ends, self.gap, i)]
     }
 
     #[inline(always)]
     fn bytes(&self, i: usize) -> &[u8] {
-        &self.text.as_bytes()[self.range(i)]
+        &self.text.as_bytes()[field_range(self.ends, self.gap, i)]
     }
 }
 

@@ -89,8 +89,11 @@ impl CsvVersions {
                 Err(errors) => Err(Box::new(unreadable_as(&self.variants[0].version, errors))),
             };
         };
-        let cell = (column < fields.count()).then(|| fields.text(column).trim());
-        let cell = cell.unwrap_or("");
+        let cell = if column < fields.count() {
+            fields.text(column).trim()
+        } else {
+            ""
+        };
         let at =
             |d: Diagnostic| Box::new(d.with_path(VERSION_COLUMN).at_line_column(0, column + 1));
         let index = if cell.is_empty() {
