@@ -126,10 +126,16 @@ impl TableRows for ParquetRows {
     }
 }
 
-/// A column of a record batch, ready to be read cell by cell.
+/// A column of a record batch, ready to be read cell by cell: its array
+/// cast to its type once per batch, so that reading a cell is one match on
+/// a small enum, not a downcast through `Any` for every cell.
 enum Column<'a> {
-    /// An array and its type's name.
-    Plain(&'a ArrayRef, String),
+    /// Text (`Utf8`).
+    Text(&'a arrow_array::StringArray),
+    /// Text with 64-bit offsets (`LargeUtf8`).
+    LargeText(&'a arrow_array::LargeStringArray),
+    /// Any other type, read through [`plain_value`].
+    Other(&'a ArrayRef, String),
     /// Dictionary-encoded: each row's key into the values.
     Dictionary(Vec<usize>, &'a ArrayRef, Box<Column<'a>>),
 }
@@ -143,12 +149,18 @@ impl<'a> Column<'a> {
                 let values: &'a ArrayRef = dict.values();
                 Column::Dictionary(keys, array, Box::new(Column::new(values)))
             }
-            other => Column::Plain(array, other.to_string()),
+            DataType::Utf8 => Column::Text(array.as_string::<i32>()),
+            DataType::LargeUtf8 => Column::LargeText(array.as_string::<i64>()),
+            other => Column::Other(array, other.to_string()),
         }
     }
 
+    #[inline]
     fn value(&self, i: usize) -> CellValue<'_> {
         match self {
+            Column::Text(array) if array.is_valid(i) => CellValue::Text(array.value(i)),
+            Column::LargeText(array) if array.is_valid(i) => CellValue::Text(array.value(i)),
+            Column::Text(_) | Column::LargeText(_) => CellValue::Empty,
             Column::Dictionary(keys, array, values) => {
                 if array.is_null(i) {
                     CellValue::Empty
@@ -156,7 +168,7 @@ impl<'a> Column<'a> {
                     values.value(keys[i])
                 }
             }
-            Column::Plain(array, kind) => plain_value(array.as_ref(), kind, i),
+            Column::Other(array, kind) => plain_value(array.as_ref(), kind, i),
         }
     }
 }

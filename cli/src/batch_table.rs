@@ -9,6 +9,7 @@
 //! on a worker, each problem located at its cell (`Sheet1!C12`).
 
 use crate::batch::{Done, Scorer};
+use crate::batch_chunks::field_range;
 use crate::batch_input::Schema;
 use crate::batch_versions::CsvVersions;
 use crate::failure::Fail;
@@ -17,8 +18,9 @@ use domino_engine::assessment::mapping::{ColumnMapping, MappedHeader};
 use domino_engine::assessment::typed_cell::{
     cell_text, column_role, push_cell_text, value_outside_header, CellRole, CellValue,
 };
+use domino_engine::assessment::RowCells;
 use domino_engine::diagnostic::{Location, Row, TableRow};
-use domino_engine::{Diagnostic, Grid, LineIndex};
+use domino_engine::{Diagnostic, Grid, LineIndex, Responses};
 use std::sync::Arc;
 
 /// A mapping file given with `--map`, read and checked against the grid.
@@ -50,6 +52,9 @@ pub struct Layout {
     /// Source columns read as a blank separator (no name, no value): skipped.
     width: usize,
     skipped: Vec<bool>,
+    /// Whether any source column is skipped (else only the cells past the
+    /// header are outside it).
+    any_skipped: bool,
 }
 
 /// One row of a table: its line (row number in the sheet), text fields and
@@ -67,10 +72,19 @@ pub struct Record {
     pub group: Option<usize>,
 }
 
-impl Record {
-    /// The text of each grid column.
-    pub fn fields(&self) -> impl Iterator<Item = &str> {
-        crate::batch_chunks::field_ranges(&self.ends, 0).map(|r| &self.text[r])
+/// A record's cells are read in place, from its one buffer.
+impl RowCells for Record {
+    fn count(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn text(&self, i: usize) -> &str {
+        &self.text[field_range(&self.ends, 0, i)]
+    }
+
+    #[inline(always)]
+    fn bytes(&self, i: usize) -> &[u8] {
+        &self.text.as_bytes()[field_range(&self.ends, 0, i)]
     }
 }
 
@@ -126,6 +140,7 @@ impl Layout {
             mapped: None,
             width: names.len(),
             skipped: blank.to_vec(),
+            any_skipped: blank.contains(&true),
         };
         let trimmed: Vec<&str> = names.iter().map(|n| n.trim()).collect();
         let targets: Vec<String> = match map {
@@ -222,13 +237,23 @@ impl Layout {
 
     /// Turns one row of typed cells (by source column) into a record.
     pub fn record(&self, line: u64, cells: &[CellValue<'_>]) -> Record {
-        let mut text = String::new();
+        // Room for a code and its separator a column, and an id and a name:
+        // most rows are filled without growing the buffer.
+        let mut text = String::with_capacity(2 * self.columns.len() + 64);
         let mut ends = Vec::with_capacity(self.columns.len());
         let mut errors = Vec::new();
         for (k, &source) in self.columns.iter().enumerate() {
             let value = cells.get(source).copied().unwrap_or(CellValue::Empty);
             let start = text.len();
-            let read = push_cell_text(&mut text, value, self.roles[k]).and_then(|()| {
+            let pushed = match value {
+                // Most cells of a text table: copied, nothing to decide.
+                CellValue::Text(cell) => {
+                    text.push_str(cell);
+                    Ok(())
+                }
+                _ => push_cell_text(&mut text, value, self.roles[k]),
+            };
+            let read = pushed.and_then(|()| {
                 let Some(map) = &self.mapped else {
                     return Ok(());
                 };
@@ -250,7 +275,10 @@ impl Layout {
             }
             ends.push(text.len());
         }
-        for (c, value) in cells.iter().enumerate() {
+        // The cells no grid column reads: those past the header, and the
+        // blank columns when there are any.
+        let first_outside = if self.any_skipped { 0 } else { self.width };
+        for (c, value) in cells.iter().enumerate().skip(first_outside) {
             let outside = c >= self.width || self.skipped.get(c).copied().unwrap_or(false);
             if outside && *value != CellValue::Empty {
                 let shown = cell_text(*value, CellRole::Text).unwrap_or_default();
@@ -268,53 +296,68 @@ impl Layout {
 }
 
 /// Scores a chunk of table rows (on a worker), each bad row's problems
-/// rendered at their cells; a row with any problem is not scored.
+/// rendered at their cells; a row with any problem is not scored. Rows are
+/// read into one evaluation, scored in place, as CSV rows are.
 pub(crate) fn process(scorer: &mut Scorer, done: &mut Done, first_row: u64, chunk: &TableChunk) {
     let shared = scorer.shared;
     let Schema::Csv(versions, _) = &shared.schema else {
         return;
     };
-    let layout = &chunk.layout;
+    let grid = &shared.grid;
     done.variant_rows = vec![0; versions.variants.len()];
+    let mut e = grid.evaluate(Responses::empty(grid));
+    let mut read_errors = Vec::new();
     for (i, record) in chunk.rows.iter().enumerate() {
         let index = first_row + i as u64;
-        let fields: Vec<&str> = record.fields().collect();
-        let mut errors = record.errors.clone();
         let read = versions
-            .pick(&fields[..], shared.options.strict)
+            .pick(record, shared.options.strict)
             .map_err(|d| vec![*d])
             .and_then(|(variant, schema)| {
                 done.variant_rows[variant] += 1;
                 if !versions.warnings(variant).is_empty() {
                     done.carried += 1;
                 }
-                schema.read(&shared.grid, &fields)
+                match schema.read_into(grid, record, &mut e.responses, &mut read_errors) {
+                    true => Ok(()),
+                    false => Err(std::mem::take(&mut read_errors)),
+                }
             });
         match read {
-            Ok(responses) if errors.is_empty() => scorer.score(done, index, responses),
+            Ok(()) if record.errors.is_empty() => scorer.score_in_place(done, index, &mut e),
             outcome => {
+                let mut errors = record.errors.clone();
                 if let Err(more) = outcome {
-                    errors.extend(more.into_iter().map(|d| layout.at_source(d)));
+                    errors.extend(more.into_iter().map(|d| chunk.layout.at_source(d)));
                 }
                 errors.sort_by_key(|d| d.column);
                 done.failed += 1;
-                let file = match record.group {
-                    Some(g) => format!("{}, row group {g}", chunk.file),
-                    None => chunk.file.to_string(),
-                };
-                let at = Location::Cell {
-                    file: &file,
-                    row: TableRow {
-                        sheet: layout.sheet.as_deref(),
-                        row: Row::Data(index + 1),
-                        line: record.line,
-                    },
-                };
-                let text = errors.iter().map(|d| style::diagnostic(d, &at)).collect();
-                done.errors.push(crate::batch::Failure::Rendered(text));
+                done.errors.push(failure(chunk, record, index, &errors));
             }
         }
     }
+}
+
+/// A bad row's problems, each rendered at its cell.
+fn failure(
+    chunk: &TableChunk,
+    record: &Record,
+    index: u64,
+    errors: &[Diagnostic],
+) -> crate::batch::Failure {
+    let file = match record.group {
+        Some(g) => format!("{}, row group {g}", chunk.file),
+        None => chunk.file.to_string(),
+    };
+    let at = Location::Cell {
+        file: &file,
+        row: TableRow {
+            sheet: chunk.layout.sheet.as_deref(),
+            row: Row::Data(index + 1),
+            line: record.line,
+        },
+    };
+    let text = errors.iter().map(|d| style::diagnostic(d, &at)).collect();
+    crate::batch::Failure::Rendered(text)
 }
 
 /// Reads a `--map` file and checks it against the grid; refused with every

@@ -308,3 +308,66 @@ fn write_text_parquet(path: &Path, header: &csv::StringRecord, records: &[csv::S
     writer.write(&batch).unwrap();
     writer.close().unwrap();
 }
+
+#[test]
+fn bad_rows_between_good_ones_leave_nothing_behind_in_a_parquet_file() {
+    // Rows are read one after the other into the same answers: a row that
+    // is refused halfway, or one with fewer answers, must not lend anything
+    // to the row after it. Forty rows cycle through the sample initiatives,
+    // with cells blanked, bad codes and unknown profile values among them;
+    // the same rows as a Parquet file of text cells give the same results
+    // and refuse the same rows as the CSV.
+    let text = std::fs::read_to_string(fixtures().join("initiatives.csv")).unwrap();
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header = reader.headers().unwrap().clone();
+    let samples: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let (level, target, profile) = (
+        column("collectif.accueil"),
+        column("acteur_public.autonomie.target"),
+        column("territory"),
+    );
+    let records: Vec<csv::StringRecord> = (0..40)
+        .map(|k| {
+            let mut cells: Vec<String> = samples[k % samples.len()]
+                .iter()
+                .map(str::to_owned)
+                .collect();
+            cells[0] = format!("row-{k}");
+            // Every seventh cell of some rows left empty.
+            if k % 4 == 0 {
+                for c in (7 + k % 7..cells.len()).step_by(7) {
+                    cells[c].clear();
+                }
+            }
+            match k % 6 {
+                1 => cells[level] = "9".into(),
+                3 => cells[profile] = "lune".into(),
+                5 => cells[target] = "na".into(),
+                _ => {}
+            }
+            csv::StringRecord::from(cells)
+        })
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let mut out = csv::Writer::from_path(dir.path().join("in.csv")).unwrap();
+    out.write_record(&header).unwrap();
+    for r in &records {
+        out.write_record(r).unwrap();
+    }
+    out.flush().unwrap();
+    write_text_parquet(&dir.path().join("in.parquet"), &header, &records);
+    let run = |input: &str, output: &str| {
+        let (code, _, err) = domino(dir.path(), &["batch", input, "-o", output]);
+        let summary = err.lines().last().unwrap_or_default().to_owned();
+        let results = std::fs::read_to_string(dir.path().join(output)).unwrap();
+        (code, summary, results)
+    };
+    let (csv_code, csv_summary, csv_results) = run("in.csv", "from-csv.csv");
+    assert_eq!(csv_summary, "warning: 20 row(s) scored, 20 failed");
+    assert_eq!(csv_code, 2, "some rows are refused");
+    assert_eq!(
+        run("in.parquet", "from-parquet.csv"),
+        (csv_code, csv_summary, csv_results)
+    );
+}
