@@ -1,7 +1,9 @@
 //! Batch results as a workbook (`-o results.xlsx`): one sheet, `results`,
 //! its header row frozen; numbers as numbers, an absent score an empty
-//! cell, texts as text cells, which are never formulas. The workbook is
-//! held in memory until it is saved (the xlsx writer keeps the sheet).
+//! cell, texts as text cells, which are never formulas. The sheet is
+//! written in the xlsx writer's constant memory mode: each row goes to a
+//! temporary file once the next one starts, so memory does not grow with
+//! the rows (texts are written in their cells, not in a shared table).
 
 use crate::batch_rows::{Columns, RowCells, RowSink};
 use crate::failure::Fail;
@@ -30,7 +32,7 @@ impl XlsxSink {
             row: 0,
         };
         let header = |book: &mut Workbook| -> Result<(), XlsxError> {
-            let sheet = book.add_worksheet();
+            let sheet = book.add_worksheet_with_constant_memory()?;
             sheet.set_name("results")?;
             for (c, h) in columns.names.iter().enumerate() {
                 sheet.write_string(0, c as u16, h)?;
