@@ -5,7 +5,7 @@
 use crate::batch_input::{InputFormat, Source, TableOptions};
 use crate::batch_table::{Layout, MapFile, TableChunk, TableRows};
 use crate::failure::Fail;
-use crate::{batch_parquet, batch_sheet};
+use crate::{batch_parquet, batch_sheet, batch_xlsx_in};
 use domino_engine::assessment::ragged_row;
 use domino_engine::assessment::typed_cell::CellValue;
 use domino_engine::sniff::{binary_format, BinaryFormat};
@@ -35,10 +35,20 @@ pub fn open_table(
     };
     let map = table.map.as_ref();
     let (rows, schema) = match magic {
-        Some(BinaryFormat::Zip | BinaryFormat::Ole) => {
-            let bytes = std::fs::read(path)
-                .map_err(|e| Fail::io(format!("cannot read `{name}`: {e}")))?;
-            batch_sheet::open(bytes, name, table.sheet.as_deref(), grid, map, from)?
+        Some(format @ (BinaryFormat::Zip | BinaryFormat::Ole)) => {
+            let sheet = table.sheet.as_deref();
+            let streamed = match format {
+                BinaryFormat::Zip => batch_xlsx_in::open(path, name, sheet, grid, map, from)?,
+                _ => None,
+            };
+            match streamed {
+                Some(streamed) => streamed,
+                None => {
+                    let bytes = std::fs::read(path)
+                        .map_err(|e| Fail::io(format!("cannot read `{name}`: {e}")))?;
+                    batch_sheet::open(bytes, name, sheet, grid, map, from)?
+                }
+            }
         }
         Some(BinaryFormat::Parquet) => batch_parquet::open(path, name, grid, map, from)?,
         None if forced.is_none() && (SHEET_EXTENSIONS.contains(&ext.as_str()) || ext == "parquet") => {

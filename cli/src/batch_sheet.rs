@@ -5,8 +5,10 @@
 //! located at its cell (`Sheet1!C12`). Formulas are read as their saved
 //! values (a formula without one is an error at its cell); a cell covered by
 //! a merged range (`.xlsx`, `.xls`) is an error, since its row would lose
-//! the value; a value right of the header is an error at its cell. A sheet is
-//! held in memory while it is read (`.xls` holds at most 65,536 rows).
+//! the value; a value right of the header is an error at its cell. Here a
+//! sheet is held in memory while it is read (`.xls` holds at most 65,536
+//! rows): this is how `.xls` and `.ods` files are read, while an `.xlsx` is
+//! streamed by [`batch_xlsx_in`](crate::batch_xlsx_in) under the same rules.
 
 use crate::batch_input::Schema;
 use crate::batch_table::{Layout, MapFile, Record, TableChunk, TableRows};
@@ -48,7 +50,7 @@ pub fn open(
     from: Option<&str>,
 ) -> Result<(Box<dyn TableRows>, Schema), Fail> {
     let mut book = workbook(bytes, file)?;
-    let name = pick_sheet(&book, file, sheet)?;
+    let name = pick_sheet(&book.sheet_names(), file, sheet)?;
     let range = book
         .worksheet_range(&name)
         .map_err(|e| Fail::invalid(format!("cannot read sheet `{name}` of `{file}`: {e}")))?;
@@ -123,13 +125,13 @@ fn is_encrypted(bytes: &[u8]) -> bool {
     bytes.windows(name.len()).any(|w| w == name)
 }
 
-/// The sheet to read: `wanted`, or the first; an unknown name lists the sheets.
-fn pick_sheet(
-    book: &Sheets<Cursor<Vec<u8>>>,
+/// The sheet to read of a workbook's sheets `names`: `wanted`, or the
+/// first; an unknown name lists the sheets.
+pub(crate) fn pick_sheet(
+    names: &[String],
     file: &str,
     wanted: Option<&str>,
 ) -> Result<String, Fail> {
-    let names = book.sheet_names();
     let listed = || {
         names
             .iter()
@@ -175,22 +177,7 @@ impl Sheet {
         sheet: &str,
         file: &str,
     ) -> Result<(Vec<String>, Vec<bool>), Fail> {
-        let mut names = Vec::new();
-        for c in 0..=last_col {
-            let value = self.value(row, c);
-            let text = cell_text(value, CellRole::Text).map_err(|d| {
-                let cell = column_letters(c as usize + 1).unwrap_or_default();
-                Fail::invalid(format!(
-                    "`{file}`: header cell {sheet}!{cell}{}: {}",
-                    row + 1,
-                    d.message
-                ))
-            })?;
-            names.push(text.trim().to_owned());
-        }
-        while names.last().is_some_and(String::is_empty) {
-            names.pop();
-        }
+        let names = header_names((0..=last_col).map(|c| self.value(row, c)), row, sheet, file)?;
         let mut used = vec![false; names.len()];
         for (r, c, value) in self.range.used_cells() {
             let c = c + self.range.start().map_or(0, |s| s.1 as usize);
@@ -198,9 +185,7 @@ impl Sheet {
                 used[c] = true;
             }
         }
-        let blank = (names.iter().zip(&used))
-            .map(|(name, used)| name.is_empty() && !used)
-            .collect();
+        let blank = blank_columns(&names, &used);
         Ok((names, blank))
     }
 
@@ -230,41 +215,86 @@ impl Sheet {
                 )
             })
             .collect();
-        if let Some(&(r, c)) = with_value.first() {
-            style::note_line(&format!(
-                "`{file}`: {} cell(s) of sheet `{sheet}` hold formulas; their saved values were read (the first: {}{})",
-                with_value.len(),
-                column_letters(c + 1).unwrap_or_default(),
-                r + 1
-            ));
-        }
+        note_formulas(file, sheet, with_value.len(), with_value.first().copied());
     }
+}
 
-    /// Errors for the cells of `row` that a merged range covers (not its first cell).
-    fn merge_errors(&self, row: u32, layout: &Layout, record: &mut Record) {
-        for m in &self.merges {
-            if row < m.start.0 || row > m.end.0 {
-                continue;
-            }
-            let name = |(r, c): (u32, u32)| {
-                format!(
-                    "{}{}",
-                    column_letters(c as usize + 1).unwrap_or_default(),
-                    r + 1
-                )
-            };
-            let (origin, last) = (name(m.start), name(m.end));
-            for c in m.start.1..=m.end.1 {
-                if (row, c) != m.start {
-                    let mut d = merged_cell(&format!("{origin}:{last}"), &origin);
-                    if let Some(k) = layout.columns.iter().position(|&s| s == c as usize) {
-                        d = d.with_path(layout.sources[k].clone());
-                    }
-                    record.errors.push(d.at_line_column(0, c as usize + 1));
+/// The names of a header row of cells `values` (from column A), up to its
+/// last named column; a cell that cannot be a name is refused at its cell.
+pub(crate) fn header_names<'a>(
+    values: impl Iterator<Item = CellValue<'a>>,
+    row: u32,
+    sheet: &str,
+    file: &str,
+) -> Result<Vec<String>, Fail> {
+    let mut names = Vec::new();
+    for (c, value) in values.enumerate() {
+        let text = cell_text(value, CellRole::Text).map_err(|d| {
+            let cell = column_letters(c + 1).unwrap_or_default();
+            Fail::invalid(format!(
+                "`{file}`: header cell {sheet}!{cell}{}: {}",
+                row + 1,
+                d.message
+            ))
+        })?;
+        names.push(text.trim().to_owned());
+    }
+    while names.last().is_some_and(String::is_empty) {
+        names.pop();
+    }
+    Ok(names)
+}
+
+/// The columns read as blank separators: no name, and no value in any row
+/// below the header (`used`).
+pub(crate) fn blank_columns(names: &[String], used: &[bool]) -> Vec<bool> {
+    (names.iter().zip(used))
+        .map(|(name, used)| name.is_empty() && !used)
+        .collect()
+}
+
+/// Says once that `count` formulas were read as their saved values, the
+/// first at `first` (absolute row and column, 0-based).
+pub(crate) fn note_formulas(file: &str, sheet: &str, count: usize, first: Option<(usize, usize)>) {
+    if let Some((r, c)) = first {
+        style::note_line(&format!(
+            "`{file}`: {count} cell(s) of sheet `{sheet}` hold formulas; their saved values were read (the first: {}{})",
+            column_letters(c + 1).unwrap_or_default(),
+            r + 1
+        ));
+    }
+}
+
+/// Errors for the cells of `row` that a merged range of `merges` covers
+/// (not its first cell).
+pub(crate) fn merge_errors(merges: &[Dimensions], row: u32, layout: &Layout, record: &mut Record) {
+    for m in merges {
+        if row < m.start.0 || row > m.end.0 {
+            continue;
+        }
+        let name = |(r, c): (u32, u32)| {
+            format!(
+                "{}{}",
+                column_letters(c as usize + 1).unwrap_or_default(),
+                r + 1
+            )
+        };
+        let (origin, last) = (name(m.start), name(m.end));
+        for c in m.start.1..=m.end.1 {
+            if (row, c) != m.start {
+                let mut d = merged_cell(&format!("{origin}:{last}"), &origin);
+                if let Some(k) = layout.columns.iter().position(|&s| s == c as usize) {
+                    d = d.with_path(layout.sources[k].clone());
                 }
+                record.errors.push(d.at_line_column(0, c as usize + 1));
             }
         }
     }
+}
+
+/// Whether a merged range of `merges` covers row `row`.
+pub(crate) fn merged(merges: &[Dimensions], row: u32) -> bool {
+    merges.iter().any(|m| row >= m.start.0 && row <= m.end.0)
 }
 
 impl TableRows for SheetRows {
@@ -278,13 +308,13 @@ impl TableRows for SheetRows {
             self.next += 1;
             cells.clear();
             cells.extend((0..width).map(|c| sheet.value(row, c)));
-            let merged = (sheet.merges.iter()).any(|m| row >= m.start.0 && row <= m.end.0);
+            let merged = merged(&sheet.merges, row);
             if !merged && cells.iter().all(|c| *c == CellValue::Empty) {
                 continue;
             }
             let mut record = self.layout.record(u64::from(row) + 1, &cells);
             if merged {
-                sheet.merge_errors(row, &self.layout, &mut record);
+                merge_errors(&sheet.merges, row, &self.layout, &mut record);
             }
             rows.push(record);
         }
@@ -297,7 +327,7 @@ impl TableRows for SheetRows {
 }
 
 /// A calamine value as a typed cell.
-fn typed(data: &Data, is_1904: bool) -> CellValue<'_> {
+pub(crate) fn typed(data: &Data, is_1904: bool) -> CellValue<'_> {
     match data {
         Data::Empty => CellValue::Empty,
         Data::String(s) => CellValue::Text(s),
@@ -312,7 +342,7 @@ fn typed(data: &Data, is_1904: bool) -> CellValue<'_> {
 }
 
 /// An Excel serial date (days since 1899-12-30, or 1904-01-01) as a typed cell.
-fn excel_date(serial: f64, is_1904: bool) -> CellValue<'static> {
+pub(crate) fn excel_date(serial: f64, is_1904: bool) -> CellValue<'static> {
     if serial < 1.0 && !is_1904 {
         return CellValue::Time(serial * 86_400.0);
     }
@@ -324,7 +354,7 @@ fn excel_date(serial: f64, is_1904: bool) -> CellValue<'static> {
     }
 }
 
-fn error_code(e: &calamine::CellErrorType) -> &'static str {
+pub(crate) fn error_code(e: &calamine::CellErrorType) -> &'static str {
     use calamine::CellErrorType::*;
     match e {
         Div0 => "#DIV/0!",

@@ -15,6 +15,7 @@ pub mod batch_rows;
 pub mod batch_sheet;
 pub mod batch_table;
 pub mod batch_versions;
+pub mod batch_xlsx_in;
 mod batch_xlsx_out;
 pub mod chart;
 pub mod compare;

@@ -371,3 +371,44 @@ fn bad_rows_between_good_ones_leave_nothing_behind_in_a_parquet_file() {
         (csv_code, csv_summary, csv_results)
     );
 }
+
+#[test]
+fn a_workbook_read_as_a_stream_keeps_the_rules_of_a_sheet_read_whole() {
+    // An `.xlsx` is read cell by cell in two passes, never whole: a header
+    // below an empty row, a blank separator column, an empty row, a formula
+    // with its saved value, a merged range over an empty row and a value
+    // right of the header still read as they do in a sheet read whole.
+    use rust_xlsxwriter::{Format, Formula, Workbook};
+    let dir = tempfile::tempdir().unwrap();
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    let header = [
+        "id",
+        "name",
+        "",
+        "collectif.accueil",
+        "collectif.contribution",
+    ];
+    for (c, h) in header.iter().enumerate() {
+        sheet.write_string(1, c as u16, *h).unwrap();
+    }
+    let row = |sheet: &mut rust_xlsxwriter::Worksheet, r: u32, cells: [&str; 5]| {
+        for (c, cell) in cells.iter().enumerate().filter(|(_, c)| !c.is_empty()) {
+            sheet.write_string(r, c as u16, *cell).unwrap();
+        }
+    };
+    row(sheet, 2, ["jardin", "Jardin partagé", "", "3", "2"]);
+    row(sheet, 4, ["repair", "Repair café", "", "", "3"]);
+    let sum = Formula::new("=1+1").set_result("2");
+    sheet.write_formula(4, 3, sum).unwrap();
+    row(sheet, 5, ["amap", "AMAP", "", "", "1"]);
+    sheet.merge_range(5, 3, 6, 3, "2", &Format::new()).unwrap();
+    row(sheet, 7, ["sel", "SEL", "", "1", "1"]);
+    sheet.write_string(7, 5, "en trop").unwrap();
+    row(sheet, 8, ["coworking", "Coworking", "", "4", "4"]);
+    book.save(dir.path().join("census.xlsx")).unwrap();
+    let (code, out, err) = domino(dir.path(), &["batch", "census.xlsx"]);
+    insta::assert_snapshot!(format!(
+        "$ domino batch census.xlsx\nexit {code}\n--- stdout\n{out}--- stderr\n{err}"
+    ));
+}
