@@ -424,28 +424,35 @@ impl<'a> Record<'a> {
     /// census): every offset is then a character boundary, so a cell is
     /// sliced from the record's text only when it is read as text, and a
     /// code is read as bytes.
-    pub fn ascii(&self) -> Option<AsciiRecord<'a>> {
+    pub fn ascii(&self) -> Option<TextCells<'a>> {
         if !self.data.is_ascii() {
             return None;
         }
         let text = std::str::from_utf8(self.data).ok()?;
-        Some(AsciiRecord {
-            text,
-            ends: self.ends,
-            gap: self.gap,
-        })
+        Some(TextCells::new(text, self.ends, self.gap))
     }
 }
 
-/// A record whose bytes are ASCII, read cell by cell (see [`Record::ascii`]).
+/// The cells of a row laid one after the other in one text, as
+/// [`field_ranges`] lays them out, every end a character boundary: an ASCII
+/// CSV record (see [`Record::ascii`]) or a typed table's row
+/// ([`batch_table::Record`](crate::batch_table::Record)), read cell by cell.
 #[derive(Debug, Clone, Copy)]
-pub struct AsciiRecord<'a> {
+pub struct TextCells<'a> {
     text: &'a str,
     ends: &'a [usize],
     gap: usize,
 }
 
-impl RowCells for AsciiRecord<'_> {
+impl<'a> TextCells<'a> {
+    /// The cells of `text` ending at `ends`, `gap` bytes apart; `ends`
+    /// must fall on character boundaries of `text`.
+    pub(crate) fn new(text: &'a str, ends: &'a [usize], gap: usize) -> Self {
+        TextCells { text, ends, gap }
+    }
+}
+
+impl RowCells for TextCells<'_> {
     fn count(&self) -> usize {
         self.ends.len()
     }

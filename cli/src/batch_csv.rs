@@ -61,14 +61,15 @@ pub(crate) fn process(scorer: &mut Scorer, done: &mut Done, block: &CsvBlock) {
     }
 }
 
-/// What reading one row into the worker's responses needs.
-struct RowReader<'a> {
-    versions: &'a CsvVersions,
-    grid: &'a Grid,
-    strict: bool,
-    done: &'a mut Done,
-    responses: &'a mut Responses,
-    errors: &'a mut Vec<Diagnostic>,
+/// What reading one row into the worker's responses needs: a CSV record's
+/// here, a typed table's in [`batch_table`](crate::batch_table).
+pub(crate) struct RowReader<'a> {
+    pub versions: &'a CsvVersions,
+    pub grid: &'a Grid,
+    pub strict: bool,
+    pub done: &'a mut Done,
+    pub responses: &'a mut Responses,
+    pub errors: &'a mut Vec<Diagnostic>,
 }
 
 impl RowReader<'_> {
@@ -76,7 +77,7 @@ impl RowReader<'_> {
     /// for, counting the rows of each version; the row's errors otherwise.
     /// Generic over the cells, so that an ASCII record's cells are read
     /// without a call each.
-    fn read<C: RowCells + ?Sized>(&mut self, cells: &C) -> Result<(), Vec<Diagnostic>> {
+    pub(crate) fn read<C: RowCells + ?Sized>(&mut self, cells: &C) -> Result<(), Vec<Diagnostic>> {
         let (variant, schema) = self
             .versions
             .pick(cells, self.strict)

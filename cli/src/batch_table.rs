@@ -9,7 +9,8 @@
 //! on a worker, each problem located at its cell (`Sheet1!C12`).
 
 use crate::batch::{Done, Scorer};
-use crate::batch_chunks::field_range;
+use crate::batch_chunks::TextCells;
+use crate::batch_csv::RowReader;
 use crate::batch_input::Schema;
 use crate::batch_versions::CsvVersions;
 use crate::failure::Fail;
@@ -18,7 +19,6 @@ use domino_engine::assessment::mapping::{ColumnMapping, MappedHeader};
 use domino_engine::assessment::typed_cell::{
     cell_text, column_role, push_cell_text, value_outside_header, CellRole, CellValue,
 };
-use domino_engine::assessment::RowCells;
 use domino_engine::diagnostic::{Location, Row, TableRow};
 use domino_engine::{Diagnostic, Grid, LineIndex, Responses};
 use std::sync::Arc;
@@ -49,12 +49,11 @@ pub struct Layout {
     roles: Vec<CellRole>,
     /// The mapping applied to the header, with `--map`.
     mapped: Option<MappedHeader>,
-    /// Source columns read as a blank separator (no name, no value): skipped.
+    /// Source columns read as a blank separator (no name, no value):
+    /// skipped; empty when there are none, so that only the cells past the
+    /// header's `width` columns are looked at for values outside it.
     width: usize,
     skipped: Vec<bool>,
-    /// Whether any source column is skipped (else only the cells past the
-    /// header are outside it).
-    any_skipped: bool,
 }
 
 /// One row of a table: its line (row number in the sheet), text fields and
@@ -72,19 +71,10 @@ pub struct Record {
     pub group: Option<usize>,
 }
 
-/// A record's cells are read in place, from its one buffer.
-impl RowCells for Record {
-    fn count(&self) -> usize {
-        self.ends.len()
-    }
-
-    fn text(&self, i: usize) -> &str {
-        &self.text[field_range(&self.ends, 0, i)]
-    }
-
-    #[inline(always)]
-    fn bytes(&self, i: usize) -> &[u8] {
-        &self.text.as_bytes()[field_range(&self.ends, 0, i)]
+impl Record {
+    /// The row's cells, read in place from its one buffer.
+    pub fn cells(&self) -> TextCells<'_> {
+        TextCells::new(&self.text, &self.ends, 0)
     }
 }
 
@@ -139,8 +129,11 @@ impl Layout {
             roles: Vec::new(),
             mapped: None,
             width: names.len(),
-            skipped: blank.to_vec(),
-            any_skipped: blank.contains(&true),
+            skipped: if blank.contains(&true) {
+                blank.to_vec()
+            } else {
+                Vec::new()
+            },
         };
         let trimmed: Vec<&str> = names.iter().map(|n| n.trim()).collect();
         let targets: Vec<String> = match map {
@@ -277,7 +270,11 @@ impl Layout {
         }
         // The cells no grid column reads: those past the header, and the
         // blank columns when there are any.
-        let first_outside = if self.any_skipped { 0 } else { self.width };
+        let first_outside = if self.skipped.is_empty() {
+            self.width
+        } else {
+            0
+        };
         for (c, value) in cells.iter().enumerate().skip(first_outside) {
             let outside = c >= self.width || self.skipped.get(c).copied().unwrap_or(false);
             if outside && *value != CellValue::Empty {
@@ -309,19 +306,15 @@ pub(crate) fn process(scorer: &mut Scorer, done: &mut Done, first_row: u64, chun
     let mut read_errors = Vec::new();
     for (i, record) in chunk.rows.iter().enumerate() {
         let index = first_row + i as u64;
-        let read = versions
-            .pick(record, shared.options.strict)
-            .map_err(|d| vec![*d])
-            .and_then(|(variant, schema)| {
-                done.variant_rows[variant] += 1;
-                if !versions.warnings(variant).is_empty() {
-                    done.carried += 1;
-                }
-                match schema.read_into(grid, record, &mut e.responses, &mut read_errors) {
-                    true => Ok(()),
-                    false => Err(std::mem::take(&mut read_errors)),
-                }
-            });
+        let read = RowReader {
+            versions,
+            grid,
+            strict: shared.options.strict,
+            done: &mut *done,
+            responses: &mut e.responses,
+            errors: &mut read_errors,
+        }
+        .read(&record.cells());
         match read {
             Ok(()) if record.errors.is_empty() => scorer.score_in_place(done, index, &mut e),
             outcome => {

@@ -235,13 +235,9 @@ impl SheetReader {
                 self.sheet, self.file
             )));
         };
-        let width = header_cells.iter().map(|&(c, _)| c + 1).max().unwrap_or(0);
-        let mut values = vec![CellValue::Empty; width as usize];
-        for (c, cell) in &header_cells {
-            values[*c as usize] = cell.value(is_1904);
-        }
+        let values = by_column(&header_cells, is_1904);
         let names = header_names(values.into_iter(), header_row, &self.sheet, &self.file)?;
-        used.resize(names.len().max(used.len()), false);
+        used.resize(names.len(), false);
         Ok(Prelude {
             header_row,
             last_row,
@@ -316,15 +312,7 @@ impl SheetReader {
         layout: &Layout,
         chunk: &mut Vec<Record>,
     ) {
-        let width = texts
-            .iter()
-            .map(|&(c, _)| c as usize + 1)
-            .max()
-            .unwrap_or(0);
-        let mut values = vec![CellValue::Empty; width];
-        for (c, cell) in texts {
-            values[*c as usize] = cell.value(is_1904);
-        }
+        let values = by_column(texts, is_1904);
         let covered = merged(&self.merges, row);
         if !covered && values.iter().all(|c| *c == CellValue::Empty) {
             return;
@@ -335,6 +323,21 @@ impl SheetReader {
         }
         chunk.push(record);
     }
+}
+
+/// A row's typed cells by column, from column A to its last cell, given
+/// the cells the stream holds for it (by column); the others are empty.
+fn by_column(cells: &[(u32, Cell)], is_1904: bool) -> Vec<CellValue<'_>> {
+    let width = cells
+        .iter()
+        .map(|&(c, _)| c as usize + 1)
+        .max()
+        .unwrap_or(0);
+    let mut values = vec![CellValue::Empty; width];
+    for (c, cell) in cells {
+        values[*c as usize] = cell.value(is_1904);
+    }
+    values
 }
 
 /// A cell of the stream, owned: its saved value, or its formula when it has
