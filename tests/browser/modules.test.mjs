@@ -52,6 +52,8 @@ test("each page downloads one module; held links and the header cross between th
   // The language switch stays in the workshop's module; the header's links leave it.
   await page.click("#lang-switch");
   await page.waitForURL((u) => u.hash === `#/en/t/${TOKEN}`);
+  // The address changes first; the page's language follows on the next render.
+  await page.waitForFunction(() => document.documentElement.lang === "en", null, { timeout: 5_000 }).catch(() => {});
   assert.equal(await page.evaluate(() => document.documentElement.lang), "en");
   assert.deepEqual(await modules(page), ["domino_workshop"], "switching language loads nothing");
   await crossing(page, "#/en/explore", () => page.click('header nav a[href="#/en/explore"]'));
