@@ -38,6 +38,26 @@ fn benches(c: &mut Criterion) {
     c.bench_function("score one assessment in place (evaluate_in_place)", |b| {
         b.iter(|| grid.evaluate_in_place(black_box(&mut reused)))
     });
+    // What a new evaluation's time is made of: responses made ahead (cold in
+    // cache, as `evaluate` gets them) scored into one reused evaluation, so
+    // that no result vector is allocated. Its distance to `evaluate` is the
+    // allocation of the result; its distance to `evaluate_in_place` is
+    // reading responses that are not in cache.
+    let mut warm = grid.evaluate(responses.clone());
+    c.bench_function(
+        "score one assessment made ahead into a reused evaluation",
+        |b| {
+            b.iter_batched(
+                || responses.clone(),
+                |mut r| {
+                    std::mem::swap(&mut warm.responses, &mut r);
+                    grid.evaluate_in_place(black_box(&mut warm));
+                    r
+                },
+                criterion::BatchSize::SmallInput,
+            )
+        },
+    );
     let mut bare = grid.clone();
     bare.rules.clear();
     c.bench_function("score one assessment without rules", |b| {
