@@ -1,5 +1,6 @@
 //! Engine benchmarks: loading the DOMINO grid, scoring one assessment (into
-//! a new evaluation, and again into a reused one as the batch path does),
+//! a new evaluation, again into a reused one as the batch path does, and
+//! responses made ahead into a reused one),
 //! refusing a file with thousands of errors.
 //!
 //! `cargo bench -p domino-engine --bench engine`
@@ -43,16 +44,15 @@ fn benches(c: &mut Criterion) {
     // that no result vector is allocated. Its distance to `evaluate` is the
     // allocation of the result; its distance to `evaluate_in_place` is
     // reading responses that are not in cache.
-    let mut warm = grid.evaluate(responses.clone());
     c.bench_function(
         "score one assessment made ahead into a reused evaluation",
         |b| {
             b.iter_batched(
                 || responses.clone(),
-                |mut r| {
-                    std::mem::swap(&mut warm.responses, &mut r);
-                    grid.evaluate_in_place(black_box(&mut warm));
-                    r
+                |r| {
+                    let scored = std::mem::replace(&mut reused.responses, r);
+                    grid.evaluate_in_place(black_box(&mut reused));
+                    scored
                 },
                 criterion::BatchSize::SmallInput,
             )
