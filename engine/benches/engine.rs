@@ -42,8 +42,9 @@ fn benches(c: &mut Criterion) {
     // What a new evaluation's time is made of: responses made ahead (cold in
     // cache, as `evaluate` gets them) scored into one reused evaluation, so
     // that no result vector is allocated. Its distance to `evaluate` is the
-    // allocation of the result; its distance to `evaluate_in_place` is
-    // reading responses that are not in cache.
+    // allocation of the result; its distance to `evaluate_in_place` is the
+    // larger working set of responses out of cache beside the grid's compiled
+    // rules (BENCHMARKS.md has cachegrind's counts).
     c.bench_function(
         "score one assessment made ahead into a reused evaluation",
         |b| {

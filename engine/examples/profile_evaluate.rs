@@ -22,22 +22,29 @@ fn main() {
     let responses = support::sample(&grid);
     let mut args = std::env::args().skip(1);
     let n: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(100_000);
-    let mode = args.next();
     let mut fired = 0;
-    if mode.as_deref() == Some("made-ahead") {
-        let made: Vec<_> = (0..n).map(|_| responses.clone()).collect();
-        for r in made {
-            fired += grid.evaluate(black_box(r)).findings.len();
+    match args.next().as_deref() {
+        Some("made-ahead") => {
+            let made: Vec<_> = (0..n).map(|_| responses.clone()).collect();
+            for r in made {
+                fired += grid.evaluate(black_box(r)).findings.len();
+            }
         }
-    } else if mode.as_deref() == Some("in-place") {
-        let mut e = grid.evaluate(responses.clone());
-        for _ in 0..n {
-            grid.evaluate_in_place(black_box(&mut e));
-            fired += e.findings.len();
+        Some("in-place") => {
+            let mut e = grid.evaluate(responses.clone());
+            for _ in 0..n {
+                grid.evaluate_in_place(black_box(&mut e));
+                fired += e.findings.len();
+            }
         }
-    } else {
-        for _ in 0..n {
-            fired += grid.evaluate(black_box(responses.clone())).findings.len();
+        None => {
+            for _ in 0..n {
+                fired += grid.evaluate(black_box(responses.clone())).findings.len();
+            }
+        }
+        Some(other) => {
+            eprintln!("unknown mode `{other}`: give `in-place`, `made-ahead` or nothing");
+            std::process::exit(2);
         }
     }
     println!("{n} evaluations, {fired} findings");
