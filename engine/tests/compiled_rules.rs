@@ -48,7 +48,7 @@ fn responses() -> impl Strategy<Value = Responses> {
                 r.answers[i].given = g;
                 r.answers[i].target = target;
                 if raters >= 2 {
-                    r.answers[i].raters = panel[3 * i..3 * i + raters].to_vec();
+                    *r.rater_answers_mut(i) = panel[3 * i..3 * i + raters].to_vec();
                 }
             }
             if raters >= 2 {

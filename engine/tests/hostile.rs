@@ -36,16 +36,17 @@ fn empty_and_binary_inputs_are_refused() {
 
 #[test]
 fn responses_built_by_hand_with_wrong_sizes_or_levels_never_panic() {
-    use domino_engine::assessment::{Given, Response, Responses};
+    use domino_engine::assessment::{Given, Responses};
     let grid = Grid::from_toml(domino_engine::DOMINO_GRID).unwrap().grid;
     let mut r = Responses::empty(&grid);
     r.answers.truncate(3);
     r.answers[0].given = Given::Level(200);
     r.answers[1].target = Some(99);
-    r.answers[2] = Response {
-        raters: vec![Given::Level(1), Given::Level(250)],
-        ..Response::default()
-    };
+    // Per-rater answers for criterion 2 with no rater declared, and for
+    // criteria past the grid's last one.
+    r.by_rater = vec![Vec::new(); 3 * grid.criterion_count()];
+    r.by_rater[2] = vec![Given::Level(1), Given::Level(250)];
+    r.by_rater[2 * grid.criterion_count()] = vec![Given::Level(0)];
     r.profile.clear();
     let report = grid.evaluate(r).report(&grid, "fr");
     assert_eq!(report.axes[0].criteria[0].state, AnswerState::Unanswered);

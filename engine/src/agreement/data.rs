@@ -109,12 +109,9 @@ impl Ratings {
         for (c, response) in responses.answers.iter().enumerate() {
             let id = &grid.criterion(c).full_id;
             let path = format!("answers.{}", crate::document::join_path("", id));
-            let given: Vec<(usize, Given)> = if !response.raters.is_empty() {
-                raters
-                    .iter()
-                    .copied()
-                    .zip(response.raters.iter().copied())
-                    .collect()
+            let by = responses.rater_answers(c);
+            let given: Vec<(usize, Given)> = if !by.is_empty() {
+                raters.iter().copied().zip(by.iter().copied()).collect()
             } else if response.given == Given::Unanswered {
                 Vec::new()
             } else if let [only] = raters[..] {

@@ -22,7 +22,11 @@ pub enum Given {
 }
 
 /// The resolved answer to one criterion.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+///
+/// Four bytes: the raters' answers are kept apart ([`Responses::by_rater`]),
+/// so that the answers of a whole grid, which scoring reads first and
+/// usually out of cache, fit in a few cache lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Response {
     /// The single answer; with per-rater answers, the level the group agreed
     /// on (a consensus), or [`Given::Unanswered`] when the raters' levels are
@@ -30,8 +34,6 @@ pub struct Response {
     pub given: Given,
     /// Target level position.
     pub target: Option<u8>,
-    /// Per-rater answers, aligned with [`Responses::raters`] (empty for a single answer).
-    pub raters: Vec<Given>,
 }
 
 /// An assessment resolved against a grid: what the scorer reads.
@@ -45,6 +47,10 @@ pub struct Responses {
     pub profile: Vec<Option<String>>,
     /// Rater names.
     pub raters: Vec<String>,
+    /// Per-rater answers of each criterion, aligned with [`Responses::answers`],
+    /// each aligned with [`Responses::raters`]: empty for a criterion with a
+    /// single answer, and empty altogether when no criterion has any.
+    pub by_rater: Vec<Vec<Given>>,
     /// Evidence notes per criterion (empty when none was given at all).
     pub evidence: Vec<Option<String>>,
 }
@@ -60,8 +66,25 @@ impl Responses {
             answers: vec![Response::default(); grid.criterion_count()],
             profile: vec![None; grid.profile.len()],
             raters: Vec::new(),
+            by_rater: Vec::new(),
             evidence: Vec::new(),
         }
+    }
+
+    /// The raters' answers to criterion `c`, aligned with [`Responses::raters`]
+    /// (none for a single answer).
+    pub fn rater_answers(&self, c: usize) -> &[Given] {
+        self.by_rater.get(c).map_or(&[], Vec::as_slice)
+    }
+
+    /// Per-rater answers for criterion `c`, to be written: the list laid out
+    /// for every criterion first when none had any.
+    pub fn rater_answers_mut(&mut self, c: usize) -> &mut Vec<Given> {
+        let n = self.answers.len().max(c + 1);
+        if self.by_rater.len() < n {
+            self.by_rater.resize_with(n, Vec::new);
+        }
+        &mut self.by_rater[c]
     }
 }
 
@@ -392,14 +415,15 @@ impl AnswerReader<'_> {
             }
         }
         if !answer.by.is_empty() {
-            response.raters = vec![Given::Unanswered; self.raters.len()];
+            let by = responses.rater_answers_mut(c);
+            *by = vec![Given::Unanswered; self.raters.len()];
             for (rater, code) in &answer.by {
                 let rpath = format!("{path}.by.{}", quote_key(rater));
                 let Some(r) = self.rater(rater, &rpath) else {
                     continue;
                 };
                 match parse_code(scale, code) {
-                    Some(g) => response.raters[r] = g,
+                    Some(g) => by[r] = g,
                     None => self
                         .errors
                         .push(bad_code(scale, id, code, false).with_path(rpath)),

@@ -5,7 +5,8 @@
 //! each row is then read without any name lookup.
 
 use super::resolve::{
-    bad_code, check_profile_value, parse_code, unknown_criterion, CodeTable, Given, Responses,
+    bad_code, check_profile_value, parse_code, unknown_criterion, CodeTable, Given, Response,
+    Responses,
 };
 use crate::diagnostic::{did_you_mean, Diagnostic, SuggestionBudget};
 use crate::grid::crosswalk::ColumnPlan;
@@ -435,11 +436,8 @@ fn quick_reads(grid: &Grid, columns: &[Column]) -> (Vec<Quick>, Vec<CodeTable>) 
 fn clear(grid: &Grid, responses: &mut Responses) {
     let answers = grid.criterion_count();
     responses.answers.resize_with(answers, Default::default);
-    for answer in &mut responses.answers {
-        answer.given = Given::Unanswered;
-        answer.target = None;
-        answer.raters.clear();
-    }
+    responses.answers.fill(Response::default());
+    responses.by_rater.clear();
     responses.profile.resize(grid.profile.len(), None);
     for text in responses.profile.iter_mut().flatten() {
         text.clear();

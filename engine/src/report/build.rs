@@ -105,9 +105,7 @@ impl Evaluation {
         let r = &self.criteria[i];
         let scale = &grid.scales[c.scale];
         let raters = crate::sort::map_of(
-            responses.answers[i]
-                .raters
-                .iter()
+            (responses.rater_answers(i).iter())
                 .zip(&responses.raters)
                 .filter_map(|(g, name)| code_of(scale, *g).map(|code| (name.clone(), code))),
         );
@@ -125,7 +123,7 @@ impl Evaluation {
             consolidation: if r.agreed {
                 Some(Consolidation::Consensus)
             } else {
-                (!responses.answers[i].raters.is_empty()).then_some(Consolidation::Median)
+                (!responses.rater_answers(i).is_empty()).then_some(Consolidation::Median)
             },
             raters,
             evidence: responses.evidence.get(i).cloned().flatten(),
@@ -261,9 +259,7 @@ impl Evaluation {
     /// Each rater's answer to criterion `c`: `elu : 3, technicien : 2` (the language's colon).
     fn rater_answers(&self, words: &Words<'_>, c: usize) -> String {
         let scale = words.grid.scale_of(c);
-        self.responses.answers[c]
-            .raters
-            .iter()
+        (self.responses.rater_answers(c).iter())
             .zip(&self.responses.raters)
             .filter_map(|(g, name)| {
                 code_of(scale, *g).map(|code| words.vocabulary.labelled(name, code))
@@ -276,9 +272,7 @@ impl Evaluation {
     fn rater_facts(&self, words: &Words<'_>, c: usize) -> Vec<TraceStep> {
         let scale = words.grid.scale_of(c);
         let id = &words.grid.criterion(c).full_id;
-        self.responses.answers[c]
-            .raters
-            .iter()
+        (self.responses.rater_answers(c).iter())
             .zip(&self.responses.raters)
             .filter_map(|(g, name)| {
                 let value = match *g {

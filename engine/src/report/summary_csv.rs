@@ -167,7 +167,7 @@ mod tests {
         let mut panel = Responses::empty(grid);
         panel.raters = vec!["Anne".into(), "Bruno".into()];
         for i in 0..n {
-            panel.answers[i].raters = match i % 3 {
+            *panel.rater_answers_mut(i) = match i % 3 {
                 0 => vec![Given::Level(0), Given::Level(4)],
                 1 => vec![Given::Level(1), Given::NotApplicable],
                 _ => vec![Given::Level(2), Given::Level(2)],

@@ -24,13 +24,18 @@ impl Grid {
         self.option_values(&mut scratch.option_values, &mut scratch.scale_starts);
         let (option_values, starts) = (&scratch.option_values, &scratch.scale_starts);
         let raters = !responses.raters.is_empty();
-        let mut rows = criteria.iter().zip(&responses.answers).enumerate();
+        // The criteria of each axis follow each other in criterion order:
+        // each axis reads its own run of results and answers.
+        let mut first = 0;
         for axis in &self.axes {
+            let end = first + axis.criteria.len();
+            let results = criteria.get(first..end).unwrap_or_default();
+            let answers = responses.answers.get(first..end).unwrap_or_default();
             let (mut sum, mut weights, mut answered, mut applicable) = (0.0, 0.0, 0u32, 0u32);
-            for criterion in &axis.criteria {
-                let Some((i, (r, answer))) = rows.next() else {
-                    break;
-                };
+            for (k, ((criterion, r), answer)) in
+                (axis.criteria.iter().zip(results).zip(answers)).enumerate()
+            {
+                let i = first + k;
                 self.signals_of(i, criterion, r, answer.target, findings);
                 if raters {
                     rater_signals(i, r, self.signals.rater_gap, findings);
@@ -54,6 +59,7 @@ impl Grid {
                 sum += criterion.weight * value;
                 weights += criterion.weight;
             }
+            first = end;
             axes.push(AxisResult {
                 score: (weights > 0.0).then(|| 100.0 * sum / weights),
                 answered,

@@ -8,7 +8,7 @@ use super::slots::Scratch;
 use super::CriterionResult;
 use crate::assessment::{Given, Response, Responses};
 use crate::grid::{Grid, ScaleOption};
-use crate::rules::AnswerState;
+use crate::rules::{AnswerState, Table};
 
 impl Grid {
     /// Normalises `responses` (missing entries count as unanswered, a level
@@ -27,32 +27,34 @@ impl Grid {
         responses.profile.resize(self.profile.len(), None);
         scratch.reset(n, self.axes.len());
         criteria.resize(n, plain((AnswerState::Unanswered, None)));
+        responses.by_rater.truncate(n);
         let raters = responses.raters.len();
-        let mut rows =
-            (criteria.iter_mut().zip(&mut responses.answers)).zip(scratch.criterion_rows());
-        for axis in &self.axes {
-            for criterion in &axis.criteria {
-                let Some(((result, answer), (state, facts))) = rows.next() else {
-                    return;
-                };
-                let options = &self.scales[criterion.scale].options[..];
-                let level_score = if answer.raters.is_empty() {
-                    single_answer(answer, options, result)
-                } else {
-                    normalise(answer, options.len(), raters);
-                    *result = consolidate(answer);
+        let by_rater = &mut responses.by_rater;
+        // One flat pass in criterion order over slices of the same length
+        // (so that indexing them is not checked), each criterion's scale read
+        // from the grid's index rather than from the criterion itself.
+        let answers = &mut responses.answers[..n];
+        let criteria = &mut criteria[..n];
+        let scale_of = &self.index.scale_of[..n];
+        let (states, numbers) = scratch.criterion_facts(n);
+        for i in 0..n {
+            let (answer, result) = (&mut answers[i], &mut criteria[i]);
+            let options = &self.scales[scale_of[i]].options[..];
+            let level_score = match by_rater.get_mut(i).filter(|by| !by.is_empty()) {
+                None => single_answer(answer, options, result),
+                Some(by) => {
+                    normalise(answer, by, options.len(), raters);
+                    *result = consolidate(answer, by);
                     result.level.and_then(|l| score(options, l))
-                };
-                *state = result.state;
-                facts.copy_from_slice(&[
-                    level_score.unwrap_or(f64::NAN),
-                    answer
-                        .target
-                        .and_then(|t| score(options, t))
-                        .unwrap_or(f64::NAN),
-                    result.spread.map_or(f64::NAN, f64::from),
-                ]);
-            }
+                }
+            };
+            states[i] = result.state;
+            let row = &mut numbers[i];
+            row[Table::Level as usize] = level_score.unwrap_or(f64::NAN);
+            row[Table::Target as usize] = (answer.target)
+                .and_then(|t| score(options, t))
+                .unwrap_or(f64::NAN);
+            row[Table::Spread as usize] = result.spread.map_or(f64::NAN, f64::from);
         }
     }
 }
@@ -103,9 +105,9 @@ fn single_answer(
 }
 
 /// Ignores a level or target outside a scale of `options` options, and
-/// aligns per-rater answers with the `raters` raters.
+/// aligns the per-rater answers `by` with the `raters` raters.
 #[inline]
-fn normalise(answer: &mut Response, options: usize, raters: usize) {
+fn normalise(answer: &mut Response, by: &mut Vec<Given>, options: usize, raters: usize) {
     let fits = |g: &Given| !matches!(g, Given::Level(p) if usize::from(*p) >= options);
     if !fits(&answer.given) {
         answer.given = Given::Unanswered;
@@ -113,12 +115,10 @@ fn normalise(answer: &mut Response, options: usize, raters: usize) {
     if answer.target.is_some_and(|t| usize::from(t) >= options) {
         answer.target = None;
     }
-    if !answer.raters.is_empty() {
-        answer.raters.resize(raters, Given::Unanswered);
-        for g in &mut answer.raters {
-            if !fits(g) {
-                *g = Given::Unanswered;
-            }
+    by.resize(raters, Given::Unanswered);
+    for g in by {
+        if !fits(g) {
+            *g = Given::Unanswered;
         }
     }
 }
@@ -144,14 +144,14 @@ fn plain((state, level): (AnswerState, Option<u8>)) -> CriterionResult {
     }
 }
 
-/// Consolidates one response: the single answer, the group's agreed level, or
-/// the raters' lower median.
+/// Consolidates one response with its per-rater answers `by`: the single
+/// answer, the group's agreed level, or the raters' lower median.
 #[inline]
-fn consolidate(response: &Response) -> CriterionResult {
-    if response.raters.is_empty() {
+fn consolidate(response: &Response, by: &[Given]) -> CriterionResult {
+    if by.is_empty() {
         return plain(single(response.given));
     }
-    let aggregated = aggregate(&response.raters);
+    let aggregated = aggregate(by);
     if response.given == Given::Unanswered {
         return aggregated;
     }

@@ -28,7 +28,7 @@ use crate::assessment::Responses;
 use crate::grid::{FindingKind, Grid};
 use crate::rules::{AnswerState, Slots};
 use facts::EvalFacts;
-use slots::Scratch;
+use slots::{HeldScratch, Scratch};
 use std::cell::Cell;
 
 /// The consolidated state of one criterion.
@@ -106,8 +106,8 @@ pub struct Evaluation {
     pub overall: Option<f64>,
     /// Findings: built-in ones in criterion order, then rules in grid order.
     pub findings: Vec<RawFinding>,
-    /// Buffers reused by [`Grid::evaluate_in_place`]; empty otherwise.
-    scratch: Scratch,
+    /// Buffers reused by [`Grid::evaluate_in_place`]; none otherwise.
+    scratch: HeldScratch,
 }
 
 impl Evaluation {
@@ -170,22 +170,22 @@ impl Grid {
     /// their exact length: a result of a dozen findings then takes a few
     /// hundred bytes of fresh memory, not room for every rule.
     fn evaluate_by(&self, responses: Responses, evaluator: Evaluator) -> Evaluation {
-        let mut scratch = SPARE.with(Cell::take);
+        let mut scratch = SPARE.with(Cell::take).unwrap_or_default();
         let mut e = Evaluation {
             responses,
             criteria: Vec::with_capacity(self.criterion_count()),
             axes: Vec::with_capacity(self.axes.len()),
             overall: None,
             findings: std::mem::take(&mut scratch.findings),
-            scratch,
+            scratch: HeldScratch::from(scratch),
         };
         self.score_into(&mut e, evaluator);
-        let mut scratch = std::mem::take(&mut e.scratch);
+        let mut scratch = e.scratch.take().unwrap_or_default();
         let mut gathered = std::mem::take(&mut e.findings);
         e.findings = gathered.as_slice().to_vec();
         gathered.clear();
         scratch.findings = gathered;
-        SPARE.with(|spare| spare.set(scratch));
+        SPARE.with(|spare| spare.set(Some(scratch)));
         e
     }
 
@@ -200,6 +200,7 @@ impl Grid {
             findings,
             scratch,
         } = e;
+        let scratch = scratch.get();
         self.consolidate_into(responses, criteria, scratch);
         match evaluator {
             Evaluator::Compiled => {
@@ -313,7 +314,7 @@ impl Grid {
 thread_local! {
     /// The buffers of the last evaluation [`Grid::evaluate`] returned on this
     /// thread (taken, not borrowed: a nested scoring finds it empty).
-    static SPARE: Cell<Scratch> = Cell::new(Scratch::default());
+    static SPARE: Cell<Option<Box<Scratch>>> = const { Cell::new(None) };
 }
 
 /// A criterion skipped by its `relevant` condition.

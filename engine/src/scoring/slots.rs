@@ -1,9 +1,9 @@
 //! The facts of the assessment being scored, laid out by position for the
 //! compiled conditions ([`Slots`]), and the other reusable buffers of scoring.
 //!
-//! They live in the [`Evaluation`](super::Evaluation) itself (a hidden
-//! field), so that scoring row after row into one evaluation allocates
-//! nothing: numbers at the slots [`Table::slot`] gives (each criterion's
+//! They belong to the [`Evaluation`](super::Evaluation) itself (a hidden
+//! field, boxed), so that scoring row after row into one evaluation
+//! allocates nothing: numbers at the slots [`Table::slot`] gives (each criterion's
 //! level, target and spread, each axis' score and coverage, the overall
 //! score); NaN where a fact is missing.
 
@@ -15,8 +15,9 @@ use crate::rules::{AnswerState, Slots, Table, TABLES};
 /// working lists of relevance and axis scores.
 #[derive(Default)]
 pub(crate) struct Scratch {
-    /// Number facts, at [`Table::slot`].
-    numbers: Vec<f64>,
+    /// Number facts, one row per criterion or axis: the fact at
+    /// [`Table::slot`] of the rows laid end to end.
+    numbers: Vec<[f64; TABLES]>,
     /// The state of each criterion, as conditions read it.
     states: Vec<AnswerState>,
     /// The grid size `numbers` is laid out for: criteria, axes.
@@ -34,17 +35,41 @@ pub(crate) struct Scratch {
     pub findings: Vec<super::RawFinding>,
 }
 
-/// A copy of an evaluation starts with empty buffers: they hold nothing
-/// that outlives one scoring.
-impl Clone for Scratch {
-    fn clone(&self) -> Self {
-        Scratch::default()
+/// The scratch an evaluation keeps for [`Grid::evaluate_in_place`](crate::Grid::evaluate_in_place),
+/// held out of line: a new evaluation carries one pointer rather than the
+/// buffers' seven vectors, so that it is smaller to return and to store.
+#[derive(Default)]
+pub(crate) struct HeldScratch(Option<Box<Scratch>>);
+
+impl HeldScratch {
+    /// The scratch, made on first use.
+    pub(crate) fn get(&mut self) -> &mut Scratch {
+        self.0.get_or_insert_with(Box::default)
+    }
+
+    /// The scratch, if there is one, leaving none.
+    pub(crate) fn take(&mut self) -> Option<Box<Scratch>> {
+        self.0.take()
     }
 }
 
-impl std::fmt::Debug for Scratch {
+impl From<Box<Scratch>> for HeldScratch {
+    fn from(scratch: Box<Scratch>) -> Self {
+        HeldScratch(Some(scratch))
+    }
+}
+
+/// A copy of an evaluation starts with no scratch: the buffers hold nothing
+/// that outlives one scoring.
+impl Clone for HeldScratch {
+    fn clone(&self) -> Self {
+        HeldScratch(None)
+    }
+}
+
+impl std::fmt::Debug for HeldScratch {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Scratch")
+        f.write_str("HeldScratch")
     }
 }
 
@@ -56,24 +81,21 @@ impl Scratch {
         if self.shape != (criteria, axes) || self.numbers.is_empty() {
             self.shape = (criteria, axes);
             self.numbers.clear();
-            self.numbers
-                .resize(TABLES * criteria.max(axes).max(1), f64::NAN);
+            (self.numbers).resize(criteria.max(axes).max(1), [f64::NAN; TABLES]);
         }
         self.states.clear();
         self.states.resize(criteria, AnswerState::Unanswered);
         self.skipped.clear();
     }
 
-    /// Each criterion's state and its level, target and spread facts (NaN
-    /// when missing), in criterion order, to be written.
-    pub(crate) fn criterion_rows(
+    /// The states of the criteria and their rows of facts (level, target
+    /// and spread first, NaN when missing), in criterion order, to be
+    /// written: two slices of `n` entries, `n` the number of criteria.
+    pub(crate) fn criterion_facts(
         &mut self,
-    ) -> impl Iterator<Item = (&mut AnswerState, &mut [f64])> + '_ {
-        let facts = self
-            .numbers
-            .chunks_exact_mut(TABLES)
-            .map(|row| &mut row[..3]);
-        self.states.iter_mut().zip(facts)
+        n: usize,
+    ) -> (&mut [AnswerState], &mut [[f64; TABLES]]) {
+        (&mut self.states[..n], &mut self.numbers[..n])
     }
 
     /// Marks the criteria relevance skipped, in `criteria` and in the facts
@@ -87,7 +109,7 @@ impl Scratch {
                 *s = AnswerState::NotRelevant;
             }
             for table in [Table::Level, Table::Spread] {
-                if let Some(n) = self.numbers.get_mut(table.slot(i)) {
+                if let Some(n) = self.numbers.as_flattened_mut().get_mut(table.slot(i)) {
                     *n = f64::NAN;
                 }
             }
@@ -96,15 +118,16 @@ impl Scratch {
 
     /// Lays out the axis facts and the overall score.
     pub(crate) fn set_results(&mut self, axes: &[AxisResult], overall: Option<f64>) {
+        let numbers = self.numbers.as_flattened_mut();
         for (a, r) in axes.iter().enumerate() {
-            if let Some(n) = self.numbers.get_mut(Table::Score.slot(a)) {
+            if let Some(n) = numbers.get_mut(Table::Score.slot(a)) {
                 *n = r.score.unwrap_or(f64::NAN);
             }
-            if let Some(n) = self.numbers.get_mut(Table::Coverage.slot(a)) {
+            if let Some(n) = numbers.get_mut(Table::Coverage.slot(a)) {
                 *n = r.coverage().unwrap_or(f64::NAN);
             }
         }
-        if let Some(n) = self.numbers.get_mut(Table::Overall.slot(0)) {
+        if let Some(n) = numbers.get_mut(Table::Overall.slot(0)) {
             *n = overall.unwrap_or(f64::NAN);
         }
     }
@@ -112,7 +135,7 @@ impl Scratch {
     /// The facts as compiled conditions read them.
     pub(crate) fn slots<'a>(&'a self, responses: &'a Responses) -> Slots<'a> {
         Slots {
-            numbers: &self.numbers,
+            numbers: self.numbers.as_flattened(),
             states: &self.states,
             profile: &responses.profile,
         }
@@ -124,7 +147,7 @@ impl Scratch {
         responses: &'a Responses,
     ) -> (Slots<'a>, &'a mut Vec<usize>) {
         let slots = Slots {
-            numbers: &self.numbers,
+            numbers: self.numbers.as_flattened(),
             states: &self.states,
             profile: &responses.profile,
         };
