@@ -105,3 +105,48 @@ fn the_random_assessments_fire_rules_and_skip_criteria() {
     assert!(fired > 64, "{fired} findings in 64 assessments");
     assert!(skipped > 0, "no criterion skipped by relevance");
 }
+
+#[test]
+fn criteria_skipped_by_relevance_are_the_same_by_both_evaluators_on_a_grid_of_several_conditions() {
+    // « Lieux partagés » has two relevance conditions, on criteria of two
+    // different axes, reading two profile fields: every pair of their values
+    // (a choice or nothing), every criterion answered at its middle level.
+    use domino_engine::rules::AnswerState;
+    let source = include_str!("../../grids/lieux-partages.toml");
+    let grid = Grid::from_toml(source).unwrap().grid;
+    let field = |id: &str| grid.profile.iter().position(|f| f.id == id).unwrap();
+    let values = |f: usize| {
+        let codes = grid.profile[f]
+            .choices
+            .iter()
+            .flatten()
+            .map(|c| Some(c.code.clone()));
+        std::iter::once(None).chain(codes).collect::<Vec<_>>()
+    };
+    let (owner, lieu) = (field("owner"), field("lieu"));
+    let mut skips = std::collections::BTreeSet::new();
+    for o in values(owner) {
+        for l in values(lieu) {
+            let mut r = Responses::empty(&grid);
+            for (i, a) in r.answers.iter_mut().enumerate() {
+                a.given = Given::Level(grid.scale_of(i).options.len() as u8 / 2);
+            }
+            r.profile[owner] = o.clone();
+            r.profile[lieu] = l.clone();
+            let compiled = grid.evaluate(r.clone());
+            let reference = grid.evaluate_by_tree(r);
+            assert_eq!(
+                compiled.fingerprint(),
+                reference.fingerprint(),
+                "{o:?} {l:?}"
+            );
+            let skipped: Vec<usize> = (compiled.criteria.iter().enumerate())
+                .filter(|(_, c)| c.state == AnswerState::NotRelevant)
+                .map(|(i, _)| i)
+                .collect();
+            skips.insert(skipped);
+        }
+    }
+    // Neither, each one alone and both skipped, in some pair of values.
+    assert_eq!(skips.len(), 4, "{skips:?}");
+}

@@ -48,6 +48,9 @@ pub(crate) struct GridIndex {
     pub criteria: Vec<(usize, usize)>,
     /// Global criterion index → index of its scale.
     pub scale_of: Vec<usize>,
+    /// The global indices of the criteria with a relevance condition, in
+    /// order: scoring tests those without reading every criterion.
+    pub relevant: Vec<usize>,
     pub criterion_by_id: HashMap<String, usize>,
     pub profile_by_id: HashMap<String, usize>,
     pub recommendation_by_id: HashMap<String, usize>,

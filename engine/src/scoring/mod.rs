@@ -262,12 +262,15 @@ impl Grid {
     }
 
     /// The criteria relevance skips, by the compiled conditions: every
-    /// condition reads the answers as given (`slots`).
+    /// condition reads the answers as given (`slots`). Only the criteria the
+    /// grid's index lists as having a condition are read (one in DOMINO's
+    /// 38), not every criterion's record.
     #[inline(never)] // a phase of its own in profiles
     fn compiled_relevance(&self, slots: Slots, responses: &Responses, skipped: &mut Vec<usize>) {
-        let criteria_of_axes = self.axes.iter().flat_map(|a| &a.criteria);
-        for (i, c) in criteria_of_axes.enumerate() {
-            let Some(cond) = &c.relevant else { continue };
+        for &i in &self.index.relevant {
+            let Some(cond) = &self.criterion(i).relevant else {
+                continue;
+            };
             if !asks_missing_profile(cond, responses) && !cond.holds(&slots) {
                 skipped.push(i);
             }

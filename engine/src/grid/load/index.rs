@@ -45,6 +45,9 @@ pub(in crate::grid) fn build_index(
             index
                 .criterion_by_id
                 .insert(criterion.full_id.clone(), index.criteria.len());
+            if criterion.relevant.is_some() {
+                index.relevant.push(index.criteria.len());
+            }
             index.criteria.push((a, c));
             index.scale_of.push(criterion.scale);
         }
