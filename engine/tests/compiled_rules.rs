@@ -114,7 +114,7 @@ fn criteria_skipped_by_relevance_are_the_same_by_both_evaluators_on_a_grid_of_se
     use domino_engine::rules::AnswerState;
     let source = include_str!("../../grids/lieux-partages.toml");
     let grid = Grid::from_toml(source).unwrap().grid;
-    let field = |id: &str| grid.profile.iter().position(|f| f.id == id).unwrap();
+    let field = |id: &str| grid.profile_index(id).unwrap();
     let values = |f: usize| {
         let codes = grid.profile[f]
             .choices

@@ -3,9 +3,9 @@
 //!
 //! They belong to the [`Evaluation`](super::Evaluation) itself (a hidden
 //! field, boxed), so that scoring row after row into one evaluation
-//! allocates nothing: numbers at the slots [`Table::slot`] gives (each criterion's
-//! level, target and spread, each axis' score and coverage, the overall
-//! score); NaN where a fact is missing.
+//! allocates nothing: numbers at the slots [`Table::slot`] gives (each
+//! criterion's level, target and spread, each axis' score and coverage, the
+//! overall score); NaN where a fact is missing.
 
 use super::{AxisResult, CriterionResult, NOT_RELEVANT};
 use crate::assessment::Responses;
@@ -134,11 +134,7 @@ impl Scratch {
 
     /// The facts as compiled conditions read them.
     pub(crate) fn slots<'a>(&'a self, responses: &'a Responses) -> Slots<'a> {
-        Slots {
-            numbers: self.numbers.as_flattened(),
-            states: &self.states,
-            profile: &responses.profile,
-        }
+        slots_of(&self.numbers, &self.states, responses)
     }
 
     /// The facts, and the list of skipped criteria to write while they are read.
@@ -146,11 +142,21 @@ impl Scratch {
         &'a mut self,
         responses: &'a Responses,
     ) -> (Slots<'a>, &'a mut Vec<usize>) {
-        let slots = Slots {
-            numbers: self.numbers.as_flattened(),
-            states: &self.states,
-            profile: &responses.profile,
-        };
+        let slots = slots_of(&self.numbers, &self.states, responses);
         (slots, &mut self.skipped)
+    }
+}
+
+/// The facts of `numbers` (rows laid end to end), `states` and the profile of
+/// `responses`, as compiled conditions read them.
+fn slots_of<'a>(
+    numbers: &'a [[f64; TABLES]],
+    states: &'a [AnswerState],
+    responses: &'a Responses,
+) -> Slots<'a> {
+    Slots {
+        numbers: numbers.as_flattened(),
+        states,
+        profile: &responses.profile,
     }
 }
